@@ -1,0 +1,269 @@
+// `restore` turns whatever was loaded (a file, a share link, autosave, a scenario, an import)
+// into a valid current document. It repairs what it can and says what it changed; it
+// rejects what it cannot repair, with the JSON path and the reason. It never throws.
+
+import { z } from 'zod';
+import { KINDS } from './kinds.ts';
+import { migrate } from './migrations.ts';
+import type { DocIssue } from './paths.ts';
+import { checkField, referenceIssues, zodIssues } from './schema.ts';
+import {
+  CURRENT_VERSION,
+  type Config,
+  type ConfigValue,
+  NODE_KINDS,
+  type TopologyDocument,
+  type TopologyEdge,
+  type TopologyNode,
+} from './types.ts';
+
+export type RestoreResult =
+  | { ok: true; doc: TopologyDocument; warnings: DocIssue[] }
+  | { ok: false; errors: DocIssue[] };
+
+// Only what cannot be repaired is required here; everything else gets a default below.
+const looseNode = z.object({
+  id: z.union([z.string().min(1, 'must not be empty').max(200), z.number().transform(String)]),
+  kind: z.enum(NODE_KINDS, {
+    error: (issue) =>
+      `unknown kind ${JSON.stringify(issue.input)}; expected one of ${NODE_KINDS.join(', ')}`,
+  }),
+  label: z.unknown(),
+  position: z.unknown(),
+  parent: z.unknown(),
+  size: z.unknown(),
+  config: z.unknown(),
+});
+
+const looseEdge = z.object({
+  id: z.unknown(),
+  source: z.union([z.string(), z.number().transform(String)]),
+  target: z.union([z.string(), z.number().transform(String)]),
+  label: z.unknown(),
+});
+
+const looseDoc = z.object({
+  title: z.unknown(),
+  direction: z.unknown(),
+  nodes: z.array(z.unknown()).max(10_000),
+  edges: z.array(z.unknown()).max(50_000).optional(),
+});
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+export function restoreDocument(input: unknown): RestoreResult {
+  if (!isObject(input)) {
+    return {
+      ok: false,
+      errors: [
+        { path: '$', message: 'expected a topology document (a JSON object with nodes and edges)' },
+      ],
+    };
+  }
+  const migrated = migrate(input);
+  if (!migrated.ok) return { ok: false, errors: [{ path: 'version', message: migrated.message }] };
+  const warnings: DocIssue[] = [];
+  if (migrated.from !== CURRENT_VERSION) {
+    warnings.push({
+      path: 'version',
+      message: `upgraded from version ${migrated.from} to ${CURRENT_VERSION}`,
+    });
+  }
+
+  const top = looseDoc.safeParse(migrated.doc);
+  if (!top.success) return { ok: false, errors: zodIssues(top.error) };
+
+  const errors: DocIssue[] = [];
+  const nodes: TopologyNode[] = [];
+  top.data.nodes.forEach((raw, i) => {
+    const parsed = looseNode.safeParse(raw);
+    if (!parsed.success) {
+      errors.push(...zodIssues(parsed.error, ['nodes', i]));
+      return;
+    }
+    nodes.push(restoreNode(parsed.data, i, warnings));
+  });
+  if (errors.length) return { ok: false, errors };
+
+  const dupes = referenceIssues({ version: 1, title: '', nodes, edges: [] }, false).filter((x) =>
+    x.message.startsWith('duplicate'),
+  );
+  if (dupes.length) return { ok: false, errors: dupes };
+
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  for (const [i, node] of nodes.entries()) {
+    if (node.parent === undefined) continue;
+    const parent = byId.get(node.parent);
+    if (!parent || parent.kind !== 'group' || node.parent === node.id) {
+      warnings.push({
+        path: `nodes[${i}].parent`,
+        message: `"${node.parent}" is not a host on this canvas; the box was taken out of it`,
+      });
+      delete node.parent;
+    }
+  }
+  breakParentLoops(nodes, warnings);
+
+  const edges: TopologyEdge[] = [];
+  const edgeIds = new Set<string>();
+  (top.data.edges ?? []).forEach((raw, i) => {
+    const parsed = looseEdge.safeParse(raw);
+    if (!parsed.success) {
+      warnings.push({
+        path: `edges[${i}]`,
+        message: `dropped: ${zodIssues(parsed.error)[0]!.path} ${zodIssues(parsed.error)[0]!.message}`,
+      });
+      return;
+    }
+    const e = parsed.data;
+    if (!byId.has(e.source) || !byId.has(e.target)) {
+      const missing = byId.has(e.source) ? e.target : e.source;
+      warnings.push({ path: `edges[${i}]`, message: `dropped: no node with id "${missing}"` });
+      return;
+    }
+    let id = typeof e.id === 'string' && e.id ? e.id : typeof e.id === 'number' ? String(e.id) : '';
+    if (!id || edgeIds.has(id)) {
+      const fresh = uniqueId(`e-${e.source}-${e.target}`, edgeIds);
+      if (id)
+        warnings.push({
+          path: `edges[${i}].id`,
+          message: `duplicate id "${id}" renamed to "${fresh}"`,
+        });
+      id = fresh;
+    }
+    edgeIds.add(id);
+    const edge: TopologyEdge = { id, source: e.source, target: e.target };
+    if (typeof e.label === 'string' && e.label !== '') edge.label = e.label.slice(0, 500);
+    edges.push(edge);
+  });
+
+  const raw = top.data;
+  const doc: TopologyDocument = {
+    version: CURRENT_VERSION,
+    title: typeof raw.title === 'string' ? raw.title.slice(0, 500) : 'Untitled',
+    nodes,
+    edges,
+  };
+  if (
+    raw.direction === 'LR' ||
+    raw.direction === 'RL' ||
+    raw.direction === 'TB' ||
+    raw.direction === 'BT'
+  ) {
+    doc.direction = raw.direction;
+  }
+  return { ok: true, doc, warnings };
+}
+
+function restoreNode(n: z.infer<typeof looseNode>, i: number, warnings: DocIssue[]): TopologyNode {
+  const spec = KINDS[n.kind];
+  const at = `nodes[${i}]`;
+  let position = { x: (i % 6) * 220, y: Math.floor(i / 6) * 140 };
+  if (isObject(n.position) && finite(n.position.x) && finite(n.position.y)) {
+    position = { x: n.position.x, y: n.position.y };
+  } else if (n.position !== undefined) {
+    warnings.push({ path: `${at}.position`, message: 'not a valid position; placed on a grid' });
+  }
+  const node: TopologyNode = {
+    id: n.id,
+    kind: n.kind,
+    label: typeof n.label === 'string' ? n.label.slice(0, 500) : spec.defaultLabel,
+    position,
+    config: restoreConfig(n.kind, n.config, at, warnings),
+  };
+  if (typeof n.parent === 'string' && n.parent) node.parent = n.parent;
+  if (
+    isObject(n.size) &&
+    finite(n.size.width) &&
+    finite(n.size.height) &&
+    n.size.width > 0 &&
+    n.size.height > 0
+  ) {
+    node.size = { width: n.size.width, height: n.size.height };
+  }
+  return node;
+}
+
+/** Fills every missing key with its default; invalid values are clamped or defaulted. */
+export function restoreConfig(
+  kind: TopologyNode['kind'],
+  raw: unknown,
+  at: string,
+  warnings: DocIssue[],
+): Config {
+  const input = isObject(raw) ? raw : {};
+  if (raw !== undefined && !isObject(raw))
+    warnings.push({ path: `${at}.config`, message: 'not an object; using defaults' });
+  const config: Config = {};
+  for (const field of KINDS[kind].fields) {
+    const path = `${at}.config.${field.key}`;
+    const value = input[field.key];
+    if (value === undefined) {
+      config[field.key] =
+        field.type === 'routes' ? field.default.map((r) => ({ ...r })) : field.default;
+      continue;
+    }
+    const problem = checkField(field, value);
+    if (!problem) {
+      config[field.key] =
+        field.type === 'routes'
+          ? ((value as ConfigValue[]).map((r) => ({ ...(r as object) })) as ConfigValue)
+          : (value as ConfigValue);
+      continue;
+    }
+    let repaired: ConfigValue =
+      field.type === 'routes' ? field.default.map((r) => ({ ...r })) : field.default;
+    if (field.type === 'number' && finite(value)) {
+      repaired = Math.min(
+        field.max,
+        Math.max(field.min, field.integer ? Math.round(value) : value),
+      );
+    }
+    warnings.push({ path, message: `${problem}; using ${JSON.stringify(repaired)}` });
+    config[field.key] = repaired;
+  }
+  for (const key of Object.keys(input)) {
+    if (!KINDS[kind].fields.some((f) => f.key === key)) {
+      warnings.push({
+        path: `${at}.config.${key}`,
+        message: `unknown setting for ${KINDS[kind].title}; ignored`,
+      });
+    }
+  }
+  return config;
+}
+
+function breakParentLoops(nodes: TopologyNode[], warnings: DocIssue[]): void {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  nodes.forEach((node, i) => {
+    const seen = new Set<string>([node.id]);
+    let current = node.parent === undefined ? undefined : byId.get(node.parent);
+    while (current) {
+      if (seen.has(current.id)) {
+        warnings.push({
+          path: `nodes[${i}].parent`,
+          message: 'hosts contained each other in a loop; the box was taken out',
+        });
+        delete node.parent;
+        return;
+      }
+      seen.add(current.id);
+      current = current.parent === undefined ? undefined : byId.get(current.parent);
+    }
+  });
+}
+
+export function uniqueId(
+  base: string,
+  taken: ReadonlySet<string> | ((id: string) => boolean),
+): string {
+  const has = typeof taken === 'function' ? taken : (id: string) => taken.has(id);
+  const clean = base.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '') || 'node';
+  if (!has(clean)) return clean;
+  for (let n = 2; ; n++) {
+    const id = `${clean}-${n}`;
+    if (!has(id)) return id;
+  }
+}
