@@ -1,0 +1,89 @@
+// The engine's public contract, shared by the Worker, the CLI, the story checker and the
+// bench. Everything here is plain, serializable data.
+
+/** Why a request failed. Reports count failures by these causes. */
+export type FailureCause =
+  | 'rejected' // a full queue or connection limit answered 503
+  | 'timeout' // the client gave up waiting
+  | 'down' // the box it reached was crashed (connection refused)
+  | 'edge-cut' // the network link was cut
+  | 'pool-timeout' // waited too long for a pooled DB connection
+  | 'db-max-connections' // the database refused one more connection
+  | 'session-lost' // the server did not know the user's in-memory session
+  | 'external-error' // a third-party API failed or timed out
+  | 'injected-error' // an error rate set by the user
+  | 'queue-full' // publishing to a full queue
+  | 'no-route' // nothing to send it to (no matching edge, no healthy backend)
+  | 'hop-limit'; // a loop in the topology
+
+/** A change injected while running (chaos) or scheduled by a scenario. */
+export type ChaosAction =
+  | { type: 'crash'; node: string }
+  | { type: 'restart'; node: string }
+  | { type: 'slow'; node: string; factor: number }
+  | { type: 'errorRate'; node: string; rate: number }
+  | { type: 'cut'; edge: string }
+  | { type: 'restore'; edge: string }
+  /** Restart the node's replicas one at a time, each down for `downMs`. */
+  | { type: 'rollingRestart'; node: string; downMs?: number }
+  | { type: 'setRps'; node: string; rps: number }
+  /** Multiply a client's traffic by `factor` for `durationMs`. */
+  | { type: 'spike'; node: string; factor: number; durationMs: number };
+
+export interface TimedAction {
+  atMs: number;
+  action: ChaosAction;
+}
+
+export interface RunOptions {
+  seed: number;
+  /** Virtual time to run, in ms. */
+  durationMs: number;
+  /** Requests that start before this are not measured. */
+  warmupMs?: number;
+  actions?: TimedAction[];
+}
+
+export interface LatencySummary {
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/** Per-node figures; kinds add their own (hitRatio, poolWaits, queueDepth...). */
+export interface NodeReport {
+  kind: string;
+  arrivals: number;
+  completed: number;
+  rejected: number;
+  /** Failures that happened at this node, by cause. */
+  failedBy: Partial<Record<FailureCause, number>>;
+  utilization: number;
+  meanQueue: number;
+  meanResponseMs: number;
+  [figure: string]: number | string | Partial<Record<FailureCause, number>>;
+}
+
+export interface RouteReport {
+  completed: number;
+  failed: number;
+  throughput_rps: number;
+  latency_ms: LatencySummary;
+}
+
+/** The headless report (shared/DESIGN.md), printed by `npm run sim`. */
+export interface Report {
+  duration_s: number;
+  throughput_rps: number;
+  requests: {
+    completed: number;
+    failed: number;
+    failedBy: Partial<Record<FailureCause, number>>;
+  };
+  /** End to end, completed requests after warmup. */
+  latency_ms: LatencySummary;
+  /** Keyed by "METHOD /path". */
+  routes: Record<string, RouteReport>;
+  nodes: Record<string, NodeReport>;
+}
