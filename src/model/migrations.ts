@@ -23,7 +23,9 @@ const KIND_RENAMES_V0: Record<string, string> = {
 
 export const migrations: Record<number, Migration> = {
   0: (doc) => {
-    const nodes = Array.isArray(doc.nodes) ? doc.nodes : [];
+    // Not an array: passed on unchanged so validation names the problem.
+    if (!Array.isArray(doc.nodes)) return { ...doc, version: 1 };
+    const nodes = doc.nodes;
     const links = Array.isArray(doc.links) ? doc.links : Array.isArray(doc.edges) ? doc.edges : [];
     return {
       version: 1,

@@ -23,28 +23,30 @@ export type RestoreResult =
 
 // Only what cannot be repaired is required here; everything else gets a default below.
 const looseNode = z.object({
-  id: z.union([z.string().min(1, 'must not be empty').max(200), z.number().transform(String)]),
+  id: z.union([z.string().min(1).max(200), z.number().transform(String)], {
+    error: 'must be a non-empty text id (at most 200 characters)',
+  }),
   kind: z.enum(NODE_KINDS, {
     error: (issue) =>
       `unknown kind ${JSON.stringify(issue.input)}; expected one of ${NODE_KINDS.join(', ')}`,
   }),
-  label: z.unknown(),
-  position: z.unknown(),
-  parent: z.unknown(),
-  size: z.unknown(),
-  config: z.unknown(),
+  label: z.unknown().optional(),
+  position: z.unknown().optional(),
+  parent: z.unknown().optional(),
+  size: z.unknown().optional(),
+  config: z.unknown().optional(),
 });
 
 const looseEdge = z.object({
-  id: z.unknown(),
+  id: z.unknown().optional(),
   source: z.union([z.string(), z.number().transform(String)]),
   target: z.union([z.string(), z.number().transform(String)]),
-  label: z.unknown(),
+  label: z.unknown().optional(),
 });
 
 const looseDoc = z.object({
-  title: z.unknown(),
-  direction: z.unknown(),
+  title: z.unknown().optional(),
+  direction: z.unknown().optional(),
   nodes: z.array(z.unknown()).max(10_000),
   edges: z.array(z.unknown()).max(50_000).optional(),
 });
