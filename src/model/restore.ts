@@ -98,7 +98,7 @@ export function restoreDocument(input: unknown): RestoreResult {
   for (const [i, node] of nodes.entries()) {
     if (node.parent === undefined) continue;
     const parent = byId.get(node.parent);
-    if (!parent || parent.kind !== 'group' || node.parent === node.id) {
+    if (parent?.kind !== 'group' || node.parent === node.id) {
       warnings.push({
         path: `nodes[${i}].parent`,
         message: `"${node.parent}" is not a host on this canvas; the box was taken out of it`,
