@@ -1,0 +1,25 @@
+// Which component shows which dialog id. To add a dialog: write the component, add it here,
+// and open it with `useUiStore.getState().openDialog({ id: 'your-id' })` (e.g. from an action).
+
+import type { ComponentType } from 'react';
+import { useUiStore, type DialogRequest } from '../state/uiStore.ts';
+import { ProblemDialog } from '../ui/dialogs/ProblemDialog.tsx';
+import { ShortcutsDialog } from '../ui/dialogs/ShortcutsDialog.tsx';
+
+export interface DialogProps {
+  request: DialogRequest;
+  onClose: () => void;
+}
+
+export const DIALOGS: Record<string, ComponentType<DialogProps>> = {
+  shortcuts: ({ onClose }) => <ShortcutsDialog onClose={onClose} />,
+  problem: ProblemDialog,
+};
+
+export function Dialogs() {
+  const request = useUiStore((s) => s.dialog);
+  const close = useUiStore((s) => s.closeDialog);
+  if (!request) return null;
+  const Component = DIALOGS[request.id];
+  return Component ? <Component request={request} onClose={close} /> : null;
+}

@@ -1,0 +1,304 @@
+// The diagram canvas: React Flow over the document store. React Flow never owns the
+// document; it reports gestures, and each finished gesture becomes one undoable change
+// (a whole drag is one "Move", not one step per pixel).
+
+import {
+  Background,
+  BackgroundVariant,
+  type Connection,
+  Controls,
+  type EdgeChange,
+  MarkerType,
+  MiniMap,
+  type NodeChange,
+  Panel,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { KINDS } from '../model/kinds.ts';
+import { NODE_KINDS, type NodeKind, type XY } from '../model/types.ts';
+import { dismissHint } from '../state/autosave.ts';
+import { addBox, connectBoxes } from '../state/commands.ts';
+import {
+  absolutePosition,
+  BOX_SIZE,
+  groupAt,
+  moveNodes,
+  NEW_GROUP_SIZE,
+  setParent,
+} from '../state/docOps.ts';
+import { useDocumentStore } from '../state/documentStore.ts';
+import { openDocumentFile } from '../state/files.ts';
+import { pruneSelection, useSelectionStore } from '../state/selectionStore.ts';
+import { services } from '../state/services.ts';
+import { useUiStore } from '../state/uiStore.ts';
+import {
+  applySelection,
+  type FlowEdge,
+  type FlowNode,
+  type FlowOverrides,
+  toFlowEdges,
+  toFlowNodes,
+} from './flow.ts';
+import { LabelEdge } from './LabelEdge.tsx';
+import { BoxNode } from './nodes/BoxNode.tsx';
+import { HostNode } from './nodes/HostNode.tsx';
+
+/** The drag-and-drop type the palette puts on its items. */
+export const KIND_MIME = 'application/x-backend-playground-kind';
+
+// Module level, so React Flow never sees a new object and never remounts the nodes.
+const nodeTypes = { box: BoxNode, host: HostNode };
+const edgeTypes = { label: LabelEdge };
+const defaultEdgeOptions = {
+  markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#94a3b8' },
+};
+const SNAP: [number, number] = [20, 20];
+const FIT = { padding: 0.2, maxZoom: 1.2 };
+
+const isKind = (v: string): v is NodeKind => (NODE_KINDS as readonly string[]).includes(v);
+
+export function Canvas() {
+  const doc = useDocumentStore((s) => s.doc);
+  const selectedNodes = useSelectionStore((s) => s.nodeIds);
+  const selectedEdges = useSelectionStore((s) => s.edgeIds);
+  const minimap = useUiStore((s) => s.minimap);
+  const snapToGrid = useUiStore((s) => s.snapToGrid);
+  const hintVisible = useUiStore((s) => s.hintVisible);
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(
+    new Map(),
+  );
+  const [overrides, setOverrides] = useState<ReadonlyMap<string, FlowOverrides>>(new Map());
+  const [fileOver, setFileOver] = useState(false);
+
+  const nodeSel = useMemo(() => new Set(selectedNodes), [selectedNodes]);
+  const edgeSel = useMemo(() => new Set(selectedEdges), [selectedEdges]);
+  const nodes = useMemo(
+    () => toFlowNodes(doc, nodeSel, measured, overrides),
+    [doc, nodeSel, measured, overrides],
+  );
+  const edges = useMemo(() => toFlowEdges(doc, edgeSel), [doc, edgeSel]);
+
+  // Undo, delete or Open can remove what is selected; gesture leftovers give way to the
+  // document as soon as it changes.
+  useEffect(() => {
+    setOverrides((prev) => (prev.size ? new Map() : prev));
+    pruneSelection(new Set(doc.nodes.map((n) => n.id)), new Set(doc.edges.map((e) => e.id)));
+  }, [doc]);
+
+  useEffect(() => {
+    services.canvas = {
+      fitView: () => void flow.fitView({ ...FIT, duration: 200 }),
+      zoomIn: () => void flow.zoomIn({ duration: 150 }),
+      zoomOut: () => void flow.zoomOut({ duration: 150 }),
+      toFlow: (p) => flow.screenToFlowPosition(p),
+      viewRect: () => {
+        const r = wrapper.current?.getBoundingClientRect();
+        if (!r) return { x: 0, y: 0, width: 1000, height: 600 };
+        const a = flow.screenToFlowPosition({ x: r.left, y: r.top });
+        const b = flow.screenToFlowPosition({ x: r.right, y: r.bottom });
+        return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
+      },
+    };
+    return () => {
+      services.canvas = undefined;
+    };
+  }, [flow]);
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const selects: { id: string; selected: boolean }[] = [];
+    const sizes = new Map<string, { width: number; height: number }>();
+    const moves = new Map<string, FlowOverrides>();
+    for (const c of changes) {
+      if (c.type === 'select') selects.push(c);
+      else if (c.type === 'dimensions' && c.dimensions) {
+        if (c.setAttributes) moves.set(c.id, { ...moves.get(c.id), ...c.dimensions });
+        else sizes.set(c.id, c.dimensions);
+      } else if (c.type === 'position' && c.position && c.dragging !== false) {
+        moves.set(c.id, { ...moves.get(c.id), position: c.position });
+      }
+    }
+    if (selects.length) {
+      const s = useSelectionStore.getState();
+      s.select(applySelection(s.nodeIds, selects), s.edgeIds);
+    }
+    if (sizes.size) {
+      setMeasured((prev) => {
+        let changed = false;
+        for (const [id, d] of sizes) {
+          const p = prev.get(id);
+          if (!p || p.width !== d.width || p.height !== d.height) changed = true;
+        }
+        return changed ? new Map([...prev, ...sizes]) : prev;
+      });
+    }
+    if (moves.size) {
+      setOverrides((prev) => {
+        const next = new Map(prev);
+        for (const [id, o] of moves) next.set(id, { ...next.get(id), ...o });
+        return next;
+      });
+    }
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
+    const selects = changes.filter((c) => c.type === 'select');
+    if (!selects.length) return;
+    const s = useSelectionStore.getState();
+    s.select(s.nodeIds, applySelection(s.edgeIds, selects));
+  }, []);
+
+  // A finished drag: one undo step with the new positions, and boxes dropped onto a host
+  // join it (or leave it when dragged out), keeping their place on screen.
+  const onNodeDragStop = useCallback(
+    (_: unknown, __: FlowNode, dragged: FlowNode[]) => {
+      const moved = new Map<string, XY>();
+      // React Flow hands over the final positions (relative to the parent, like ours).
+      for (const n of dragged) moved.set(n.id, n.position);
+      setOverrides((prev) => {
+        const next = new Map(prev);
+        for (const n of dragged) next.delete(n.id);
+        return next;
+      });
+      const store = useDocumentStore.getState();
+      let next = moveNodes(store.doc, moved);
+      let label = dragged.length > 1 ? `Move ${dragged.length} boxes` : 'Move';
+      const draggedIds = new Set(dragged.map((n) => n.id));
+      for (const n of dragged) {
+        const node = next.nodes.find((x) => x.id === n.id);
+        if (!node || (node.parent && draggedIds.has(node.parent))) continue;
+        const size =
+          node.kind === 'group'
+            ? (node.size ?? NEW_GROUP_SIZE)
+            : (measured.get(node.id) ?? BOX_SIZE);
+        // The host under the box's centre (in the moved document) is where it belongs.
+        const topLeft = absolutePosition(next, node.id);
+        const centre = { x: topLeft.x + size.width / 2, y: topLeft.y + size.height / 2 };
+        const host = node.kind === 'group' ? node.parent : groupAt(next, centre, node.id);
+        if (host !== node.parent) {
+          next = setParent(next, node.id, host);
+          const hostLabel = (id: string | undefined) =>
+            next.nodes.find((x) => x.id === id)?.label ?? '';
+          label = host ? `Move into ${hostLabel(host)}` : `Move out of ${hostLabel(node.parent)}`;
+        }
+      }
+      store.change(label, () => next);
+    },
+    [measured],
+  );
+
+  const onConnect = useCallback((c: Connection) => {
+    connectBoxes(c.source, c.target);
+  }, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    e.preventDefault();
+    const hasFile = e.dataTransfer.types.includes('Files');
+    e.dataTransfer.dropEffect = hasFile ? 'copy' : 'move';
+    setFileOver(hasFile);
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      e.preventDefault();
+      setFileOver(false);
+      const file = e.dataTransfer.files[0];
+      if (file) {
+        void openDocumentFile(file).then(
+          (ok) => ok && requestAnimationFrame(() => services.canvas?.fitView()),
+        );
+        return;
+      }
+      const kind = e.dataTransfer.getData(KIND_MIME);
+      if (!isKind(kind)) return;
+      const point = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const size = kind === 'group' ? NEW_GROUP_SIZE : BOX_SIZE;
+      const snap = (v: number) => (useUiStore.getState().snapToGrid ? Math.round(v / 20) * 20 : v);
+      addBox(kind, { x: snap(point.x - size.width / 2), y: snap(point.y - size.height / 2) });
+    },
+    [flow],
+  );
+
+  return (
+    <section
+      ref={wrapper}
+      className={`bp-canvas${fileOver ? ' is-file-over' : ''}`}
+      aria-label="Diagram canvas"
+      onDragLeave={() => setFileOver(false)}
+    >
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        onNodeDoubleClick={(_, n) => useUiStore.getState().setRenaming(n.id)}
+        onEdgeDoubleClick={(_, e) => useUiStore.getState().setEditingEdge(e.id)}
+        onPaneClick={() => useSelectionStore.getState().clear()}
+        snapToGrid={snapToGrid}
+        snapGrid={SNAP}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        zoomOnDoubleClick={false}
+        fitView
+        fitViewOptions={FIT}
+        minZoom={0.2}
+        maxZoom={2.5}
+        attributionPosition="top-right"
+        aria-label="Diagram"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
+        <Controls position="bottom-left" showInteractive={false} />
+        {minimap ? (
+          <MiniMap
+            position="bottom-right"
+            pannable
+            zoomable
+            ariaLabel="Minimap"
+            style={{ width: 168, height: 112 }}
+            nodeColor={(n) =>
+              n.type === 'host'
+                ? '#e2e8f0'
+                : KINDS[(n.data as { node: { kind: NodeKind } }).node.kind].color
+            }
+            nodeStrokeWidth={2}
+            maskColor="rgba(241, 245, 249, 0.7)"
+          />
+        ) : null}
+        {hintVisible ? (
+          <Panel position="top-center" className="bp-hint" role="note">
+            <span>
+              Drag a box from the left, connect boxes by dragging from a handle, press <kbd>?</kbd>{' '}
+              for shortcuts.
+            </span>
+            <button
+              type="button"
+              className="bp-hint__close"
+              aria-label="Dismiss hint"
+              onClick={dismissHint}
+            >
+              ×
+            </button>
+          </Panel>
+        ) : null}
+        {doc.nodes.length === 0 ? (
+          <Panel position="top-left" className="bp-empty">
+            <strong>An empty canvas.</strong> Drag a client from the left to begin, or open a saved
+            diagram.
+          </Panel>
+        ) : null}
+      </ReactFlow>
+      {fileOver ? <div className="bp-canvas__drop">Drop a .json diagram to open it</div> : null}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+// A connection with an optional label: for nginx the label is the path prefix it routes
+// (`/api`). Double-click the connection to edit the label in place.
+
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
+import { memo, useEffect, useRef, useState } from 'react';
+import { setEdgeLabel } from '../state/docOps.ts';
+import { useDocumentStore } from '../state/documentStore.ts';
+import { useUiStore } from '../state/uiStore.ts';
+import type { FlowEdge } from './flow.ts';
+
+export const LabelEdge = memo(function LabelEdge(props: EdgeProps<FlowEdge>) {
+  const { id, data, selected, markerEnd } = props;
+  const [path, labelX, labelY] = getBezierPath(props);
+  const editing = useUiStore((s) => s.editingEdge === id);
+  const label = data?.label ?? '';
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        interactionWidth={18}
+        className={selected ? 'is-selected' : ''}
+      />
+      {editing || label ? (
+        <EdgeLabelRenderer>
+          {/* biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut; the inspector edits the label by keyboard */}
+          <div
+            className={`bp-edge-label nodrag nopan${selected ? ' is-selected' : ''}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            data-edge-id={id}
+            onDoubleClick={() => useUiStore.getState().setEditingEdge(id)}
+          >
+            {editing ? <EdgeLabelInput id={id} label={label} /> : label}
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
+    </>
+  );
+});
+
+function EdgeLabelInput({ id, label }: { id: string; label: string }) {
+  const [text, setText] = useState(label);
+  const ref = useRef<HTMLInputElement>(null);
+  const done = useRef(false);
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+  }, []);
+  const finish = (commit: boolean) => {
+    if (done.current) return;
+    done.current = true;
+    if (commit && text.trim() !== label) {
+      useDocumentStore
+        .getState()
+        .change('Edit connection label', (doc) => setEdgeLabel(doc, id, text.trim()));
+    }
+    useUiStore.getState().setEditingEdge(null);
+  };
+  return (
+    <input
+      ref={ref}
+      className="bp-edge-label__input"
+      aria-label="Connection label (path prefix)"
+      placeholder="/api"
+      value={text}
+      maxLength={500}
+      onChange={(e) => setText(e.target.value)}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') finish(true);
+        if (e.key === 'Escape') finish(false);
+      }}
+      onBlur={() => finish(true)}
+    />
+  );
+}

@@ -1,0 +1,77 @@
+// Document ↔ React Flow. The document is the truth; React Flow gets a view of it: parents as
+// `parentId` (positions stay relative to the parent, as in the document), group sizes as
+// width/height, and nothing forced into `extent` so boxes can be dragged out of a host.
+
+import type { Edge, Node } from '@xyflow/react';
+import type { TopologyDocument, TopologyNode, XY } from '../model/types.ts';
+import { nodeSize, sortParentsFirst } from '../state/docOps.ts';
+
+export type BoxData = { node: TopologyNode };
+export type BoxFlowNode = Node<BoxData, 'box'>;
+export type HostFlowNode = Node<BoxData, 'host'>;
+export type FlowNode = BoxFlowNode | HostFlowNode;
+export type LabelEdgeData = { label: string };
+export type FlowEdge = Edge<LabelEdgeData, 'label'>;
+
+/** Transient state layered over the document while a gesture is in progress. */
+export interface FlowOverrides {
+  position?: XY;
+  width?: number;
+  height?: number;
+}
+
+export function toFlowNodes(
+  doc: TopologyDocument,
+  selected: ReadonlySet<string>,
+  measured: ReadonlyMap<string, { width: number; height: number }>,
+  overrides: ReadonlyMap<string, FlowOverrides>,
+): FlowNode[] {
+  return sortParentsFirst(doc.nodes).map((n): FlowNode => {
+    const o = overrides.get(n.id);
+    const base = {
+      id: n.id,
+      position: o?.position ?? n.position,
+      data: { node: n },
+      selected: selected.has(n.id),
+      ...(n.parent ? { parentId: n.parent } : {}),
+    };
+    if (n.kind === 'group') {
+      const size = nodeSize(n);
+      const width = o?.width ?? size.width;
+      const height = o?.height ?? size.height;
+      return {
+        ...base,
+        type: 'host',
+        width,
+        height,
+        measured: { width, height },
+      };
+    }
+    const m = measured.get(n.id);
+    return { ...base, type: 'box', ...(m ? { measured: m } : {}) };
+  });
+}
+
+export function toFlowEdges(doc: TopologyDocument, selected: ReadonlySet<string>): FlowEdge[] {
+  return doc.edges.map((e) => ({
+    id: e.id,
+    source: e.source,
+    target: e.target,
+    type: 'label',
+    data: { label: e.label ?? '' },
+    selected: selected.has(e.id),
+  }));
+}
+
+/** Next selection after React Flow reports select/deselect changes. */
+export function applySelection(
+  current: readonly string[],
+  changes: readonly { id: string; selected: boolean }[],
+): string[] {
+  const next = new Set(current);
+  for (const c of changes) {
+    if (c.selected) next.add(c.id);
+    else next.delete(c.id);
+  }
+  return [...next];
+}

@@ -1,0 +1,75 @@
+// A box on the canvas that looks like the thing it is: a cylinder for a database, slots for
+// a queue, a stack of cards when there are replicas, a person for clients. It shows its
+// label, its kind and the one or two config values that matter, and leaves a status area
+// (with data-node-id) for the live view's overlays.
+
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import { KINDS, numberOf } from '../../model/kinds.ts';
+import { useUiStore } from '../../state/uiStore.ts';
+import type { BoxFlowNode } from '../flow.ts';
+import { KindIcon } from '../icons.tsx';
+import { useOverlayStore } from '../overlays.ts';
+import { summaryText } from '../summary.ts';
+import { InlineRename } from './InlineRename.tsx';
+
+const QUEUE_SLOTS = 8;
+
+export const BoxNode = memo(function BoxNode({ id, data, selected }: NodeProps<BoxFlowNode>) {
+  const { node } = data;
+  const spec = KINDS[node.kind];
+  const renaming = useUiStore((s) => s.renaming === id);
+  const Overlay = useOverlayStore((s) => s.NodeOverlay);
+  const replicas =
+    node.kind === 'app' || node.kind === 'worker'
+      ? numberOf(node.kind, node.config, 'replicas')
+      : 1;
+  const classes = [
+    'bp-box',
+    `bp-box--${node.kind}`,
+    replicas > 1 ? 'bp-box--stack' : '',
+    replicas > 2 ? 'bp-box--stack3' : '',
+    selected ? 'is-selected' : '',
+  ].join(' ');
+  return (
+    <div
+      className={classes}
+      data-node-id={id}
+      data-kind={node.kind}
+      style={{ '--kind-color': spec.color } as React.CSSProperties}
+    >
+      <Handle type="target" position={Position.Left} className="bp-handle" />
+      <div className="bp-box__body">
+        <span className="bp-box__icon">
+          <KindIcon kind={node.kind} size={18} />
+        </span>
+        <span className="bp-box__text">
+          {renaming ? (
+            <InlineRename id={id} label={node.label} className="bp-box__rename" />
+          ) : (
+            <span className="bp-box__label" title={node.label}>
+              {node.label}
+            </span>
+          )}
+          <span className="bp-box__kind">
+            {node.label.toLowerCase() === spec.title.toLowerCase() ? spec.blurb : spec.title}
+            {replicas > 1 ? <span className="bp-box__replicas"> ×{replicas}</span> : null}
+          </span>
+        </span>
+      </div>
+      {node.kind === 'queue' ? (
+        <span className="bp-box__slots" aria-hidden="true">
+          {Array.from({ length: QUEUE_SLOTS }, (_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: fixed decorative slots
+            <span key={i} className="bp-box__slot" />
+          ))}
+        </span>
+      ) : null}
+      <div className="bp-box__summary">{summaryText(node.kind, node.config)}</div>
+      <div className="bp-box__status" data-status-for={id}>
+        {Overlay ? <Overlay nodeId={id} /> : null}
+      </div>
+      <Handle type="source" position={Position.Right} className="bp-handle" />
+    </div>
+  );
+});

@@ -1,0 +1,54 @@
+// A host (group): a frame around the boxes it holds, with its label and cores in a title
+// bar. Selected, it can be resized from its edges.
+
+import { type NodeProps, NodeResizer } from '@xyflow/react';
+import { memo } from 'react';
+import { KINDS } from '../../model/kinds.ts';
+import { resizeGroup } from '../../state/docOps.ts';
+import { useDocumentStore } from '../../state/documentStore.ts';
+import { useUiStore } from '../../state/uiStore.ts';
+import type { HostFlowNode } from '../flow.ts';
+import { KindIcon } from '../icons.tsx';
+import { useOverlayStore } from '../overlays.ts';
+import { summaryText } from '../summary.ts';
+import { InlineRename } from './InlineRename.tsx';
+
+export const HostNode = memo(function HostNode({ id, data, selected }: NodeProps<HostFlowNode>) {
+  const { node } = data;
+  const renaming = useUiStore((s) => s.renaming === id);
+  const Overlay = useOverlayStore((s) => s.NodeOverlay);
+  return (
+    <div
+      className={`bp-host${selected ? ' is-selected' : ''}`}
+      data-node-id={id}
+      data-kind="group"
+      style={{ '--kind-color': KINDS.group.color } as React.CSSProperties}
+    >
+      <NodeResizer
+        isVisible={selected}
+        minWidth={200}
+        minHeight={120}
+        color="#2563eb"
+        onResizeEnd={(_, p) =>
+          useDocumentStore
+            .getState()
+            .change('Resize host', (doc) =>
+              resizeGroup(doc, id, { width: p.width, height: p.height }, { x: p.x, y: p.y }),
+            )
+        }
+      />
+      <div className="bp-host__bar">
+        <KindIcon kind="group" size={15} />
+        {renaming ? (
+          <InlineRename id={id} label={node.label} className="bp-host__rename" />
+        ) : (
+          <span className="bp-host__label">{node.label}</span>
+        )}
+        <span className="bp-host__meta">{summaryText('group', node.config)}</span>
+        <span className="bp-box__status" data-status-for={id}>
+          {Overlay ? <Overlay nodeId={id} /> : null}
+        </span>
+      </div>
+    </div>
+  );
+});

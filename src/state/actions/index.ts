@@ -1,0 +1,43 @@
+// The actions registry: every editor command, one file each. To add a command, write a file
+// exporting an Action and list it here; menus, keys and the shortcuts overlay pick it up.
+
+import { autoLayoutAction } from './autoLayout.ts';
+import { copyAction } from './copy.ts';
+import { deleteAction } from './delete.ts';
+import { duplicateAction } from './duplicate.ts';
+import { fitViewAction } from './fitView.ts';
+import { shortcutsAction, showHintAction } from './help.ts';
+import { newDocumentAction } from './newDocument.ts';
+import { openDocumentAction } from './openDocument.ts';
+import { pasteAction } from './paste.ts';
+import { redoAction } from './redo.ts';
+import { renameAction } from './rename.ts';
+import { saveDocumentAction } from './saveDocument.ts';
+import { selectAllAction } from './selectAll.ts';
+import type { Action } from './types.ts';
+import { undoAction } from './undo.ts';
+import { bottomPanelAction, minimapAction, snapToGridAction } from './viewToggles.ts';
+import { zoomInAction, zoomOutAction } from './zoom.ts';
+
+export const ACTIONS: readonly Action[] = [
+  newDocumentAction,
+  openDocumentAction,
+  saveDocumentAction,
+  undoAction,
+  redoAction,
+  copyAction,
+  pasteAction,
+  duplicateAction,
+  deleteAction,
+  selectAllAction,
+  renameAction,
+  fitViewAction,
+  zoomInAction,
+  zoomOutAction,
+  autoLayoutAction,
+  snapToGridAction,
+  minimapAction,
+  bottomPanelAction,
+  shortcutsAction,
+  showHintAction,
+];

@@ -1,0 +1,387 @@
+// Pure edits of a topology document. Every editor change goes through one of these, so the
+// document store can record each as one undo step and tests can run them without a browser.
+// They never mutate their input: unchanged nodes and edges keep their identity (cheap diffs).
+
+import { defaultConfig, KINDS } from '../model/kinds.ts';
+import type {
+  ConfigValue,
+  NodeKind,
+  Size,
+  TopologyDocument,
+  TopologyEdge,
+  TopologyNode,
+  XY,
+} from '../model/types.ts';
+
+/** Size of a regular box on the canvas (matches the auto-layout's assumption). */
+export const BOX_SIZE: Readonly<Size> = { width: 180, height: 72 };
+/** A new host frame before anything is dropped in. */
+export const NEW_GROUP_SIZE: Readonly<Size> = { width: 420, height: 240 };
+
+/** Maps nodes; returns the same document when nothing changed (so nothing is recorded). */
+function mapNodes(doc: TopologyDocument, fn: (n: TopologyNode) => TopologyNode): TopologyDocument {
+  let changed = false;
+  const nodes = doc.nodes.map((n) => {
+    const m = fn(n);
+    if (m !== n) changed = true;
+    return m;
+  });
+  return changed ? { ...doc, nodes } : doc;
+}
+
+export function uniqueId(base: string, taken: ReadonlySet<string>): string {
+  const clean = base.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'node';
+  if (!taken.has(clean)) return clean;
+  for (let i = 2; ; i++) {
+    const id = `${clean}-${i}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+function uniqueLabel(base: string, doc: TopologyDocument): string {
+  const labels = new Set(doc.nodes.map((n) => n.label));
+  if (!labels.has(base)) return base;
+  for (let i = 2; ; i++) {
+    const label = `${base} ${i}`;
+    if (!labels.has(label)) return label;
+  }
+}
+
+export function nodeSize(node: TopologyNode): Size {
+  if (node.kind === 'group') return node.size ?? NEW_GROUP_SIZE;
+  return BOX_SIZE;
+}
+
+/** Absolute canvas position of a node (positions are relative to the parent group). */
+export function absolutePosition(doc: TopologyDocument, id: string): XY {
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  let x = 0;
+  let y = 0;
+  let node = byId.get(id);
+  const seen = new Set<string>();
+  while (node && !seen.has(node.id)) {
+    seen.add(node.id);
+    x += node.position.x;
+    y += node.position.y;
+    node = node.parent ? byId.get(node.parent) : undefined;
+  }
+  return { x, y };
+}
+
+/** Ids of `id` and everything nested inside it. */
+export function descendants(doc: TopologyDocument, id: string): Set<string> {
+  const out = new Set([id]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const n of doc.nodes) {
+      if (n.parent && out.has(n.parent) && !out.has(n.id)) {
+        out.add(n.id);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** The innermost group whose frame contains `point`, skipping `exclude` and its insides. */
+export function groupAt(doc: TopologyDocument, point: XY, exclude?: string): string | undefined {
+  const skip = exclude ? descendants(doc, exclude) : new Set<string>();
+  let best: { id: string; depth: number } | undefined;
+  for (const n of doc.nodes) {
+    if (n.kind !== 'group' || skip.has(n.id)) continue;
+    const at = absolutePosition(doc, n.id);
+    const size = nodeSize(n);
+    const inside =
+      point.x >= at.x &&
+      point.x <= at.x + size.width &&
+      point.y >= at.y &&
+      point.y <= at.y + size.height;
+    if (!inside) continue;
+    const depth = depthOf(doc, n.id);
+    if (!best || depth >= best.depth) best = { id: n.id, depth };
+  }
+  return best?.id;
+}
+
+function depthOf(doc: TopologyDocument, id: string): number {
+  let depth = 0;
+  let node = doc.nodes.find((n) => n.id === id);
+  while (node?.parent && depth < 100) {
+    depth++;
+    const parent = node.parent;
+    node = doc.nodes.find((n) => n.id === parent);
+  }
+  return depth;
+}
+
+/** Parents before children: React Flow requires a parent to come earlier in the array. */
+export function sortParentsFirst(nodes: readonly TopologyNode[]): TopologyNode[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const out: TopologyNode[] = [];
+  const placed = new Set<string>();
+  const visit = (n: TopologyNode, trail: Set<string>) => {
+    if (placed.has(n.id) || trail.has(n.id)) return;
+    trail.add(n.id);
+    const parent = n.parent ? byId.get(n.parent) : undefined;
+    if (parent) visit(parent, trail);
+    placed.add(n.id);
+    out.push(n);
+  };
+  for (const n of nodes) visit(n, new Set());
+  return out;
+}
+
+export interface AddNodeResult {
+  doc: TopologyDocument;
+  id: string;
+}
+
+/** Adds a box of `kind` whose top-left corner is at absolute `at`; inside the group there. */
+export function addNode(
+  doc: TopologyDocument,
+  kind: NodeKind,
+  at: XY,
+  parent?: string,
+): AddNodeResult {
+  const spec = KINDS[kind];
+  const id = uniqueId(kind, new Set(doc.nodes.map((n) => n.id)));
+  const node: TopologyNode = {
+    id,
+    kind,
+    label: uniqueLabel(spec.defaultLabel, doc),
+    position: { x: Math.round(at.x), y: Math.round(at.y) },
+    config: defaultConfig(kind),
+  };
+  if (kind === 'group') node.size = { ...NEW_GROUP_SIZE };
+  if (parent && doc.nodes.some((n) => n.id === parent && n.kind === 'group')) {
+    const origin = absolutePosition(doc, parent);
+    node.parent = parent;
+    node.position = { x: Math.round(at.x - origin.x), y: Math.round(at.y - origin.y) };
+  }
+  return { doc: { ...doc, nodes: [...doc.nodes, node] }, id };
+}
+
+/** A free top-left spot for a new box inside `view` (absolute coordinates), near its centre. */
+export function freeSpot(
+  doc: TopologyDocument,
+  view: { x: number; y: number; width: number; height: number },
+  size: Size = BOX_SIZE,
+): XY {
+  const rects = doc.nodes
+    .filter((n) => n.kind !== 'group')
+    .map((n) => ({ ...absolutePosition(doc, n.id), ...nodeSize(n) }));
+  const gap = 20;
+  const overlaps = (p: XY) =>
+    rects.some(
+      (r) =>
+        p.x < r.x + r.width + gap &&
+        p.x + size.width + gap > r.x &&
+        p.y < r.y + r.height + gap &&
+        p.y + size.height + gap > r.y,
+    );
+  const cx = view.x + view.width / 2 - size.width / 2;
+  const cy = view.y + view.height / 2 - size.height / 2;
+  const snap = (v: number) => Math.round(v / 20) * 20;
+  // Spiral outwards on a 20 px grid; the first free spot wins.
+  for (let ring = 0; ring < 60; ring++) {
+    for (let dx = -ring; dx <= ring; dx++) {
+      for (let dy = -ring; dy <= ring; dy++) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
+        const p = { x: snap(cx + dx * 40), y: snap(cy + dy * 40) };
+        if (!overlaps(p)) return p;
+      }
+    }
+  }
+  return { x: snap(cx), y: snap(cy) };
+}
+
+export function moveNodes(
+  doc: TopologyDocument,
+  positions: ReadonlyMap<string, XY>,
+): TopologyDocument {
+  return mapNodes(doc, (n) => {
+    const p = positions.get(n.id);
+    if (!p) return n;
+    const x = Math.round(p.x);
+    const y = Math.round(p.y);
+    return x === n.position.x && y === n.position.y ? n : { ...n, position: { x, y } };
+  });
+}
+
+/**
+ * Puts `id` into group `parent` (or takes it out with undefined), keeping its place on the
+ * screen: the position is converted between the old and the new frame of reference.
+ */
+export function setParent(
+  doc: TopologyDocument,
+  id: string,
+  parent: string | undefined,
+): TopologyDocument {
+  const node = doc.nodes.find((n) => n.id === id);
+  if (!node || node.parent === parent) return doc;
+  if (parent !== undefined) {
+    const group = doc.nodes.find((n) => n.id === parent);
+    if (group?.kind !== 'group' || descendants(doc, id).has(parent)) return doc;
+  }
+  const abs = absolutePosition(doc, id);
+  const origin = parent ? absolutePosition(doc, parent) : { x: 0, y: 0 };
+  const next: TopologyNode = { ...node, position: { x: abs.x - origin.x, y: abs.y - origin.y } };
+  if (parent) next.parent = parent;
+  else delete next.parent;
+  return { ...doc, nodes: doc.nodes.map((n) => (n.id === id ? next : n)) };
+}
+
+export function resizeGroup(
+  doc: TopologyDocument,
+  id: string,
+  size: Size,
+  position?: XY,
+): TopologyDocument {
+  return {
+    ...doc,
+    nodes: doc.nodes.map((n) =>
+      n.id === id
+        ? {
+            ...n,
+            size: { width: Math.round(size.width), height: Math.round(size.height) },
+            position: position
+              ? { x: Math.round(position.x), y: Math.round(position.y) }
+              : n.position,
+          }
+        : n,
+    ),
+  };
+}
+
+export function connect(
+  doc: TopologyDocument,
+  source: string,
+  target: string,
+): { doc: TopologyDocument; id: string } {
+  const id = uniqueId(`e-${source}-${target}`, new Set(doc.edges.map((e) => e.id)));
+  return { doc: { ...doc, edges: [...doc.edges, { id, source, target }] }, id };
+}
+
+/** Removes nodes (with what is nested in them) and edges, and every edge left dangling. */
+export function removeItems(
+  doc: TopologyDocument,
+  nodeIds: Iterable<string>,
+  edgeIds: Iterable<string> = [],
+): TopologyDocument {
+  const gone = new Set<string>();
+  for (const id of nodeIds) for (const d of descendants(doc, id)) gone.add(d);
+  const goneEdges = new Set(edgeIds);
+  const nodes = doc.nodes.filter((n) => !gone.has(n.id));
+  const edges = doc.edges.filter(
+    (e) => !goneEdges.has(e.id) && !gone.has(e.source) && !gone.has(e.target),
+  );
+  if (nodes.length === doc.nodes.length && edges.length === doc.edges.length) return doc;
+  return { ...doc, nodes, edges };
+}
+
+/** A blank name is refused (the box keeps its old one). */
+export function renameNode(doc: TopologyDocument, id: string, label: string): TopologyDocument {
+  const text = label.slice(0, 500);
+  if (!text.trim()) return doc;
+  return mapNodes(doc, (n) => (n.id === id && n.label !== text ? { ...n, label: text } : n));
+}
+
+export function setConfigValue(
+  doc: TopologyDocument,
+  id: string,
+  key: string,
+  value: ConfigValue,
+): TopologyDocument {
+  return mapNodes(doc, (n) =>
+    n.id === id && JSON.stringify(n.config[key]) !== JSON.stringify(value)
+      ? { ...n, config: { ...n.config, [key]: value } }
+      : n,
+  );
+}
+
+/** An empty (or blank) label removes it: the connection then takes every path. */
+export function setEdgeLabel(doc: TopologyDocument, id: string, label: string): TopologyDocument {
+  const text = label.trim() ? label.slice(0, 500) : '';
+  if (!doc.edges.some((e) => e.id === id && (e.label ?? '') !== text)) return doc;
+  return {
+    ...doc,
+    edges: doc.edges.map((e) => {
+      if (e.id !== id || (e.label ?? '') === text) return e;
+      const next: TopologyEdge = { id: e.id, source: e.source, target: e.target };
+      if (text) next.label = text;
+      return next;
+    }),
+  };
+}
+
+export function setTitle(doc: TopologyDocument, title: string): TopologyDocument {
+  const text = title.slice(0, 500);
+  return text === doc.title ? doc : { ...doc, title: text };
+}
+
+/** What copy puts on the clipboard: the chosen boxes (with their insides) and edges among them. */
+export interface Fragment {
+  nodes: TopologyNode[];
+  edges: TopologyEdge[];
+}
+
+export function copyFragment(doc: TopologyDocument, nodeIds: Iterable<string>): Fragment {
+  const chosen = new Set<string>();
+  for (const id of nodeIds) for (const d of descendants(doc, id)) chosen.add(d);
+  const nodes = doc.nodes
+    .filter((n) => chosen.has(n.id))
+    .map((n) => {
+      // A box copied without its host keeps its place on screen, outside any host.
+      if (n.parent && !chosen.has(n.parent)) {
+        const { parent: _parent, ...rest } = n;
+        return { ...rest, position: absolutePosition(doc, n.id) };
+      }
+      return n;
+    });
+  const edges = doc.edges.filter((e) => chosen.has(e.source) && chosen.has(e.target));
+  return structuredClone({ nodes, edges });
+}
+
+/** Adds a copy of `fragment` with fresh ids, shifted by `offset`; internal edges follow. */
+export function pasteFragment(
+  doc: TopologyDocument,
+  fragment: Fragment,
+  offset: XY,
+): { doc: TopologyDocument; nodeIds: string[] } {
+  const taken = new Set(doc.nodes.map((n) => n.id));
+  const idMap = new Map<string, string>();
+  for (const n of fragment.nodes) {
+    const id = uniqueId(n.id.replace(/-\d+$/, ''), taken);
+    taken.add(id);
+    idMap.set(n.id, id);
+  }
+  const labels = new Set(doc.nodes.map((n) => n.label));
+  const nodes = fragment.nodes.map((n): TopologyNode => {
+    const copy: TopologyNode = structuredClone(n);
+    copy.id = idMap.get(n.id)!;
+    const inside = n.parent !== undefined && idMap.has(n.parent);
+    if (inside) copy.parent = idMap.get(n.parent!)!;
+    else {
+      delete copy.parent;
+      copy.position = { x: n.position.x + offset.x, y: n.position.y + offset.y };
+    }
+    if (labels.has(copy.label)) copy.label = `${copy.label} copy`;
+    labels.add(copy.label);
+    return copy;
+  });
+  const edgeIds = new Set(doc.edges.map((e) => e.id));
+  const edges = fragment.edges.map((e): TopologyEdge => {
+    const source = idMap.get(e.source)!;
+    const target = idMap.get(e.target)!;
+    const id = uniqueId(`e-${source}-${target}`, edgeIds);
+    edgeIds.add(id);
+    const copy: TopologyEdge = { id, source, target };
+    if (e.label) copy.label = e.label;
+    return copy;
+  });
+  return {
+    doc: { ...doc, nodes: [...doc.nodes, ...nodes], edges: [...doc.edges, ...edges] },
+    nodeIds: nodes.map((n) => n.id),
+  };
+}

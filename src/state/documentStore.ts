@@ -1,0 +1,55 @@
+// The document store: the TopologyDocument is the single source of truth for the editor,
+// with undo/redo over every change. Components read `doc`; every edit goes through
+// `change(label, edit)` so it becomes exactly one undo step.
+
+import { create } from 'zustand';
+import { exampleDocument } from '../model/example.ts';
+import type { TopologyDocument } from '../model/types.ts';
+import { type ChangeOptions, createHistory, type History, record, redo, undo } from './history.ts';
+
+export interface DocumentState {
+  history: History;
+  doc: TopologyDocument;
+  /** Applies `edit` to the current document as one undo step labelled `label`. */
+  change: (
+    label: string,
+    edit: (doc: TopologyDocument) => TopologyDocument,
+    opts?: ChangeOptions,
+  ) => void;
+  /** Swaps in a whole document (Open, import, New, a scenario) as one undo step. */
+  replaceDocument: (doc: TopologyDocument, label: string) => void;
+  /** Starts over with `doc` and no history (first load, restore from autosave). */
+  resetDocument: (doc: TopologyDocument) => void;
+  undo: () => void;
+  redo: () => void;
+}
+
+export const useDocumentStore = create<DocumentState>()((set) => {
+  const initial = createHistory(exampleDocument());
+  const apply = (history: History) => ({ history, doc: history.present });
+  return {
+    history: initial,
+    doc: initial.present,
+    change: (label, edit, opts) =>
+      set((s) => {
+        const next = edit(s.doc);
+        const history = record(s.history, next, label, opts);
+        return history === s.history ? s : apply(history);
+      }),
+    replaceDocument: (doc, label) => set((s) => apply(record(s.history, doc, label))),
+    resetDocument: (doc) => set(apply(createHistory(doc))),
+    undo: () => set((s) => apply(undo(s.history))),
+    redo: () => set((s) => apply(redo(s.history))),
+  };
+});
+
+/** Shorthand for code outside React (actions, tests). */
+export const documentApi = {
+  get doc(): TopologyDocument {
+    return useDocumentStore.getState().doc;
+  },
+  change: (...args: Parameters<DocumentState['change']>) =>
+    useDocumentStore.getState().change(...args),
+  replaceDocument: (doc: TopologyDocument, label: string) =>
+    useDocumentStore.getState().replaceDocument(doc, label),
+};

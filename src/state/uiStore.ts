@@ -1,0 +1,85 @@
+// Editor chrome state: which dialog is open, messages (toasts), panels and view toggles.
+
+import { create } from 'zustand';
+import type { DocIssue } from '../model/paths.ts';
+
+export type ToastTone = 'info' | 'success' | 'warning' | 'error';
+
+export interface Toast {
+  id: number;
+  tone: ToastTone;
+  message: string;
+  /** Extra lines, e.g. JSON paths of a file that could not be opened. */
+  details?: string[];
+}
+
+/** A dialog is opened by id; App renders the matching component from src/app/dialogs.tsx. */
+export interface DialogRequest {
+  id: string;
+  /** For the built-in "problem" dialog: a title and the issues found. */
+  title?: string;
+  message?: string;
+  issues?: DocIssue[];
+}
+
+export interface UiState {
+  dialog: DialogRequest | null;
+  toasts: Toast[];
+  bottomPanelOpen: boolean;
+  minimap: boolean;
+  snapToGrid: boolean;
+  hintVisible: boolean;
+  /** Inline rename in progress on the canvas (node id). */
+  renaming: string | null;
+  /** Connection whose label is being edited on the canvas. */
+  editingEdge: string | null;
+  openDialog: (dialog: DialogRequest) => void;
+  closeDialog: () => void;
+  notify: (tone: ToastTone, message: string, details?: string[]) => number;
+  dismissToast: (id: number) => void;
+  setBottomPanelOpen: (open: boolean) => void;
+  toggleMinimap: () => void;
+  toggleSnapToGrid: () => void;
+  setHintVisible: (visible: boolean) => void;
+  setRenaming: (id: string | null) => void;
+  setEditingEdge: (id: string | null) => void;
+}
+
+const TOAST_MS: Record<ToastTone, number> = {
+  info: 4000,
+  success: 3000,
+  warning: 7000,
+  error: 8000,
+};
+let nextToast = 1;
+
+export const useUiStore = create<UiState>()((set, get) => ({
+  dialog: null,
+  toasts: [],
+  bottomPanelOpen: true,
+  minimap: true,
+  snapToGrid: true,
+  hintVisible: false,
+  renaming: null,
+  editingEdge: null,
+  openDialog: (dialog) => set({ dialog }),
+  closeDialog: () => set({ dialog: null }),
+  notify: (tone, message, details) => {
+    const id = nextToast++;
+    const toast: Toast = details?.length ? { id, tone, message, details } : { id, tone, message };
+    // The same message twice in a row shows once (e.g. repeated invalid drags).
+    set((s) => ({ toasts: [...s.toasts.filter((t) => t.message !== message), toast].slice(-4) }));
+    setTimeout(() => get().dismissToast(id), TOAST_MS[tone]);
+    return id;
+  },
+  dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
+  setBottomPanelOpen: (bottomPanelOpen) => set({ bottomPanelOpen }),
+  toggleMinimap: () => set((s) => ({ minimap: !s.minimap })),
+  toggleSnapToGrid: () => set((s) => ({ snapToGrid: !s.snapToGrid })),
+  setHintVisible: (hintVisible) => set({ hintVisible }),
+  setRenaming: (renaming) => set({ renaming }),
+  setEditingEdge: (editingEdge) => set({ editingEdge }),
+}));
+
+export const notify = (tone: ToastTone, message: string, details?: string[]) =>
+  useUiStore.getState().notify(tone, message, details);

@@ -1,0 +1,217 @@
+// The right-hand inspector: edits whatever is selected. A box shows its label and every
+// config field of its kind (generated from the catalogue), a connection its label, a
+// multi-selection its count, and nothing selected the diagram's title and a short how-to.
+
+import { KindIcon } from '../../canvas/icons.tsx';
+import { KINDS } from '../../model/kinds.ts';
+import type { ConfigValue, TopologyEdge, TopologyNode } from '../../model/types.ts';
+import { deleteSelection, duplicateSelection } from '../../state/commands.ts';
+import { renameNode, setConfigValue, setEdgeLabel, setTitle } from '../../state/docOps.ts';
+import { useDocumentStore } from '../../state/documentStore.ts';
+import { useSelectionStore } from '../../state/selectionStore.ts';
+import { BooleanSwitch, EnumSelect, NumberInput, RoutesTable, TextInput } from './fields.tsx';
+
+export function Inspector() {
+  const doc = useDocumentStore((s) => s.doc);
+  const nodeIds = useSelectionStore((s) => s.nodeIds);
+  const edgeIds = useSelectionStore((s) => s.edgeIds);
+  const count = nodeIds.length + edgeIds.length;
+  let body: React.ReactNode;
+  if (count === 0) body = <DocumentPane title={doc.title} />;
+  else if (count > 1) body = <MultiPane nodes={nodeIds.length} edges={edgeIds.length} />;
+  else if (nodeIds.length === 1) {
+    const node = doc.nodes.find((n) => n.id === nodeIds[0]);
+    body = node ? <NodePane key={node.id} node={node} /> : <DocumentPane title={doc.title} />;
+  } else {
+    const edge = doc.edges.find((e) => e.id === edgeIds[0]);
+    body = edge ? (
+      <EdgePane key={edge.id} edge={edge} nodes={doc.nodes} />
+    ) : (
+      <DocumentPane title={doc.title} />
+    );
+  }
+  return (
+    <aside className="bp-inspector" aria-label="Inspector">
+      {body}
+    </aside>
+  );
+}
+
+function DocumentPane({ title }: { title: string }) {
+  return (
+    <div className="bp-inspector__pane">
+      <h2 className="bp-panel-title">Diagram</h2>
+      <div className="bp-field">
+        <label className="bp-field__label" htmlFor="doc-title">
+          Title
+        </label>
+        <input
+          id="doc-title"
+          className="bp-input"
+          value={title}
+          maxLength={500}
+          onChange={(e) => {
+            const text = e.target.value;
+            useDocumentStore
+              .getState()
+              .change('Rename diagram', (d) => setTitle(d, text), { coalesce: 'title' });
+          }}
+        />
+      </div>
+      <div className="bp-howto">
+        <h3>How to</h3>
+        <ul>
+          <li>Drag a box from the left onto the canvas (or focus it and press Enter).</li>
+          <li>Connect boxes by dragging from the dot on a box’s right edge to another box.</li>
+          <li>Click a box to edit it here; double-click to rename it.</li>
+          <li>Drop boxes onto a host to put them on the same machine.</li>
+          <li>
+            Shift-click or Shift-drag to select several. Press <kbd>?</kbd> for all shortcuts.
+          </li>
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+function MultiPane({ nodes, edges }: { nodes: number; edges: number }) {
+  const parts = [
+    nodes ? `${nodes} box${nodes > 1 ? 'es' : ''}` : '',
+    edges ? `${edges} connection${edges > 1 ? 's' : ''}` : '',
+  ];
+  return (
+    <div className="bp-inspector__pane">
+      <h2 className="bp-panel-title">Selection</h2>
+      <p className="bp-inspector__count" aria-live="polite">
+        {parts.filter(Boolean).join(' and ')} selected
+      </p>
+      <div className="bp-inspector__buttons">
+        <button
+          type="button"
+          className="bp-btn"
+          disabled={nodes === 0}
+          onClick={duplicateSelection}
+        >
+          Duplicate
+        </button>
+        <button type="button" className="bp-btn bp-btn--danger" onClick={deleteSelection}>
+          Delete
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function NodePane({ node }: { node: TopologyNode }) {
+  const spec = KINDS[node.kind];
+  const commit = (key: string, value: ConfigValue) =>
+    useDocumentStore
+      .getState()
+      .change(
+        `Edit ${spec.fields.find((f) => f.key === key)?.label ?? key}`,
+        (d) => setConfigValue(d, node.id, key, value),
+        {
+          coalesce: `config:${node.id}:${key}`,
+        },
+      );
+  return (
+    <div className="bp-inspector__pane">
+      <div
+        className="bp-inspector__head"
+        style={{ '--kind-color': spec.color } as React.CSSProperties}
+      >
+        <span className="bp-inspector__icon">
+          <KindIcon kind={node.kind} size={20} />
+        </span>
+        <div>
+          <div className="bp-inspector__kind">{spec.title}</div>
+          <p className="bp-inspector__blurb">{spec.blurb}</p>
+        </div>
+      </div>
+      <div className="bp-field">
+        <label className="bp-field__label" htmlFor="node-label">
+          Name
+        </label>
+        <input
+          id="node-label"
+          className="bp-input"
+          value={node.label}
+          maxLength={500}
+          onChange={(e) => {
+            const text = e.target.value;
+            if (text.trim())
+              useDocumentStore.getState().change('Rename', (d) => renameNode(d, node.id, text), {
+                coalesce: `label:${node.id}`,
+              });
+          }}
+        />
+      </div>
+      <h3 className="bp-inspector__section">Settings</h3>
+      {spec.fields.map((field) => {
+        const value = node.config[field.key];
+        const onCommit = (v: ConfigValue) => commit(field.key, v);
+        switch (field.type) {
+          case 'number':
+            return <NumberInput key={field.key} field={field} value={value} onCommit={onCommit} />;
+          case 'enum':
+            return <EnumSelect key={field.key} field={field} value={value} onCommit={onCommit} />;
+          case 'boolean':
+            return (
+              <BooleanSwitch key={field.key} field={field} value={value} onCommit={onCommit} />
+            );
+          case 'text':
+            return <TextInput key={field.key} field={field} value={value} onCommit={onCommit} />;
+          case 'routes':
+            return <RoutesTable key={field.key} field={field} value={value} onCommit={onCommit} />;
+        }
+        return null;
+      })}
+      <p className="bp-inspector__id">
+        id <code>{node.id}</code>
+      </p>
+    </div>
+  );
+}
+
+function EdgePane({ edge, nodes }: { edge: TopologyEdge; nodes: TopologyNode[] }) {
+  const from = nodes.find((n) => n.id === edge.source);
+  const to = nodes.find((n) => n.id === edge.target);
+  return (
+    <div className="bp-inspector__pane">
+      <h2 className="bp-panel-title">Connection</h2>
+      <p className="bp-inspector__route">
+        {from?.label ?? edge.source} <span aria-hidden="true">→</span>
+        <span className="bp-sr"> to </span> {to?.label ?? edge.target}
+      </p>
+      <div className="bp-field">
+        <label className="bp-field__label" htmlFor="edge-label">
+          Label (path prefix)
+        </label>
+        <input
+          id="edge-label"
+          className="bp-input"
+          placeholder="/api"
+          value={edge.label ?? ''}
+          maxLength={500}
+          aria-describedby="edge-label-help"
+          onChange={(e) => {
+            const text = e.target.value;
+            useDocumentStore
+              .getState()
+              .change('Edit connection label', (d) => setEdgeLabel(d, edge.id, text), {
+                coalesce: `edge:${edge.id}`,
+              });
+          }}
+        />
+        <p className="bp-field__help" id="edge-label-help">
+          nginx sends a request along the connection whose label is the longest prefix of its path
+          (e.g. /api, /images); an unlabelled connection takes everything else. Double-click a
+          connection to edit its label on the canvas.
+        </p>
+      </div>
+      <button type="button" className="bp-btn bp-btn--danger" onClick={deleteSelection}>
+        Delete connection
+      </button>
+    </div>
+  );
+}
