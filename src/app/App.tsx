@@ -9,6 +9,9 @@ import { Canvas } from '../canvas/Canvas.tsx';
 import { BottomPanel } from '../ui/BottomPanel.tsx';
 import { Inspector } from '../ui/inspector/Inspector.tsx';
 import { Palette } from '../ui/Palette.tsx';
+import { PresenterCaption } from '../ui/story/PresenterCaption.tsx';
+import { StoryPanel } from '../ui/story/StoryPanel.tsx';
+import { StoryRoot } from '../ui/story/StoryRoot.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
 import { TopBar } from '../ui/TopBar.tsx';
 import { useKeyboardShortcuts } from '../ui/useKeyboardShortcuts.ts';
@@ -16,24 +19,34 @@ import { Dialogs } from './dialogs.tsx';
 import { FileInput } from './FileInput.tsx';
 import '../ui/ui.css';
 import '../canvas/canvas.css';
+import '../ui/story/story.css';
+import { useStoryStore } from '../state/storyStore.ts';
 
 export function App() {
   useKeyboardShortcuts();
+  // Story mode: the story panel takes the palette's place (the palette returns beside it
+  // when the learner unlocks editing); presenter mode leaves only the canvas and a caption.
+  const story = useStoryStore((s) => s.scenario !== null);
+  const editing = useStoryStore((s) => s.editing);
+  const presenter = useStoryStore((s) => s.presenter);
   return (
     <ReactFlowProvider>
-      <div className="bp-app">
-        <TopBar />
+      <div className={`bp-app${presenter ? ' bp-app--presenter' : ''}`}>
+        {presenter ? null : <TopBar />}
         <div className="bp-main">
-          <Palette />
+          {presenter ? null : story ? <StoryPanel /> : null}
+          {presenter || (story && !editing) ? null : <Palette />}
           <main className="bp-center">
             <div className="bp-stage">
               <Canvas />
               <Toasts />
+              {presenter ? <PresenterCaption /> : null}
             </div>
-            <BottomPanel />
+            {presenter ? null : <BottomPanel />}
           </main>
-          <Inspector />
+          {presenter ? null : <Inspector />}
         </div>
+        <StoryRoot />
         <Dialogs />
         <FileInput />
       </div>

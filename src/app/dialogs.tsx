@@ -5,6 +5,7 @@ import type { ComponentType } from 'react';
 import { useUiStore, type DialogRequest } from '../state/uiStore.ts';
 import { ProblemDialog } from '../ui/dialogs/ProblemDialog.tsx';
 import { ShortcutsDialog } from '../ui/dialogs/ShortcutsDialog.tsx';
+import { StoryPicker } from '../ui/story/StoryPicker.tsx';
 
 export interface DialogProps {
   request: DialogRequest;
@@ -14,6 +15,7 @@ export interface DialogProps {
 export const DIALOGS: Record<string, ComponentType<DialogProps>> = {
   shortcuts: ({ onClose }) => <ShortcutsDialog onClose={onClose} />,
   problem: ProblemDialog,
+  'story-picker': ({ onClose }) => <StoryPicker onClose={onClose} />,
 };
 
 export function Dialogs() {

@@ -66,6 +66,8 @@ export function Canvas() {
   const minimap = useUiStore((s) => s.minimap);
   const snapToGrid = useUiStore((s) => s.snapToGrid);
   const hintVisible = useUiStore((s) => s.hintVisible);
+  // A story step on show is read-only until "Try it yourself".
+  const locked = useDocumentStore((s) => s.locked);
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
   const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(
@@ -244,6 +246,8 @@ export function Canvas() {
         onNodeDoubleClick={(_, n) => useUiStore.getState().setRenaming(n.id)}
         onEdgeDoubleClick={(_, e) => useUiStore.getState().setEditingEdge(e.id)}
         onPaneClick={() => useSelectionStore.getState().clear()}
+        nodesDraggable={!locked}
+        nodesConnectable={!locked}
         snapToGrid={snapToGrid}
         snapGrid={SNAP}
         deleteKeyCode={null}

@@ -6,6 +6,7 @@ import { restoreDocument } from '../model/restore.ts';
 import type { TopologyDocument } from '../model/types.ts';
 import { useDocumentStore } from './documentStore.ts';
 import { formatIssues } from './files.ts';
+import { storyActive } from './storyStore.ts';
 import { notify, useUiStore } from './uiStore.ts';
 
 export const AUTOSAVE_KEY = 'backend-playground:document';
@@ -68,6 +69,9 @@ export function startAutosave(): () => void {
   let warned = false;
   const save = () => {
     timer = undefined;
+    // A story step is not the learner's work: their own diagram waits in the story's stash
+    // and is saved again when the story ends.
+    if (storyActive()) return;
     try {
       storage()?.setItem(AUTOSAVE_KEY, JSON.stringify(useDocumentStore.getState().doc));
     } catch (err) {

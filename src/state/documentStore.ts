@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import { exampleDocument } from '../model/example.ts';
 import type { TopologyDocument } from '../model/types.ts';
+import { notify } from './uiStore.ts';
 import { type ChangeOptions, createHistory, type History, record, redo, undo } from './history.ts';
 
 export interface DocumentState {
@@ -22,7 +23,12 @@ export interface DocumentState {
   resetDocument: (doc: TopologyDocument) => void;
   undo: () => void;
   redo: () => void;
+  /** A story step on show: edits are refused (with a message) until "Try it yourself". */
+  locked: boolean;
+  setLocked: (locked: boolean) => void;
 }
+
+const LOCKED_MESSAGE = 'This story step is read-only. Press “Try it yourself” to change it.';
 
 export const useDocumentStore = create<DocumentState>()((set) => {
   const initial = createHistory(exampleDocument());
@@ -30,16 +36,22 @@ export const useDocumentStore = create<DocumentState>()((set) => {
   return {
     history: initial,
     doc: initial.present,
+    locked: false,
+    setLocked: (locked) => set({ locked }),
     change: (label, edit, opts) =>
       set((s) => {
+        if (s.locked) {
+          notify('info', LOCKED_MESSAGE);
+          return s;
+        }
         const next = edit(s.doc);
         const history = record(s.history, next, label, opts);
         return history === s.history ? s : apply(history);
       }),
     replaceDocument: (doc, label) => set((s) => apply(record(s.history, doc, label))),
     resetDocument: (doc) => set(apply(createHistory(doc))),
-    undo: () => set((s) => apply(undo(s.history))),
-    redo: () => set((s) => apply(redo(s.history))),
+    undo: () => set((s) => (s.locked ? s : apply(undo(s.history)))),
+    redo: () => set((s) => (s.locked ? s : apply(redo(s.history)))),
   };
 });
 

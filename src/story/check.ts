@@ -37,7 +37,9 @@ export function formatTable(rows: readonly string[][], head: readonly string[]):
   const widths = head.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
   const line = (r: readonly string[]) =>
     r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ');
-  return [line(head), widths.map((w) => '─'.repeat(Math.min(w, 60))).join('  '), ...rows.map(line)].join(
-    '\n',
-  );
+  return [
+    line(head),
+    widths.map((w) => '─'.repeat(Math.min(w, 60))).join('  '),
+    ...rows.map(line),
+  ].join('\n');
 }

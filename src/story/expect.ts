@@ -42,12 +42,20 @@ function windowWords(e: Expectation): string {
   return ` between ${e.fromS ?? 0} s and ${e.toS === undefined ? 'the end' : `${e.toS} s`}`;
 }
 
+/** The claim in words, e.g. "error rate between 10 s and 20 s > 5%". */
+export function claimText(e: Expectation): string {
+  const parsed = parseMetric(e.metric);
+  if (!parsed.ok) return e.metric;
+  const unit = metricUnit(parsed.ref);
+  return `${metricLabel(parsed.ref)}${windowWords(e)} ${OP_WORDS[e.op]} ${formatValue(e.value, unit)}`;
+}
+
 /** Checks one claim against one report. */
 export function evaluate(e: Expectation, report: Report): ExpectationResult {
   const parsed = parseMetric(e.metric);
   if (!parsed.ok) return { expectation: e, ok: false, message: parsed.message };
   const unit = metricUnit(parsed.ref);
-  const claim = `${metricLabel(parsed.ref)}${windowWords(e)} ${OP_WORDS[e.op]} ${formatValue(e.value, unit)}`;
+  const claim = claimText(e);
   const read = readMetric(parsed.ref, report);
   if (!read.ok)
     return { expectation: e, ok: false, message: `expected ${claim}, but ${read.message}` };

@@ -6,6 +6,7 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { KINDS, numberOf } from '../../model/kinds.ts';
+import { useStoryStore } from '../../state/storyStore.ts';
 import { useUiStore } from '../../state/uiStore.ts';
 import type { BoxFlowNode } from '../flow.ts';
 import { KindIcon } from '../icons.tsx';
@@ -20,6 +21,8 @@ export const BoxNode = memo(function BoxNode({ id, data, selected }: NodeProps<B
   const spec = KINDS[node.kind];
   const renaming = useUiStore((s) => s.renaming === id);
   const Overlay = useOverlayStore((s) => s.NodeOverlay);
+  // A story step marks the box it adds ('new', pulsing) and boxes worth watching ('notice').
+  const storyMark = useStoryStore((s) => s.marks[id]);
   const replicas =
     node.kind === 'app' || node.kind === 'worker'
       ? numberOf(node.kind, node.config, 'replicas')
@@ -36,6 +39,7 @@ export const BoxNode = memo(function BoxNode({ id, data, selected }: NodeProps<B
       className={classes}
       data-node-id={id}
       data-kind={node.kind}
+      data-story={storyMark}
       style={{ '--kind-color': spec.color } as React.CSSProperties}
     >
       <Handle type="target" position={Position.Left} className="bp-handle" />

@@ -14,6 +14,16 @@ import { redoAction } from './redo.ts';
 import { renameAction } from './rename.ts';
 import { saveDocumentAction } from './saveDocument.ts';
 import { selectAllAction } from './selectAll.ts';
+import {
+  leavePresenterAction,
+  leaveStoryAction,
+  nextStepAction,
+  openStoryAction,
+  presenterAction,
+  previousStepAction,
+  resetStepAction,
+  tryItAction,
+} from './story.ts';
 import type { Action } from './types.ts';
 import { undoAction } from './undo.ts';
 import { bottomPanelAction, minimapAction, snapToGridAction } from './viewToggles.ts';
@@ -40,4 +50,12 @@ export const ACTIONS: readonly Action[] = [
   bottomPanelAction,
   shortcutsAction,
   showHintAction,
+  openStoryAction,
+  nextStepAction,
+  previousStepAction,
+  tryItAction,
+  resetStepAction,
+  presenterAction,
+  leavePresenterAction,
+  leaveStoryAction,
 ];

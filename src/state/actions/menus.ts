@@ -10,5 +10,6 @@ export const MENUS: MenuSpec[] = [
   { id: 'file', label: 'File' },
   { id: 'edit', label: 'Edit' },
   { id: 'view', label: 'View' },
+  { id: 'story', label: 'Story' },
   { id: 'help', label: 'Help' },
 ];

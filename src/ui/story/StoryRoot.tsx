@@ -1,0 +1,79 @@
+// Mounted once by the app: loads the scenario catalogue into the story store, opens the step
+// a deep link names (#/story/system-3/2), keeps the address in step with the player, and
+// leaves presenter mode when the browser leaves full screen (its own Escape).
+
+import { useEffect } from 'react';
+import { formatStoryHash, parseStoryHash, type StoryStep } from '../../story/player.ts';
+import { services } from '../../state/services.ts';
+import { currentStep, useStoryStore } from '../../state/storyStore.ts';
+import { notify } from '../../state/uiStore.ts';
+import { loadCatalog } from './catalog.ts';
+import { startStepRun } from './stepRun.ts';
+
+function openFromHash(): void {
+  const at = parseStoryHash(window.location.hash);
+  if (!at) return;
+  const store = useStoryStore.getState();
+  if (store.scenario?.id === at.scenarioId) {
+    store.goTo(at.step);
+    return;
+  }
+  if (!store.start(at.scenarioId, at.step)) {
+    notify(
+      'warning',
+      `There is no story called “${at.scenarioId}”. Pick one from Story → Open a story.`,
+    );
+  }
+}
+
+/**
+ * A step's document is on the canvas: frame it (after React Flow has measured the new
+ * boxes) and start its traffic.
+ */
+function onStepLoaded(step: StoryStep): void {
+  requestAnimationFrame(() => requestAnimationFrame(() => services.canvas?.fitView()));
+  startStepRun(step);
+}
+
+export function StoryRoot() {
+  useEffect(() => {
+    const catalog = loadCatalog();
+    useStoryStore.getState().setCatalog(catalog.scenarios, catalog.issues);
+    openFromHash();
+    window.addEventListener('hashchange', openFromHash);
+    // The address follows the player; replaceState so Back leaves the app, not each step.
+    const unsubscribe = useStoryStore.subscribe((s, prev) => {
+      if (s.loadCount !== prev.loadCount) {
+        const step = currentStep(s);
+        if (step) onStepLoaded(step);
+      }
+      if (s.presenter !== prev.presenter) {
+        // The canvas changed size: frame the diagram again.
+        requestAnimationFrame(() => requestAnimationFrame(() => services.canvas?.fitView()));
+      }
+      if (s.scenario === prev.scenario && s.step === prev.step) return;
+      const url = new URL(window.location.href);
+      const hash = s.scenario ? formatStoryHash({ scenarioId: s.scenario.id, step: s.step }) : '';
+      if (url.hash === hash) return;
+      if (!hash && !parseStoryHash(url.hash)) return; // someone else's hash: not ours to clear
+      url.hash = hash;
+      window.history.replaceState(
+        window.history.state,
+        '',
+        hash ? url.href : url.href.replace(/#$/, ''),
+      );
+    });
+    const onFullscreen = () => {
+      if (!document.fullscreenElement && useStoryStore.getState().presenter) {
+        useStoryStore.getState().setPresenter(false);
+      }
+    };
+    document.addEventListener('fullscreenchange', onFullscreen);
+    return () => {
+      window.removeEventListener('hashchange', openFromHash);
+      document.removeEventListener('fullscreenchange', onFullscreen);
+      unsubscribe();
+    };
+  }, []);
+  return null;
+}
