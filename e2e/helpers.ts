@@ -9,6 +9,24 @@ export const AUTOSAVE_KEY = 'backend-playground:document';
 export async function openEditor(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await waitForSteadyView(page);
+}
+
+/** Waits until the viewport stops moving (fit view and zoom animations are done). */
+export async function waitForSteadyView(page: Page): Promise<void> {
+  const viewport = page.locator('.react-flow__viewport');
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = await viewport.evaluate((el) => getComputedStyle(el).transform);
+        const steady = now === last;
+        last = now;
+        return steady;
+      },
+      { intervals: [100, 150, 200] },
+    )
+    .toBe(true);
 }
 
 /** Opens the editor with an empty diagram (File → New), so tests start from nothing. */
