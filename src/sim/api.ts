@@ -30,6 +30,22 @@ export type ChaosAction =
   /** Multiply a client's traffic by `factor` for `durationMs`. */
   | { type: 'spike'; node: string; factor: number; durationMs: number };
 
+/** Every cause, in a fixed order: index k is the code used in hop batches (outcome 2 + k). */
+export const FAILURE_CAUSES: readonly FailureCause[] = [
+  'rejected',
+  'timeout',
+  'down',
+  'edge-cut',
+  'pool-timeout',
+  'db-max-connections',
+  'session-lost',
+  'external-error',
+  'injected-error',
+  'queue-full',
+  'no-route',
+  'hop-limit',
+];
+
 export interface TimedAction {
   atMs: number;
   action: ChaosAction;
@@ -42,6 +58,11 @@ export interface RunOptions {
   /** Requests that start before this are not measured. */
   warmupMs?: number;
   actions?: TimedAction[];
+  /**
+   * One-way network delay added to every hop, in ms (default 0, so queueing theory holds
+   * exactly; latency that matters is already in each box's settings).
+   */
+  networkMs?: number;
 }
 
 export interface LatencySummary {

@@ -1,0 +1,432 @@
+// An app server (and, by extension, a worker). Each replica has its own workers, bounded
+// queue (full → 503 'rejected') and DB connection pool. A request holds a worker for its
+// whole life (thread per request): CPU work first (serviceTimeMs, on a host core if it
+// sits in a host), then its dependencies in the order of the outgoing edges:
+//   - cache + DB (one combined step, cache-aside): a GET asks the cache for a Zipf-drawn
+//     key; on a miss it runs dbQueries reads, then SETs the key. A write runs dbQueries
+//     writes, then DELetes the key. A failing cache counts as a miss.
+//   - queue: a write publishes a job and the request answers without waiting for it.
+//   - anything else (another app, an LB, an external API, a static store): an HTTP call.
+// Sessions: 'memory' ties a user's session to the replica that created it (another
+// replica answers 'session-lost' and logs the user in there; a restart loses them all);
+// 'store' reads the session from the connected cache on every request.
+
+import { distCode, sample } from '../rng.ts';
+import {
+  C_DB_MAX,
+  C_DOWN,
+  C_POOL_TIMEOUT,
+  C_SESSION_LOST,
+  type Call,
+  type EdgeRt,
+  OP_DEL,
+  OP_GET,
+  OP_PUBLISH,
+  OP_READ,
+  OP_REQUEST,
+  OP_SESSION,
+  OP_SET,
+  OP_WRITE,
+  Pool,
+  S_CHILD,
+  S_CONNECT,
+  S_POOL_WAIT,
+  S_QUEUED,
+  S_WORK,
+  type Server,
+} from '../runtime.ts';
+import { BaseBehaviour } from './base.ts';
+import type { CacheBehaviour } from './cache.ts';
+import type { DbBehaviour } from './db.ts';
+
+const T_SESSION = 0;
+const T_DATA = 1;
+const T_PUBLISH = 2;
+const T_CALL = 3;
+
+const D_START = 0;
+const D_GET = 1;
+const D_QUERY = 2;
+const D_SET = 3;
+
+interface Step {
+  type: number;
+  edge: EdgeRt;
+}
+
+export const SESSIONS_NONE = 0;
+export const SESSIONS_MEMORY = 1;
+export const SESSIONS_STORE = 2;
+
+/** The handler settings; the app reads them from its config, a worker derives them. */
+export interface HandlerSettings {
+  concurrency: number;
+  queueLimit: number;
+  serviceMs: number;
+  dist: number;
+  sessions: number;
+  dbQueries: number;
+  poolSize: number;
+  poolTimeoutMs: number;
+  connectMs: number;
+}
+
+export class AppBehaviour extends BaseBehaviour {
+  protected s: HandlerSettings = {
+    concurrency: 1,
+    queueLimit: 0,
+    serviceMs: 0,
+    dist: 0,
+    sessions: 0,
+    dbQueries: 0,
+    poolSize: 0,
+    poolTimeoutMs: 1,
+    connectMs: 0,
+  };
+  private steps: Step[] = [];
+  private cacheEdge: EdgeRt | null = null;
+  private dbEdge: EdgeRt | null = null;
+  private db: DbBehaviour | null = null;
+  sessionsLost = 0;
+
+  protected settings(): HandlerSettings {
+    const sessions = this.str('sessions');
+    return {
+      concurrency: this.num('concurrency'),
+      queueLimit: this.num('queueLimit'),
+      serviceMs: this.num('serviceTimeMs'),
+      dist: distCode(this.str('serviceDist')),
+      sessions:
+        sessions === 'memory'
+          ? SESSIONS_MEMORY
+          : sessions === 'store'
+            ? SESSIONS_STORE
+            : SESSIONS_NONE,
+      dbQueries: this.num('dbQueries'),
+      poolSize: this.num('poolSize'),
+      poolTimeoutMs: this.num('poolTimeoutMs'),
+      connectMs: this.num('connectMs'),
+    };
+  }
+
+  override configure(): void {
+    this.s = this.settings();
+    this.stations(this.s.concurrency, this.s.queueLimit);
+    for (const server of this.node.servers) if (server.pool === null) server.pool = new Pool();
+    const steps: Step[] = [];
+    this.cacheEdge = null;
+    let dbEdge: EdgeRt | null = null;
+    let data = false;
+    for (const e of this.node.out) {
+      const kind = e.target.kind;
+      if (kind === 'cache' || kind === 'db') {
+        if (kind === 'cache' && this.cacheEdge === null) this.cacheEdge = e;
+        else if (kind === 'db' && dbEdge === null) dbEdge = e;
+        else continue;
+        if (!data) steps.push({ type: T_DATA, edge: e });
+        data = true;
+      } else if (kind === 'queue') steps.push({ type: T_PUBLISH, edge: e });
+      else if (kind !== 'dns' && kind !== 'client' && kind !== 'cron') {
+        steps.push({ type: T_CALL, edge: e });
+      }
+    }
+    if (this.s.sessions === SESSIONS_STORE && this.cacheEdge !== null) {
+      steps.unshift({ type: T_SESSION, edge: this.cacheEdge });
+    }
+    const db = dbEdge === null ? null : (dbEdge.target.behaviour as DbBehaviour);
+    if (db !== this.db && this.db !== null) {
+      // The pools' connections belonged to the old database.
+      for (const server of this.node.servers) this.closePool(server);
+    }
+    this.db = db;
+    this.dbEdge = dbEdge;
+    this.steps = steps;
+  }
+
+  override arrive(call: Call): void {
+    if (this.s.sessions === SESSIONS_MEMORY && call.req.user >= 0 && call.op === OP_REQUEST) {
+      const server = call.server!;
+      const mine = server.uid * 1024 + (server.epoch & 1023);
+      const sessions = this.sim.sessions;
+      const owner = sessions.get(call.req.user);
+      if (owner !== mine) {
+        sessions.set(call.req.user, mine); // logs in (again) here
+        if (owner !== undefined) {
+          this.sessionsLost++;
+          this.sim.fail(call, C_SESSION_LOST);
+          return;
+        }
+      }
+    }
+    this.sim.admit(call);
+  }
+
+  override resume(call: Call): void {
+    switch (call.state) {
+      case S_QUEUED:
+        this.sim.work(call, sample(this.sim.rng, this.s.dist, this.s.serviceMs));
+        return;
+      case S_WORK:
+        call.step = 0;
+        call.sub = D_START;
+        this.next(call);
+        return;
+      case S_CONNECT:
+        this.sendQuery(call);
+        return;
+      case S_POOL_WAIT:
+        // Waited poolTimeoutMs without getting a connection.
+        call.server!.pool!.timeouts++;
+        this.finish(call, false, C_POOL_TIMEOUT, true);
+        return;
+    }
+  }
+
+  private next(call: Call): void {
+    const steps = this.steps;
+    while (call.step < steps.length) {
+      const step = steps[call.step]!;
+      switch (step.type) {
+        case T_SESSION:
+          if (call.req.user >= 0) {
+            call.state = S_CHILD;
+            this.sim.send(call, step.edge, OP_SESSION);
+            return;
+          }
+          break;
+        case T_DATA:
+          if (this.data(call)) return;
+          break;
+        case T_PUBLISH:
+          if (call.req.write) {
+            call.state = S_CHILD;
+            this.sim.send(call, step.edge, OP_PUBLISH);
+            return;
+          }
+          break;
+        default:
+          call.state = S_CHILD;
+          this.sim.send(call, step.edge, OP_REQUEST);
+          return;
+      }
+      call.step++;
+      call.sub = D_START;
+    }
+    this.finish(call, true, -1, false);
+  }
+
+  /** Advances the cache-aside/DB step; true while waiting, false once it is complete. */
+  private data(call: Call): boolean {
+    if (call.sub === D_START) {
+      const cache = this.cacheEdge;
+      if (cache !== null) call.key = (cache.target.behaviour as CacheBehaviour).sampleKey();
+      if (cache !== null && !call.req.write) {
+        call.sub = D_GET;
+        call.state = S_CHILD;
+        this.sim.send(call, cache, OP_GET);
+        return true;
+      }
+      call.sub = D_QUERY;
+      call.count = 0;
+    }
+    if (call.sub === D_QUERY) {
+      if (this.dbEdge !== null && call.count < this.s.dbQueries) {
+        this.acquire(call);
+        return true;
+      }
+      if (this.cacheEdge !== null) {
+        call.sub = D_SET;
+        call.state = S_CHILD;
+        this.sim.send(call, this.cacheEdge, call.req.write ? OP_DEL : OP_SET);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  override childDone(call: Call, child: Call): void {
+    const step = this.steps[call.step];
+    if (step === undefined) {
+      this.finish(call, child.ok, child.cause, false);
+      return;
+    }
+    if (step.type === T_DATA) {
+      switch (call.sub) {
+        case D_GET:
+          if (child.ok && child.hit) break; // served from the cache
+          call.sub = D_QUERY;
+          call.count = 0;
+          if (this.data(call)) return;
+          break;
+        case D_QUERY:
+          this.release(call);
+          if (!child.ok) {
+            this.finish(call, false, child.cause, false);
+            return;
+          }
+          call.count++;
+          if (this.data(call)) return;
+          break;
+        default:
+          break; // SET/DEL done (a failed SET only costs a future miss)
+      }
+    } else if (!child.ok) {
+      this.finish(call, false, child.cause, false);
+      return;
+    }
+    call.step++;
+    call.sub = D_START;
+    this.next(call);
+  }
+
+  /** Answers and frees the worker; `here` counts the failure at this node. */
+  protected finish(call: Call, ok: boolean, cause: number, here: boolean): void {
+    if (call.conn !== 0) this.release(call);
+    this.sim.releaseWorker(call);
+    if (ok) this.sim.respond(call);
+    else if (here) this.sim.fail(call, cause);
+    else this.sim.propagate(call, cause);
+    this.afterFinish();
+  }
+
+  protected afterFinish(): void {}
+
+  // ---- the connection pool ------------------------------------------------------------
+
+  private acquire(call: Call): void {
+    const db = this.db!;
+    const pool = call.server!.pool!;
+    const s = this.s;
+    if (s.poolSize <= 0) {
+      if (!db.openConnection()) {
+        this.refused(call);
+        return;
+      }
+      pool.unpooled++;
+      call.conn = 2;
+      call.state = S_CONNECT;
+      this.sim.timeout(call, s.connectMs);
+      return;
+    }
+    if (pool.idle > 0) {
+      pool.idle--;
+      call.conn = 1;
+      this.sendQuery(call);
+      return;
+    }
+    if (pool.open < s.poolSize) {
+      if (!db.openConnection()) {
+        this.refused(call);
+        return;
+      }
+      pool.open++;
+      call.conn = 1;
+      call.state = S_CONNECT;
+      this.sim.timeout(call, s.connectMs);
+      return;
+    }
+    pool.waits++;
+    call.waitStart = this.sim.now;
+    call.state = S_POOL_WAIT;
+    pool.waiters.push(call);
+    this.sim.timeout(call, s.poolTimeoutMs);
+  }
+
+  /** The database said "too many connections" (counted there). */
+  private refused(call: Call): void {
+    this.dbEdge!.target.failed[C_DB_MAX]!++;
+    this.finish(call, false, C_DB_MAX, false);
+  }
+
+  private sendQuery(call: Call): void {
+    call.state = S_CHILD;
+    this.sim.send(call, this.dbEdge!, call.req.write ? OP_WRITE : OP_READ);
+  }
+
+  private release(call: Call): void {
+    const pool = call.server!.pool!;
+    const conn = call.conn;
+    call.conn = 0;
+    if (conn === 2) {
+      pool.unpooled = Math.max(0, pool.unpooled - 1);
+      this.db?.closeConnection(1);
+      return;
+    }
+    if (conn !== 1) return;
+    if (pool.open > this.s.poolSize) {
+      pool.open--;
+      this.db?.closeConnection(1);
+      return;
+    }
+    while (pool.waiters.length > 0) {
+      const w = pool.waiters.shift()!;
+      if (w.state !== S_POOL_WAIT) continue;
+      this.sim.cancelTimers(w);
+      pool.waitSum += this.sim.now - w.waitStart;
+      w.conn = 1;
+      this.sendQuery(w);
+      return;
+    }
+    pool.idle++;
+  }
+
+  private closePool(server: Server): void {
+    const pool = server.pool;
+    if (pool === null) return;
+    this.db?.closeConnection(pool.open + pool.unpooled);
+    pool.open = 0;
+    pool.idle = 0;
+    pool.unpooled = 0;
+  }
+
+  override serverDown(server: Server): void {
+    const pool = server.pool;
+    if (pool === null) return;
+    this.closePool(server);
+    const waiting = pool.waiters.clear();
+    for (const w of waiting) {
+      if (w.state !== S_POOL_WAIT) continue;
+      this.sim.cancelTimers(w);
+      w.holdsWorker = false;
+      this.sim.fail(w, C_DOWN);
+    }
+  }
+
+  override queueLength(): number {
+    let n = super.queueLength();
+    for (const server of this.node.servers)
+      if (server.pool !== null) n += server.pool.waiters.length;
+    return n;
+  }
+
+  override figures(out: Record<string, number | string>): void {
+    let waits = 0;
+    let waitSum = 0;
+    let inUse = 0;
+    let open = 0;
+    for (const server of this.node.servers) {
+      const p = server.pool;
+      if (p === null) continue;
+      waits += p.waits;
+      waitSum += p.waitSum;
+      open += p.open + p.unpooled;
+      inUse += p.open - p.idle + p.unpooled;
+    }
+    out.poolSize = this.s.poolSize;
+    out.poolWaits = waits;
+    out.meanPoolWaitMs = waits > 0 ? waitSum / waits : 0;
+    out.poolInUse = inUse;
+    out.dbConnections = open;
+    out.sessionsLost = this.sessionsLost;
+  }
+
+  override resetStats(): void {
+    this.sessionsLost = 0;
+    for (const server of this.node.servers) {
+      if (server.pool === null) continue;
+      server.pool.waits = 0;
+      server.pool.waitSum = 0;
+      server.pool.timeouts = 0;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+// Cron: every everyMs it sends jobsPerRun jobs along each outgoing edge (a publish to a
+// queue, a job to a worker, a request to anything else). Its runs are background work:
+// they count on the boxes they reach and on the cron node, not in users' latency.
+
+import { Call, OP_JOB, OP_PUBLISH, OP_REQUEST, Req } from '../runtime.ts';
+import { BaseBehaviour } from './base.ts';
+
+export class CronBehaviour extends BaseBehaviour {
+  private everyMs = 1000;
+  private jobsPerRun = 1;
+  private token = 0;
+  runs = 0;
+
+  override configure(): void {
+    const every = this.num('everyMs');
+    this.jobsPerRun = this.num('jobsPerRun');
+    if (every !== this.everyMs || this.token === 0) {
+      this.everyMs = every;
+      this.token++;
+      this.sim.nodeTimer(this.node, this.sim.now + every, this.token);
+    }
+  }
+
+  override timer(code: number): void {
+    if (code !== this.token) return;
+    if (this.node.servers[0]!.up) this.fire();
+    this.sim.nodeTimer(this.node, this.sim.now + this.everyMs, this.token);
+  }
+
+  private fire(): void {
+    const sim = this.sim;
+    this.runs++;
+    for (const e of this.node.out) {
+      const kind = e.target.kind;
+      const op = kind === 'queue' ? OP_PUBLISH : kind === 'worker' ? OP_JOB : OP_REQUEST;
+      for (let j = 0; j < this.jobsPerRun; j++) {
+        const id = sim.newReqId();
+        const req = new Req(
+          id,
+          null,
+          -1,
+          -1,
+          sim.now,
+          Infinity,
+          true,
+          `/cron/${this.node.id}`,
+          true,
+          sim.traced(id),
+        );
+        const call = new Call(req, e.target, null, null, e, op);
+        call.owner = this;
+        call.depth = 1;
+        this.node.arrivals++;
+        this.node.inFlight++;
+        sim.sendRoot(call, this.node);
+      }
+    }
+  }
+
+  rootDone(call: Call): void {
+    this.node.inFlight--;
+    if (call.ok) this.node.completed++;
+    else this.node.errors++;
+  }
+
+  override queueLength(): number {
+    return 0;
+  }
+
+  override figures(out: Record<string, number | string>): void {
+    out.runs = this.runs;
+  }
+
+  override resetStats(): void {
+    this.runs = 0;
+  }
+}

@@ -1,0 +1,43 @@
+// One behaviour per node kind. To add a kind: write a class extending BaseBehaviour and
+// register it here (see docs/engine.md, "Adding a behaviour").
+
+import type { NodeKind } from '../../model/types.ts';
+import type { Behaviour, NodeRt } from '../runtime.ts';
+import type { Simulation } from '../simulation.ts';
+import { AppBehaviour } from './app.ts';
+import { CacheBehaviour } from './cache.ts';
+import { CdnBehaviour } from './cdn.ts';
+import { ClientBehaviour } from './client.ts';
+import { CronBehaviour } from './cron.ts';
+import { DbBehaviour } from './db.ts';
+import { DnsBehaviour } from './dns.ts';
+import { ExternalBehaviour } from './external.ts';
+import { GroupBehaviour } from './group.ts';
+import { LbBehaviour } from './lb.ts';
+import { ProxyBehaviour } from './proxy.ts';
+import { QueueBehaviour } from './queue.ts';
+import { StaticBehaviour } from './static.ts';
+import { WorkerBehaviour } from './worker.ts';
+
+type Make = new (sim: Simulation, node: NodeRt) => Behaviour;
+
+const BEHAVIOURS: Record<NodeKind, Make> = {
+  client: ClientBehaviour,
+  dns: DnsBehaviour,
+  cdn: CdnBehaviour,
+  proxy: ProxyBehaviour,
+  lb: LbBehaviour,
+  app: AppBehaviour,
+  db: DbBehaviour,
+  cache: CacheBehaviour,
+  queue: QueueBehaviour,
+  worker: WorkerBehaviour,
+  cron: CronBehaviour,
+  static: StaticBehaviour,
+  external: ExternalBehaviour,
+  group: GroupBehaviour,
+};
+
+export function makeBehaviour(sim: Simulation, node: NodeRt): Behaviour {
+  return new BEHAVIOURS[node.kind](sim, node);
+}

@@ -1,0 +1,182 @@
+// A message queue: publishing takes publishMs and fails with 'queue-full' beyond
+// `capacity` waiting jobs. Jobs go to the connected workers, one per free worker slot;
+// a job not acknowledged within visibilityTimeoutMs (or whose worker crashed) is
+// delivered again. Jobs survive a crash of the queue itself (it is durable).
+
+import { Ring } from '../ring.ts';
+import {
+  C_QUEUE_FULL,
+  Call,
+  type EdgeRt,
+  Job,
+  type JobOwner,
+  OP_JOB,
+  Req,
+  type Server,
+} from '../runtime.ts';
+import { BaseBehaviour } from './base.ts';
+
+export class QueueBehaviour extends BaseBehaviour implements JobOwner {
+  private readonly ready = new Ring<Job>();
+  private readonly unacked = new Set<Job>();
+  private capacity = 1;
+  private publishMs = 0;
+  private visibilityMs = 1;
+  private rr = 0;
+  private depthArea = 0;
+  private last = 0;
+  private dispatching = false;
+  published = 0;
+  delivered = 0;
+  acked = 0;
+  failedJobs = 0;
+  redelivered = 0;
+
+  override configure(): void {
+    this.capacity = this.num('capacity');
+    this.publishMs = this.num('publishMs');
+    this.visibilityMs = this.num('visibilityTimeoutMs');
+    this.dispatch();
+  }
+
+  private mark(): void {
+    const now = this.sim.now;
+    this.depthArea += (now - this.last) * this.ready.length;
+    this.last = now;
+  }
+
+  override arrive(call: Call): void {
+    if (this.ready.length >= this.capacity) {
+      this.sim.fail(call, C_QUEUE_FULL);
+      return;
+    }
+    const sim = this.sim;
+    const id = sim.newReqId();
+    const req = new Req(
+      id,
+      null,
+      -1,
+      -1,
+      sim.now,
+      Infinity,
+      true,
+      call.req.path,
+      true,
+      sim.traced(id),
+    );
+    this.mark();
+    this.ready.push(new Job(req, this, call.depth));
+    this.published++;
+    sim.delay(call, this.publishMs);
+    this.dispatch();
+  }
+
+  /** Hands waiting jobs to free worker slots. */
+  dispatch(): void {
+    if (this.dispatching || !this.node.servers[0]!.up || this.node.removed) return;
+    this.dispatching = true;
+    while (this.ready.length > 0) {
+      const slot = this.freeSlot();
+      if (slot === null) break;
+      this.mark();
+      this.deliver(this.ready.shift()!, slot.edge, slot.server);
+    }
+    this.dispatching = false;
+  }
+
+  private freeSlot(): { edge: EdgeRt; server: Server } | null {
+    const out = this.node.out;
+    let total = 0;
+    for (const e of out) total += e.target.servers.length;
+    if (total === 0) return null;
+    const start = this.rr++;
+    for (let i = 0; i < total; i++) {
+      let k = (start + i) % total;
+      for (const e of out) {
+        const servers = e.target.servers;
+        if (k >= servers.length) {
+          k -= servers.length;
+          continue;
+        }
+        const s = servers[k]!;
+        const st = s.station;
+        if (e.target.kind === 'worker' && !e.cut && s.up && st !== null && st.busy < st.cap) {
+          return { edge: e, server: s };
+        }
+        break;
+      }
+    }
+    return null;
+  }
+
+  private deliver(job: Job, edge: EdgeRt, server: Server): void {
+    job.token++;
+    job.server = server;
+    this.unacked.add(job);
+    this.delivered++;
+    const call = new Call(job.req, edge.target, server, null, edge, OP_JOB);
+    call.owner = this;
+    call.job = job;
+    call.count = job.token;
+    call.depth = job.depth + 1;
+    this.sim.jobTimer(job, this.sim.now + this.visibilityMs);
+    this.sim.sendRoot(call, this.node);
+  }
+
+  rootDone(call: Call): void {
+    const job = call.job!;
+    if (job.token !== call.count || !this.unacked.has(job)) return; // redelivered meanwhile
+    this.unacked.delete(job);
+    job.server = null;
+    if (call.ok) this.acked++;
+    else this.failedJobs++;
+  }
+
+  expire(job: Job, token: number): void {
+    if (job.token !== token || !this.unacked.has(job)) return;
+    this.requeue(job);
+    this.dispatch();
+  }
+
+  /** A worker replica crashed: its unacknowledged jobs are delivered again. */
+  workerDown(server: Server): void {
+    for (const job of [...this.unacked]) if (job.server === server) this.requeue(job);
+    this.sim.at(this.sim.now, () => this.dispatch());
+  }
+
+  private requeue(job: Job): void {
+    this.unacked.delete(job);
+    job.token++;
+    job.server = null;
+    this.mark();
+    this.ready.unshift(job);
+    this.redelivered++;
+  }
+
+  override queueLength(): number {
+    return this.ready.length;
+  }
+
+  override figures(out: Record<string, number | string>): void {
+    this.mark();
+    const t = this.sim.now - this.sim.statsStart;
+    out.depth = this.ready.length;
+    out.meanQueue = t > 0 ? this.depthArea / t : 0;
+    out.unacked = this.unacked.size;
+    out.published = this.published;
+    out.delivered = this.delivered;
+    out.acked = this.acked;
+    out.failedJobs = this.failedJobs;
+    out.redelivered = this.redelivered;
+  }
+
+  override resetStats(): void {
+    this.mark();
+    this.depthArea = 0;
+    this.published = 0;
+    this.delivered = 0;
+    this.acked = 0;
+    this.failedJobs = 0;
+    this.redelivered = 0;
+  }
+}

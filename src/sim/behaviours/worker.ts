@@ -1,0 +1,51 @@
+// A background worker: takes jobs from the queues feeding it (one per free worker slot)
+// or directly from cron, does serviceTimeMs of work, then the same dependency steps as an
+// app handler with job semantics (a job is a write: DB writes through a pool of one
+// connection per slot, publishes to further queues, calls to other services).
+
+import { distCode } from '../rng.ts';
+import type { Server } from '../runtime.ts';
+import { AppBehaviour, type HandlerSettings, SESSIONS_NONE } from './app.ts';
+import type { QueueBehaviour } from './queue.ts';
+
+export class WorkerBehaviour extends AppBehaviour {
+  protected override settings(): HandlerSettings {
+    const concurrency = this.num('concurrency');
+    return {
+      concurrency,
+      // Jobs from a queue are taken only when a slot is free; cron's wait here.
+      queueLimit: Number.POSITIVE_INFINITY,
+      serviceMs: this.num('serviceTimeMs'),
+      dist: distCode(this.str('serviceDist')),
+      sessions: SESSIONS_NONE,
+      dbQueries: 1,
+      poolSize: concurrency,
+      poolTimeoutMs: 1000,
+      connectMs: 30,
+    };
+  }
+
+  override configure(): void {
+    super.configure();
+    this.pull();
+  }
+
+  protected override afterFinish(): void {
+    this.pull();
+  }
+
+  /** Free slots ask the feeding queues for jobs. */
+  private pull(): void {
+    for (const e of this.node.inn) {
+      if (e.source.kind === 'queue') (e.source.behaviour as QueueBehaviour).dispatch();
+    }
+  }
+
+  override serverDown(server: Server): void {
+    super.serverDown(server);
+    // Unacknowledged jobs of the crashed replica go back to their queues.
+    for (const e of this.node.inn) {
+      if (e.source.kind === 'queue') (e.source.behaviour as QueueBehaviour).workerDown(server);
+    }
+  }
+}

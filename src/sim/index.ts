@@ -1,0 +1,7 @@
+export * from './api.ts';
+export { Histogram } from './histogram.ts';
+export { HOP_OUTCOME_FORWARD, HOP_OUTCOME_OK, type HopBatch } from './hops.ts';
+export { type SeriesPoint, type WindowSummary, WINDOW_S } from './metrics.ts';
+export { buildReport, lbHealth, nodeReport } from './report.ts';
+export { simulate } from './simulate.ts';
+export { describeAction, type SimEvent, Simulation, type SimOptions } from './simulation.ts';

@@ -1,0 +1,73 @@
+// Builds the headless report (shared/DESIGN.md) and per-node live figures from a run.
+
+import type { NodeReport, Report, RouteReport } from './api.ts';
+import type { LbBehaviour } from './behaviours/lb.ts';
+import { causesRecord, summarize } from './metrics.ts';
+import type { NodeRt } from './runtime.ts';
+import type { Simulation } from './simulation.ts';
+
+/** Rounds to 6 decimals: keeps the JSON readable; the run itself is unrounded. */
+const r6 = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : 0);
+
+export function nodeReport(sim: Simulation, rt: NodeRt): NodeReport {
+  const t = Math.max(1e-9, sim.now - sim.statsStart);
+  const { busy, cap, queueArea } = sim.busyOf(rt);
+  const up = rt.servers.filter((s) => s.up && !rt.removed).length;
+  const out: NodeReport = {
+    kind: rt.kind,
+    arrivals: rt.arrivals,
+    completed: rt.completed,
+    rejected: rt.failed[0]!,
+    failedBy: causesRecord(rt.failed),
+    errors: rt.errors,
+    utilization: r6(cap > 0 ? busy / (cap * t) : 0),
+    meanQueue: r6(queueArea / t),
+    meanResponseMs: r6(rt.completed > 0 ? rt.respSum / rt.completed : 0),
+    queue: rt.behaviour.queueLength(),
+    inFlight: rt.inFlight,
+    replicas: rt.servers.length,
+    replicasUp: up,
+  };
+  const extra: Record<string, number | string> = {};
+  rt.behaviour.figures(extra);
+  for (const [k, v] of Object.entries(extra)) out[k] = typeof v === 'number' ? r6(v) : v;
+  return out;
+}
+
+export function buildReport(sim: Simulation): Report {
+  const seconds = Math.max(1e-9, (sim.now - sim.statsStart) / 1000);
+  const all = sim.all;
+  const routes: Record<string, RouteReport> = {};
+  sim.routes.forEach((stream, i) => {
+    const lat = summarize(stream.total);
+    routes[sim.routeKeys[i]!] = {
+      completed: stream.total.count,
+      failed: stream.failed,
+      throughput_rps: r6(stream.total.count / seconds),
+      latency_ms: roundLatency(lat),
+    };
+  });
+  const nodes: Record<string, NodeReport> = {};
+  for (const rt of sim.nodes) nodes[rt.id] = nodeReport(sim, rt);
+  return {
+    duration_s: r6(seconds),
+    throughput_rps: r6(all.total.count / seconds),
+    requests: {
+      completed: all.total.count,
+      failed: all.failed,
+      failedBy: causesRecord(all.failedBy),
+    },
+    latency_ms: roundLatency(summarize(all.total)),
+    routes,
+    nodes,
+  };
+}
+
+function roundLatency(l: { mean: number; p50: number; p95: number; p99: number }) {
+  return { mean: r6(l.mean), p50: r6(l.p50), p95: r6(l.p95), p99: r6(l.p99) };
+}
+
+/** Backend health as each load balancer sees it. */
+export function lbHealth(rt: NodeRt) {
+  return rt.kind === 'lb' ? (rt.behaviour as LbBehaviour).health() : [];
+}
