@@ -65,7 +65,7 @@ describe('evaluate', () => {
       ],
       ['failedBy.down', '>', 0, false, 'expected requests failed by down > 0, got 0'],
       ['nodes.app1.utilization', '>', 0.95, true, 'expected utilization of app1 > 95%, got 97%'],
-      ['nodes.cache.hitRatio', '>', 0.6, true, 'expected cache hit ratio of cache > 60%, got 72%'],
+      ['nodes.cache.hitRatio', '>', 0.6, true, 'expected hit ratio of cache > 60%, got 72%'],
       [
         'routes.GET /api/items.p95',
         '<=',
@@ -84,7 +84,7 @@ describe('evaluate', () => {
     const r = evaluate({ metric: 'nodes.app1.hitRatio', op: '>', value: 0 }, report());
     expect(r.ok).toBe(false);
     expect(r.message).toBe(
-      'expected cache hit ratio of app1 > 0%, but the run reports no hitRatio for app1',
+      'expected hit ratio of app1 > 0%, but the run reports no hitRatio for app1',
     );
     const missing = evaluate({ metric: 'nodes.app7.utilization', op: '<', value: 1 }, report());
     expect(missing.message).toContain('the run reports no box "app7"');

@@ -47,16 +47,34 @@ export const NODE_FIGURES: Record<string, Named> = {
   arrivals: { label: 'arrivals', unit: 'count' },
   completed: { label: 'completed', unit: 'count' },
   rejected: { label: 'rejected', unit: 'count' },
-  // Kind-specific figures the engine adds; a node that does not report one fails the check
-  // with a message saying so, rather than silently passing.
-  hitRatio: { label: 'cache hit ratio', unit: 'share' },
-  queueDepth: { label: 'queue depth at the end', unit: 'number' },
-  maxQueueDepth: { label: 'largest queue depth', unit: 'number' },
-  meanDepth: { label: 'mean queue depth', unit: 'number' },
+  // Kind-specific figures the engine adds (src/sim/behaviours/*: figures()). A box that does
+  // not report the figure fails the check with a message saying so, rather than passing.
+  errors: { label: 'errors', unit: 'count' },
+  queue: { label: 'queue length at the end', unit: 'number' },
+  inFlight: { label: 'requests in progress at the end', unit: 'number' },
+  replicas: { label: 'replicas', unit: 'count' },
+  replicasUp: { label: 'replicas up at the end', unit: 'count' },
+  hitRatio: { label: 'hit ratio', unit: 'share' },
+  hits: { label: 'hits', unit: 'count' },
+  misses: { label: 'misses', unit: 'count' },
+  entries: { label: 'entries kept', unit: 'count' },
   poolWaits: { label: 'waits for a pooled connection', unit: 'count' },
-  connectionsOpened: { label: 'connections opened', unit: 'count' },
-  staticServed: { label: 'static files served', unit: 'count' },
-  lookups: { label: 'DNS lookups', unit: 'count' },
+  meanPoolWaitMs: { label: 'mean wait for a pooled connection', unit: 'ms' },
+  poolInUse: { label: 'pooled connections in use at the end', unit: 'count' },
+  dbConnections: { label: 'database connections held', unit: 'count' },
+  sessionsLost: { label: 'sessions lost', unit: 'count' },
+  timeouts: { label: 'requests given up', unit: 'count' },
+  connections: { label: 'open connections at the end', unit: 'count' },
+  peakConnections: { label: 'most open connections', unit: 'count' },
+  healthyBackends: { label: 'healthy backends at the end', unit: 'count' },
+  servedStatic: { label: 'static files served', unit: 'count' },
+  depth: { label: 'queue depth at the end', unit: 'count' },
+  published: { label: 'jobs published', unit: 'count' },
+  delivered: { label: 'jobs delivered', unit: 'count' },
+  acked: { label: 'jobs done', unit: 'count' },
+  redelivered: { label: 'jobs redelivered', unit: 'count' },
+  runs: { label: 'runs', unit: 'count' },
+  coresBusy: { label: 'busy cores at the end', unit: 'number' },
 };
 
 export const ROUTE_FIGURES: Record<string, Named & { read: (r: RouteReport) => number }> = {
