@@ -9,6 +9,7 @@ import { Canvas } from '../canvas/Canvas.tsx';
 import { BottomPanel } from '../ui/BottomPanel.tsx';
 import { Inspector } from '../ui/inspector/Inspector.tsx';
 import { Palette } from '../ui/Palette.tsx';
+import { ShareRoot } from '../ui/share/ShareRoot.tsx';
 import { PresenterCaption } from '../ui/story/PresenterCaption.tsx';
 import { StoryPanel } from '../ui/story/StoryPanel.tsx';
 import { StoryRoot } from '../ui/story/StoryRoot.tsx';
@@ -37,6 +38,7 @@ export function App() {
           {presenter ? null : story ? <StoryPanel /> : null}
           {presenter || (story && !editing) ? null : <Palette />}
           <main className="bp-center">
+            <ShareRoot />
             <div className="bp-stage">
               <Canvas />
               <Toasts />

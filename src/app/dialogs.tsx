@@ -5,6 +5,8 @@ import type { ComponentType } from 'react';
 import { useUiStore, type DialogRequest } from '../state/uiStore.ts';
 import { ProblemDialog } from '../ui/dialogs/ProblemDialog.tsx';
 import { ShortcutsDialog } from '../ui/dialogs/ShortcutsDialog.tsx';
+import { EmbedDialog } from '../ui/share/EmbedDialog.tsx';
+import { ShareDialog } from '../ui/share/ShareDialog.tsx';
 import { StoryPicker } from '../ui/story/StoryPicker.tsx';
 
 export interface DialogProps {
@@ -15,6 +17,8 @@ export interface DialogProps {
 export const DIALOGS: Record<string, ComponentType<DialogProps>> = {
   shortcuts: ({ onClose }) => <ShortcutsDialog onClose={onClose} />,
   problem: ProblemDialog,
+  share: ({ onClose }) => <ShareDialog onClose={onClose} />,
+  embed: ({ onClose }) => <EmbedDialog onClose={onClose} />,
   'story-picker': ({ onClose }) => <StoryPicker onClose={onClose} />,
 };
 

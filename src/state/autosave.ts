@@ -6,6 +6,7 @@ import { restoreDocument } from '../model/restore.ts';
 import type { TopologyDocument } from '../model/types.ts';
 import { useDocumentStore } from './documentStore.ts';
 import { formatIssues } from './files.ts';
+import { sharedViewActive, useSharedViewStore } from './sharedView.ts';
 import { storyActive } from './storyStore.ts';
 import { notify, useUiStore } from './uiStore.ts';
 
@@ -72,6 +73,8 @@ export function startAutosave(): () => void {
     // A story step is not the learner's work: their own diagram waits in the story's stash
     // and is saved again when the story ends.
     if (storyActive()) return;
+    // Nor is a shared diagram being viewed, until the visitor chooses "Keep this diagram".
+    if (sharedViewActive()) return;
     try {
       storage()?.setItem(AUTOSAVE_KEY, JSON.stringify(useDocumentStore.getState().doc));
     } catch (err) {
@@ -89,6 +92,13 @@ export function startAutosave(): () => void {
     if (timer) clearTimeout(timer);
     timer = setTimeout(save, AUTOSAVE_DELAY_MS);
   });
+  // "Keep this diagram" makes the shared document the visitor's work: save it now.
+  const unsubscribeShared = useSharedViewStore.subscribe((s, prev) => {
+    if (prev.stash && !s.stash) {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(save, 0);
+    }
+  });
   const flush = () => {
     if (timer) {
       clearTimeout(timer);
@@ -98,6 +108,7 @@ export function startAutosave(): () => void {
   window.addEventListener('pagehide', flush);
   return () => {
     unsubscribe();
+    unsubscribeShared();
     window.removeEventListener('pagehide', flush);
     flush();
   };

@@ -24,4 +24,6 @@ export const services: {
   canvas?: CanvasServices;
   /** Opens the browser's file picker for a .json document. */
   openFilePicker?: () => void;
+  /** Downloads the diagram as `fileTitle`.png / .svg (registered by src/ui/share). */
+  exportImage?: (format: 'png' | 'svg', fileTitle: string) => Promise<void>;
 } = {};

@@ -5,6 +5,9 @@ import { autoLayoutAction } from './autoLayout.ts';
 import { copyAction } from './copy.ts';
 import { deleteAction } from './delete.ts';
 import { duplicateAction } from './duplicate.ts';
+import { embedAction } from './embed.ts';
+import { exportPngAction } from './exportPng.ts';
+import { exportSvgAction } from './exportSvg.ts';
 import { fitViewAction } from './fitView.ts';
 import { shortcutsAction, showHintAction } from './help.ts';
 import { newDocumentAction } from './newDocument.ts';
@@ -14,6 +17,7 @@ import { redoAction } from './redo.ts';
 import { renameAction } from './rename.ts';
 import { saveDocumentAction } from './saveDocument.ts';
 import { selectAllAction } from './selectAll.ts';
+import { shareAction } from './share.ts';
 import {
   leavePresenterAction,
   leaveStoryAction,
@@ -33,6 +37,10 @@ export const ACTIONS: readonly Action[] = [
   newDocumentAction,
   openDocumentAction,
   saveDocumentAction,
+  shareAction,
+  embedAction,
+  exportPngAction,
+  exportSvgAction,
   undoAction,
   redoAction,
   copyAction,

@@ -1,0 +1,122 @@
+// Export the diagram as PNG or SVG: React Flow's viewport element rendered by html-to-image
+// with a transform that frames every box (React Flow's "download image" recipe). Only the
+// viewport is drawn, so the minimap, zoom controls, hints and toasts (its siblings) are never
+// in the picture; connection handles are filtered out and the selection is cleared for the
+// moment of the snapshot, so the image is the diagram and nothing else, on white.
+
+import { toPng, toSvg } from 'html-to-image';
+import { fileNameFor } from '../../state/files.ts';
+import { useSelectionStore } from '../../state/selectionStore.ts';
+
+export type ImageFormat = 'png' | 'svg';
+
+const PADDING = 40;
+/** Largest side of the picture in CSS pixels; bigger diagrams are scaled down to fit. */
+const MAX_SIDE = 4000;
+
+export interface Bounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The frame around every box and host, in flow coordinates, from the rendered nodes. */
+export function renderedBounds(viewport: HTMLElement): Bounds | null {
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const el of viewport.querySelectorAll<HTMLElement>('.react-flow__node')) {
+    // React Flow places every node (children of hosts too) by an absolute translate.
+    const m = new DOMMatrixReadOnly(getComputedStyle(el).transform);
+    minX = Math.min(minX, m.m41);
+    minY = Math.min(minY, m.m42);
+    maxX = Math.max(maxX, m.m41 + el.offsetWidth);
+    maxY = Math.max(maxY, m.m42 + el.offsetHeight);
+  }
+  if (!Number.isFinite(minX)) return null;
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
+
+/** Image size and the viewport transform that puts `bounds` in the middle of it. */
+export function frameFor(bounds: Bounds): { width: number; height: number; transform: string } {
+  const zoom = Math.min(
+    1,
+    MAX_SIDE / (bounds.width + 2 * PADDING),
+    MAX_SIDE / (bounds.height + 2 * PADDING),
+  );
+  const width = Math.ceil((bounds.width + 2 * PADDING) * zoom);
+  const height = Math.ceil((bounds.height + 2 * PADDING) * zoom);
+  const x = (PADDING - bounds.x) * zoom;
+  const y = (PADDING - bounds.y) * zoom;
+  return { width, height, transform: `translate(${x}px, ${y}px) scale(${zoom})` };
+}
+
+const CHROME = [
+  'react-flow__handle',
+  'react-flow__resize-control',
+  'react-flow__nodesselection',
+  'bp-box__rename',
+];
+
+function isDiagram(node: HTMLElement): boolean {
+  const classes = node.classList;
+  return !classes || !CHROME.some((c) => classes.contains(c));
+}
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/** Renders the diagram to a data URL. Throws when there is nothing to draw. */
+export async function renderDiagram(
+  format: ImageFormat,
+  root: ParentNode = document,
+): Promise<string> {
+  const viewport = root.querySelector<HTMLElement>('.react-flow__viewport');
+  if (!viewport) throw new Error('the canvas is not on screen');
+  const bounds = renderedBounds(viewport);
+  if (!bounds) throw new Error('the diagram is empty: add a box first');
+
+  const selection = useSelectionStore.getState();
+  const { nodeIds, edgeIds } = selection;
+  if (nodeIds.length || edgeIds.length) {
+    selection.clear();
+    await nextFrame();
+    await nextFrame();
+  }
+  try {
+    const frame = frameFor(bounds);
+    const options = {
+      backgroundColor: '#ffffff',
+      width: frame.width,
+      height: frame.height,
+      style: { width: `${frame.width}px`, height: `${frame.height}px`, transform: frame.transform },
+      filter: isDiagram,
+      // Only the system font stack is used: nothing to embed, and no request leaves the page.
+      skipFonts: true,
+    };
+    return format === 'png'
+      ? await toPng(viewport, { ...options, pixelRatio: 2 })
+      : await toSvg(viewport, options);
+  } finally {
+    if (nodeIds.length || edgeIds.length) useSelectionStore.getState().select(nodeIds, edgeIds);
+  }
+}
+
+function download(dataUrl: string, fileName: string): void {
+  const a = document.createElement('a');
+  a.href = dataUrl;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+/** `<title>.png` / `<title>.svg`, using the same safe name as File → Save. */
+export function imageFileName(title: string, format: ImageFormat): string {
+  return fileNameFor(title).replace(/\.json$/, `.${format}`);
+}
+
+export async function exportDiagramImage(format: ImageFormat, title: string): Promise<void> {
+  download(await renderDiagram(format), imageFileName(title, format));
+}

@@ -1,0 +1,37 @@
+// What the Share and Embed dialogs offer: in a story, the step (a short link that always
+// shows the story's version) or the diagram as it is now; otherwise the diagram.
+
+import { useMemo } from 'react';
+import { useDocumentStore } from '../../state/documentStore.ts';
+import { currentStep, useStoryStore } from '../../state/storyStore.ts';
+import type { ShareTarget } from './links.ts';
+
+export interface TargetChoice {
+  id: 'story' | 'doc';
+  label: string;
+  target: ShareTarget;
+}
+
+export function useTargetChoices(): TargetChoice[] {
+  const doc = useDocumentStore((s) => s.doc);
+  const scenario = useStoryStore((s) => s.scenario);
+  const stepIndex = useStoryStore((s) => s.step);
+  // Memoized: the dialogs build links (and copy them) only when the target really changes.
+  return useMemo(() => {
+    const step = currentStep({ scenario, step: stepIndex });
+    const choices: TargetChoice[] = [];
+    if (scenario && step) {
+      choices.push({
+        id: 'story',
+        label: `This story step: ${scenario.title}, step ${step.index + 1} (${step.title})`,
+        target: { kind: 'story', scenarioId: scenario.id, step: step.index },
+      });
+    }
+    choices.push({
+      id: 'doc',
+      label: `The diagram as it is now (“${doc.title}”, ${doc.nodes.length} boxes)`,
+      target: { kind: 'doc', doc },
+    });
+    return choices;
+  }, [doc, scenario, stepIndex]);
+}
