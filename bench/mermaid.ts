@@ -1,7 +1,7 @@
 // Mermaid figures for `npm run bench`: importing a large flowchart (parse, kind inference
 // and layout), exporting one, and proof that Mermaid stays out of the first page load.
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { exportMermaid } from '../src/io/mermaid/export.ts';
 import { importMermaid } from '../src/io/mermaid/import.ts';
