@@ -46,7 +46,9 @@ export function flowNode(page: Page, id: string): Locator {
 
 export function nodeByLabel(page: Page, label: string): Locator {
   return page.locator('.react-flow__node').filter({
-    has: page.locator('.bp-box__label, .bp-host__label', { hasText: new RegExp(`^${escapeRe(label)}$`) }),
+    has: page.locator('.bp-box__label, .bp-host__label', {
+      hasText: new RegExp(`^${escapeRe(label)}$`),
+    }),
   });
 }
 
@@ -61,7 +63,11 @@ export async function runMenu(page: Page, menu: string, item: string): Promise<v
 }
 
 /** Drags a palette item onto the canvas (HTML5 drag and drop) at a point relative to the pane. */
-export async function dragFromPalette(page: Page, kindTitle: string, at: { x: number; y: number }): Promise<void> {
+export async function dragFromPalette(
+  page: Page,
+  kindTitle: string,
+  at: { x: number; y: number },
+): Promise<void> {
   const item = page.getByRole('button', { name: `Add ${kindTitle}`, exact: true });
   await item.dragTo(canvasPane(page), { targetPosition: at });
 }

@@ -2,6 +2,7 @@
 // exporting an Action and list it here; menus, keys and the shortcuts overlay pick it up.
 
 import { autoLayoutAction } from './autoLayout.ts';
+import { crashAction, cutLinkAction, restartAction, restoreLinkAction } from './chaos.ts';
 import { copyAction } from './copy.ts';
 import { deleteAction } from './delete.ts';
 import { duplicateAction } from './duplicate.ts';
@@ -13,10 +14,15 @@ import { shortcutsAction, showHintAction } from './help.ts';
 import { newDocumentAction } from './newDocument.ts';
 import { openDocumentAction } from './openDocument.ts';
 import { pasteAction } from './paste.ts';
+import { playPauseAction } from './playPause.ts';
 import { redoAction } from './redo.ts';
 import { renameAction } from './rename.ts';
+import { resetSimulationAction } from './resetSimulation.ts';
+import { runFastAction } from './runFast.ts';
 import { saveDocumentAction } from './saveDocument.ts';
 import { selectAllAction } from './selectAll.ts';
+import { fasterAction, slowerAction } from './speed.ts';
+import { stepSimulationAction } from './stepSimulation.ts';
 import { shareAction } from './share.ts';
 import {
   leavePresenterAction,
@@ -66,4 +72,14 @@ export const ACTIONS: readonly Action[] = [
   presenterAction,
   leavePresenterAction,
   leaveStoryAction,
+  playPauseAction,
+  stepSimulationAction,
+  resetSimulationAction,
+  runFastAction,
+  fasterAction,
+  slowerAction,
+  crashAction,
+  restartAction,
+  cutLinkAction,
+  restoreLinkAction,
 ];

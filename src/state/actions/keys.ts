@@ -32,7 +32,9 @@ export function matchesCombo(event: KeyEventLike, text: string): boolean {
   if (mod !== combo.mod || event.altKey !== combo.alt) return false;
   // Symbols such as '?' need Shift on most layouts; the character itself is what counts.
   if (!isSymbol(combo.key) && event.shiftKey !== combo.shift) return false;
-  return event.key.toLowerCase() === combo.key.toLowerCase();
+  // 'Space' names the space bar, whose event.key is ' '.
+  const key = combo.key === 'Space' ? ' ' : combo.key;
+  return event.key.toLowerCase() === key.toLowerCase();
 }
 
 const NAMES: Record<string, string> = {

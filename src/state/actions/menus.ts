@@ -10,6 +10,7 @@ export const MENUS: MenuSpec[] = [
   { id: 'file', label: 'File' },
   { id: 'edit', label: 'Edit' },
   { id: 'view', label: 'View' },
+  { id: 'run', label: 'Run' },
   { id: 'story', label: 'Story' },
   { id: 'help', label: 'Help' },
 ];

@@ -8,7 +8,7 @@ import { services } from '../../state/services.ts';
 import { currentStep, useStoryStore } from '../../state/storyStore.ts';
 import { notify } from '../../state/uiStore.ts';
 import { loadCatalog } from './catalog.ts';
-import { startStepRun } from './stepRun.ts';
+import { startStepRun, stopStoryRun } from './stepRun.ts';
 
 function openFromHash(): void {
   const at = parseStoryHash(window.location.hash);
@@ -31,25 +31,29 @@ function openFromHash(): void {
  * boxes) and start its traffic.
  */
 function onStepLoaded(step: StoryStep): void {
-  requestAnimationFrame(() => requestAnimationFrame(() => services.canvas?.fitView()));
+  frameDiagram();
   startStepRun(step);
+}
+
+/** Fits the view once React Flow has rendered and measured the new boxes. */
+function frameDiagram(): void {
+  requestAnimationFrame(() => setTimeout(() => services.canvas?.fitView(), 60));
 }
 
 export function StoryRoot() {
   useEffect(() => {
     const catalog = loadCatalog();
     useStoryStore.getState().setCatalog(catalog.scenarios, catalog.issues);
-    openFromHash();
-    window.addEventListener('hashchange', openFromHash);
     // The address follows the player; replaceState so Back leaves the app, not each step.
     const unsubscribe = useStoryStore.subscribe((s, prev) => {
       if (s.loadCount !== prev.loadCount) {
         const step = currentStep(s);
         if (step) onStepLoaded(step);
       }
+      if (prev.scenario && !s.scenario) stopStoryRun();
       if (s.presenter !== prev.presenter) {
         // The canvas changed size: frame the diagram again.
-        requestAnimationFrame(() => requestAnimationFrame(() => services.canvas?.fitView()));
+        frameDiagram();
       }
       if (s.scenario === prev.scenario && s.step === prev.step) return;
       const url = new URL(window.location.href);
@@ -63,6 +67,9 @@ export function StoryRoot() {
         hash ? url.href : url.href.replace(/#$/, ''),
       );
     });
+    // After subscribing, so a step opened by the link is framed and started like any other.
+    openFromHash();
+    window.addEventListener('hashchange', openFromHash);
     const onFullscreen = () => {
       if (!document.fullscreenElement && useStoryStore.getState().presenter) {
         useStoryStore.getState().setPresenter(false);

@@ -1,0 +1,312 @@
+// Every animated request as a dot, drawn on ONE <canvas> over the diagram, in step with
+// React Flow's viewport (pan, zoom) and node positions. Frames from the Worker feed a
+// DotModel; a requestAnimationFrame loop advances a display clock in virtual time and
+// draws. Nothing here goes through React state: a frame is a few typed-array reads and
+// one canvas pass. Link load (thickness and a req/s label) is drawn on the same canvas, so
+// 10 req/s and 10,000 req/s both read well when only a sample is animated.
+
+import { useStoreApi } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import { numberOf } from '../../model/kinds.ts';
+import type { TopologyDocument } from '../../model/types.ts';
+import { useDocumentStore } from '../../state/documentStore.ts';
+import { onLiveFrame, onLiveReset, useSimulationStore } from '../../state/simulationStore.ts';
+import type { LiveFrame } from '../../worker/liveProtocol.ts';
+import { FAIL_COLOR, JOB_COLOR, LOAD_COLOR, ROUTE_COLORS } from './colors.ts';
+import { DotModel, type DotVisitor, type EdgeEnds } from './dotModel.ts';
+import { type Curve, edgeCurve, type NodeLike, pointOn, type Rect, rectOf } from './geometry.ts';
+
+const DOT_R = 3.6;
+const QUEUE_GAP = 7.5;
+/** Waiting dots drawn under a box at most; the rest is a "+N" count. */
+const QUEUE_SHOWN = 48;
+/** Display clock trails the engine by this much screen time, so hops are known in time. */
+const LAG_SCREEN_MS = 120;
+const DEBUG_EVERY_MS = 100;
+
+// Colour buckets: 0–7 routes, 8 jobs, 9 failed; +10 faded (the user gave up).
+const BUCKETS = 20;
+const bucketColor = (b: number) =>
+  b % 10 === 9 ? FAIL_COLOR : b % 10 === 8 ? JOB_COLOR : ROUTE_COLORS[b % 10]!;
+
+interface Ctx {
+  doc: TopologyDocument;
+  ends: Map<string, EdgeEnds>;
+  timeouts: Map<string, number>;
+}
+
+function docContext(doc: TopologyDocument): Ctx {
+  const ends = new Map<string, EdgeEnds>();
+  for (const e of doc.edges) ends.set(e.id, { source: e.source, target: e.target });
+  const timeouts = new Map<string, number>();
+  for (const n of doc.nodes) {
+    if (n.kind === 'client') timeouts.set(n.id, numberOf('client', n.config, 'timeoutMs'));
+  }
+  return { doc, ends, timeouts };
+}
+
+export function DotLayer() {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const flowStore = useStoreApi();
+
+  useEffect(() => {
+    const canvas = canvasRef.current!;
+    const g = canvas.getContext('2d')!;
+    const model = new DotModel();
+    let ctx = docContext(useDocumentStore.getState().doc);
+    // Edge ids per engine revision: hops carry indices into the document the engine ran.
+    let display = 0; // display clock, virtual ms
+    let engineT = 0; // latest engine time received
+    let frameWall = 0; // when it arrived
+    let speed = 1;
+    let playing = false;
+    let started = false;
+    let lastWall = performance.now();
+    let lastDebug = 0;
+    let raf = 0;
+    const unsubDoc = useDocumentStore.subscribe((s, prev) => {
+      if (s.doc !== prev.doc) ctx = docContext(s.doc);
+    });
+
+    const onFrame = (f: LiveFrame) => {
+      speed = f.speed;
+      playing = f.playing;
+      if (!started) {
+        display = f.t - LAG_SCREEN_MS * speed;
+        started = true;
+      }
+      engineT = f.t;
+      frameWall = performance.now();
+      if (f.hops.count > 0) {
+        model.ingest(f.hops, f.edgeIds, ctx.ends, speed, (n) => ctx.timeouts.get(n) ?? Infinity);
+      }
+    };
+    const unsubFrame = onLiveFrame(onFrame);
+    const unsubReset = onLiveReset(() => {
+      model.clear();
+      started = false;
+      display = 0;
+      engineT = 0;
+    });
+
+    // Per-frame scratch, reused so a frame allocates next to nothing.
+    const buckets: number[][] = Array.from({ length: BUCKETS }, () => []);
+    const curves = new Map<string, Curve>();
+    const rects = new Map<string, Rect>();
+    const queued = new Map<string, number>();
+    const p = { x: 0, y: 0 };
+    const movingEdges = new Set<string>();
+    let moving = 0;
+    let failed = 0;
+    let waiting = 0;
+    let checksum = 0;
+
+    const bucketOf = (route: number, isFailed: boolean, faded: boolean) =>
+      (isFailed ? 9 : route < 0 ? 8 : route % 8) + (faded && !isFailed ? 10 : 0);
+
+    const visitor: DotVisitor = {
+      moving(edge, f, route, isFailed, faded) {
+        const c = curves.get(edge);
+        if (!c) return;
+        pointOn(c, f, p);
+        const b = buckets[bucketOf(route, isFailed, faded)]!;
+        b.push(p.x, p.y);
+        moving++;
+        if (isFailed) failed++;
+        movingEdges.add(edge);
+        checksum += p.x + p.y;
+      },
+      waiting(node, route, isFailed, faded) {
+        const r = rects.get(node);
+        if (!r) return;
+        const k = queued.get(node) ?? 0;
+        queued.set(node, k + 1);
+        waiting++;
+        if (isFailed) failed++;
+        if (k >= QUEUE_SHOWN) return;
+        const cols = Math.max(1, Math.floor((r.width - 8) / QUEUE_GAP));
+        const x = r.x + 6 + (k % cols) * QUEUE_GAP;
+        const y = r.y + r.height + 7 + Math.floor(k / cols) * QUEUE_GAP;
+        buckets[bucketOf(route, isFailed, faded)]!.push(x, y);
+      },
+      stuck(edge, route) {
+        const c = curves.get(edge);
+        if (!c) return;
+        pointOn(c, 0.5, p);
+        buckets[bucketOf(route, true, false)]!.push(p.x, p.y);
+        failed++;
+      },
+    };
+
+    const resize = () => {
+      const dpr = window.devicePixelRatio || 1;
+      const w = canvas.clientWidth;
+      const h = canvas.clientHeight;
+      if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
+        canvas.width = Math.round(w * dpr);
+        canvas.height = Math.round(h * dpr);
+      }
+    };
+    const observer = new ResizeObserver(resize);
+    observer.observe(canvas);
+    resize();
+
+    const advanceClock = (now: number) => {
+      const dt = Math.min(100, now - lastWall);
+      lastWall = now;
+      if (!started) return;
+      if (playing) {
+        display += dt * speed;
+        // Aim a little behind where the engine is now; correct drift gently, snap big gaps.
+        const target = engineT + (now - frameWall) * speed - LAG_SCREEN_MS * speed;
+        const gap = target - display;
+        if (Math.abs(gap) > 2000 * speed) display = target;
+        else display += gap * 0.05;
+      } else if (display < engineT) {
+        // Paused: only a step moves the clock, played out at the chosen speed.
+        display = Math.min(engineT, display + dt * speed);
+      }
+      if (display > engineT) display = engineT;
+    };
+
+    const draw = () => {
+      raf = requestAnimationFrame(draw);
+      const now = performance.now();
+      advanceClock(now);
+      const status = useSimulationStore.getState().status;
+      const dpr = window.devicePixelRatio || 1;
+      g.setTransform(1, 0, 0, 1, 0, 0);
+      g.clearRect(0, 0, canvas.width, canvas.height);
+      if (status === 'idle' || !started) {
+        publishDebug(now, true);
+        return;
+      }
+      const { transform, nodeLookup } = flowStore.getState();
+      const [tx, ty, zoom] = transform;
+      g.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * tx, dpr * ty);
+
+      curves.clear();
+      rects.clear();
+      for (const [id, n] of nodeLookup) rects.set(id, rectOf(n as unknown as NodeLike));
+      for (const e of ctx.doc.edges) {
+        const s = nodeLookup.get(e.source);
+        const t = nodeLookup.get(e.target);
+        if (s && t) curves.set(e.id, edgeCurve(s as unknown as NodeLike, t as unknown as NodeLike));
+      }
+
+      drawLoad(g, curves, useSimulationStore.getState().edgeRps, zoom);
+
+      for (const b of buckets) b.length = 0;
+      queued.clear();
+      movingEdges.clear();
+      moving = 0;
+      failed = 0;
+      waiting = 0;
+      checksum = 0;
+      model.visit(display, speed, ctx.ends, visitor);
+      model.prune(display, 60_000 * Math.max(1, speed));
+
+      for (let b = 0; b < BUCKETS; b++) {
+        const xy = buckets[b]!;
+        if (xy.length === 0) continue;
+        g.globalAlpha = b >= 10 ? 0.3 : 0.92;
+        g.fillStyle = bucketColor(b);
+        g.beginPath();
+        for (let i = 0; i < xy.length; i += 2) {
+          g.moveTo(xy[i]! + DOT_R, xy[i + 1]!);
+          g.arc(xy[i]!, xy[i + 1]!, DOT_R, 0, Math.PI * 2);
+        }
+        g.fill();
+      }
+      g.globalAlpha = 1;
+      drawOverflow(g, queued, rects);
+      publishDebug(now, false);
+    };
+
+    const publishDebug = (now: number, empty: boolean) => {
+      if (now - lastDebug < DEBUG_EVERY_MS) return;
+      lastDebug = now;
+      const d = canvas.dataset;
+      d.dots = String(empty ? 0 : moving + waiting);
+      d.moving = String(empty ? 0 : moving);
+      d.failed = String(empty ? 0 : failed);
+      d.edges = empty ? '' : [...movingEdges].sort().join(' ');
+      d.checksum = empty ? '0' : checksum.toFixed(1);
+      d.clock = display.toFixed(0);
+    };
+
+    raf = requestAnimationFrame(draw);
+    return () => {
+      cancelAnimationFrame(raf);
+      observer.disconnect();
+      unsubDoc();
+      unsubFrame();
+      unsubReset();
+    };
+  }, [flowStore]);
+
+  return <canvas ref={canvasRef} className="bp-dots" aria-hidden="true" data-testid="live-dots" />;
+}
+
+/** Link load: thicker with more traffic (log scale), with its rate written beside it. */
+function drawLoad(
+  g: CanvasRenderingContext2D,
+  curves: ReadonlyMap<string, Curve>,
+  rps: Readonly<Record<string, number>>,
+  zoom: number,
+) {
+  g.lineCap = 'round';
+  g.strokeStyle = LOAD_COLOR;
+  const label: [number, number, string][] = [];
+  const p = { x: 0, y: 0 };
+  for (const [id, c] of curves) {
+    const r = rps[id] ?? 0;
+    if (r <= 0) continue;
+    g.lineWidth = 2 + Math.log10(1 + r) * 3;
+    g.beginPath();
+    g.moveTo(c.x0, c.y0);
+    g.bezierCurveTo(c.cx1, c.cy1, c.cx2, c.cy2, c.x1, c.y1);
+    g.stroke();
+    pointOn(c, 0.5, p);
+    label.push([p.x, p.y + 16, formatRps(r)]);
+  }
+  if (zoom < 0.45) return; // unreadable when zoomed far out
+  g.font = '600 10px system-ui, -apple-system, "Segoe UI", sans-serif';
+  g.textAlign = 'center';
+  g.textBaseline = 'middle';
+  for (const [x, y, text] of label) {
+    const w = g.measureText(text).width + 8;
+    g.fillStyle = 'rgba(255, 255, 255, 0.9)';
+    g.beginPath();
+    g.roundRect(x - w / 2, y - 7, w, 14, 7);
+    g.fill();
+    g.fillStyle = '#1e40af';
+    g.fillText(text, x, y + 0.5);
+  }
+}
+
+function drawOverflow(
+  g: CanvasRenderingContext2D,
+  queued: ReadonlyMap<string, number>,
+  rects: ReadonlyMap<string, Rect>,
+) {
+  g.font = '600 10px system-ui, -apple-system, "Segoe UI", sans-serif';
+  g.textAlign = 'left';
+  g.textBaseline = 'middle';
+  g.fillStyle = '#475569';
+  for (const [node, count] of queued) {
+    if (count <= QUEUE_SHOWN) continue;
+    const r = rects.get(node);
+    if (!r) continue;
+    const cols = Math.max(1, Math.floor((r.width - 8) / QUEUE_GAP));
+    const rows = Math.ceil(QUEUE_SHOWN / cols);
+    g.fillText(`+${count - QUEUE_SHOWN} waiting`, r.x + 4, r.y + r.height + 8 + rows * QUEUE_GAP);
+  }
+}
+
+export function formatRps(r: number): string {
+  if (r >= 10_000) return `${Math.round(r / 1000)}k req/s`;
+  if (r >= 1000) return `${(r / 1000).toFixed(1)}k req/s`;
+  if (r >= 10) return `${Math.round(r)} req/s`;
+  return `${r.toFixed(1)} req/s`;
+}

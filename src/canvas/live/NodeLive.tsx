@@ -1,0 +1,156 @@
+// A box's live state, drawn in its status area while a run exists: a utilization ring,
+// the queue, requests in flight, pool use, cache hit ratio, errors; "down" and "slow ×k"
+// marks; the bottleneck highlight. Hovering the box shows every live figure.
+
+import { memo } from 'react';
+import { numberOf } from '../../model/kinds.ts';
+import { useDocumentStore } from '../../state/documentStore.ts';
+import { useSimulationStore } from '../../state/simulationStore.ts';
+import type { LiveNode } from '../../worker/liveProtocol.ts';
+import type { NodeOverlayProps } from '../overlays.ts';
+
+const RING_R = 7;
+const RING_C = 2 * Math.PI * RING_R;
+
+export function utilizationColor(u: number): string {
+  if (u >= 0.95) return '#dc2626';
+  if (u >= 0.75) return '#d97706';
+  return '#16a34a';
+}
+
+const fmt = (x: number) =>
+  x >= 100 ? Math.round(x).toString() : x >= 10 ? x.toFixed(0) : x.toFixed(1);
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+export const NodeLive = memo(function NodeLive({ nodeId }: NodeOverlayProps) {
+  const live = useSimulationStore((s) => (s.status === 'idle' ? undefined : s.nodes[nodeId]));
+  const hot = useSimulationStore((s) => s.callout?.nodeId === nodeId && s.callout.tone !== 'ok');
+  const queueLimit = useDocumentStore((s) => {
+    const n = s.doc.nodes.find((x) => x.id === nodeId);
+    if (!n || (n.kind !== 'app' && n.kind !== 'worker')) return 0;
+    return numberOf(n.kind, n.config, 'queueLimit') * numberOf(n.kind, n.config, 'replicas');
+  });
+  if (!live || live.kind === 'group') return null;
+  const down = live.replicas > 0 && live.replicasUp === 0;
+  const partly = !down && live.replicasUp < live.replicas;
+  const poolSize = (live.figures.poolSize ?? 0) * Math.max(1, live.replicasUp);
+  const hitRatio = live.figures.hitRatio;
+  const showRing = live.kind !== 'client';
+  return (
+    <span
+      className={`bp-live${down ? ' bp-live--down' : ''}${hot ? ' bp-live--hot' : ''}`}
+      data-live-node={nodeId}
+      data-down={down ? 'true' : undefined}
+    >
+      {down ? <span className="bp-live__badge bp-live__badge--down">down</span> : null}
+      {partly ? (
+        <span className="bp-live__badge bp-live__badge--warn">
+          {live.replicasUp}/{live.replicas} up
+        </span>
+      ) : null}
+      {live.slow !== 1 ? (
+        <span className="bp-live__badge bp-live__badge--warn">slow ×{fmt(live.slow)}</span>
+      ) : null}
+      {live.errorRate > 0 ? (
+        <span className="bp-live__badge bp-live__badge--warn">fail {pct(live.errorRate)}</span>
+      ) : null}
+      {live.errorsPerS > 0 ? (
+        <span className="bp-live__badge bp-live__badge--err" data-errors={live.errorsPerS}>
+          {fmt(live.errorsPerS)} err/s
+        </span>
+      ) : null}
+      {hitRatio !== undefined && (live.kind === 'cache' || live.kind === 'cdn') ? (
+        <span className="bp-live__badge">hit {pct(hitRatio)}</span>
+      ) : null}
+      {poolSize > 0 ? (
+        <span className="bp-live__badge" title="Database connections in use / pool size">
+          pool {Math.round(live.figures.poolInUse ?? 0)}/{poolSize}
+        </span>
+      ) : null}
+      {live.queue > 0 || queueLimit > 0 ? <QueueBar queue={live.queue} limit={queueLimit} /> : null}
+      {live.kind === 'client' ? (
+        <span className="bp-live__badge">{fmt(live.rps)} req/s</span>
+      ) : (
+        <span className="bp-live__badge" title="Requests in flight at this box">
+          {Math.round(live.inFlight)} in
+        </span>
+      )}
+      {showRing ? <Ring u={down ? 0 : live.utilization} /> : null}
+      <Tip live={live} />
+    </span>
+  );
+});
+
+function Ring({ u }: { u: number }) {
+  const color = utilizationColor(u);
+  return (
+    <span className="bp-live__ring" data-utilization={u.toFixed(2)} title={`Utilization ${pct(u)}`}>
+      <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true">
+        <circle cx="10" cy="10" r={RING_R} fill="#fff" stroke="#e2e8f0" strokeWidth="3" />
+        <circle
+          cx="10"
+          cy="10"
+          r={RING_R}
+          fill="none"
+          stroke={color}
+          strokeWidth="3"
+          strokeDasharray={`${Math.min(1, u) * RING_C} ${RING_C}`}
+          transform="rotate(-90 10 10)"
+          strokeLinecap="round"
+        />
+      </svg>
+      <span className="bp-live__ringtext" style={{ color }}>
+        {Math.round(u * 100)}
+      </span>
+    </span>
+  );
+}
+
+function QueueBar({ queue, limit }: { queue: number; limit: number }) {
+  const fill = limit > 0 ? Math.min(1, queue / limit) : Math.min(1, queue / 50);
+  return (
+    <span
+      className="bp-live__badge bp-live__queue"
+      data-queue={Math.round(queue)}
+      title="Queue length"
+    >
+      q {Math.round(queue)}
+      <span className="bp-live__qbar">
+        <span
+          style={{ width: `${fill * 100}%`, background: fill >= 0.9 ? '#dc2626' : '#f59e0b' }}
+        />
+      </span>
+    </span>
+  );
+}
+
+function Tip({ live }: { live: LiveNode }) {
+  const rows: [string, string][] = [
+    ['Arrivals', `${fmt(live.rps)} req/s`],
+    ['Utilization', pct(live.utilization)],
+    ['Queue', `${Math.round(live.queue)}`],
+    ['In flight', `${Math.round(live.inFlight)}`],
+    ['Errors', `${fmt(live.errorsPerS)}/s (${Math.round(live.errors)} total)`],
+    ['Completed', `${Math.round(live.completed)}`],
+  ];
+  if (live.replicas > 1) rows.push(['Replicas up', `${live.replicasUp} of ${live.replicas}`]);
+  if (live.figures.hitRatio !== undefined) rows.push(['Hit ratio', pct(live.figures.hitRatio)]);
+  if (live.figures.poolSize) {
+    rows.push(['Pool in use', `${Math.round(live.figures.poolInUse ?? 0)}`]);
+    rows.push(['Pool waits', `${Math.round(live.figures.poolWaits ?? 0)}`]);
+  }
+  if (live.figures.connections !== undefined) {
+    rows.push(['Connections', `${Math.round(live.figures.connections)}`]);
+  }
+  if (live.slow !== 1) rows.push(['Slowed', `×${fmt(live.slow)}`]);
+  return (
+    <span className="bp-live__tip" role="tooltip">
+      {rows.map(([k, v]) => (
+        <span key={k} className="bp-live__tiprow">
+          <span>{k}</span>
+          <b>{v}</b>
+        </span>
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,118 @@
+// The plain-language call-out under the charts: which box hurts and why, from the live
+// figures and the last few seconds of the series. Pure, so the wording is unit-tested.
+
+import type { TopologyNode } from '../model/types.ts';
+import type { SeriesPoint } from '../sim/index.ts';
+import type { LiveNode } from '../worker/liveProtocol.ts';
+
+export interface Callout {
+  nodeId: string | null;
+  text: string;
+  tone: 'ok' | 'warn' | 'bad';
+}
+
+/** At or above this utilization a box is saturated. */
+export const SATURATED = 0.95;
+/** Seconds of series used to measure how fast a queue grows. */
+const SLOPE_SECONDS = 3;
+
+const rate = (x: number) => (x >= 10 ? Math.round(x).toString() : x.toFixed(1).replace(/\.0$/, ''));
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** Queue growth per second at `id` over the last few series points (0 if unknown). */
+export function queueGrowth(series: readonly SeriesPoint[], id: string): number {
+  const n = series.length;
+  if (n < 2) return 0;
+  const last = series[n - 1]!;
+  const first = series[Math.max(0, n - 1 - SLOPE_SECONDS)]!;
+  const dt = last.t - first.t;
+  const q1 = last.nodes[id]?.queue;
+  const q0 = first.nodes[id]?.queue;
+  if (dt <= 0 || q1 === undefined || q0 === undefined) return 0;
+  return (q1 - q0) / dt;
+}
+
+export function findBottleneck(
+  nodes: readonly TopologyNode[],
+  live: Readonly<Record<string, LiveNode>>,
+  series: readonly SeriesPoint[],
+): Callout | null {
+  if (Object.keys(live).length === 0) return null;
+  const boxes = nodes.filter((n) => n.kind !== 'group' && live[n.id]);
+  // 1. A box that is down while traffic still reaches it.
+  const down = boxes
+    .filter((n) => live[n.id]!.replicas > 0 && live[n.id]!.replicasUp === 0)
+    .sort((a, b) => live[b.id]!.errorsPerS - live[a.id]!.errorsPerS)[0];
+  if (down) {
+    const f = live[down.id]!;
+    const tail = f.errorsPerS > 0 ? `: ${rate(f.errorsPerS)} req/s fail there` : '';
+    return { nodeId: down.id, text: `${down.label} is down${tail}.`, tone: 'bad' };
+  }
+  // 2. Saturated boxes: the one whose queue grows fastest (then the busiest).
+  const hot = boxes
+    .filter((n) => n.kind !== 'client' && live[n.id]!.utilization >= SATURATED)
+    .map((n) => ({ n, f: live[n.id]!, growth: queueGrowth(series, n.id) }))
+    .sort((a, b) => b.growth - a.growth || b.f.utilization - a.f.utilization)[0];
+  if (hot) {
+    const { n, f, growth } = hot;
+    const head = `${n.label} is at ${pct(f.utilization)}`;
+    if (growth >= 0.5) {
+      return {
+        nodeId: n.id,
+        text: `${head}: its queue grows by ${rate(growth)} req/s.`,
+        tone: 'bad',
+      };
+    }
+    if (f.errorsPerS > 0) {
+      return {
+        nodeId: n.id,
+        text: `${head} and its queue is full: it turns away ${rate(f.errorsPerS)} req/s.`,
+        tone: 'bad',
+      };
+    }
+    return {
+      nodeId: n.id,
+      text: `${head}: requests wait in its queue (${Math.round(f.queue)} now).`,
+      tone: 'warn',
+    };
+  }
+  // 3. Connection pools: every connection in use and queries waiting for one.
+  const pool = boxes.find((n) => {
+    const f = live[n.id]!;
+    const size = (f.figures.poolSize ?? 0) * Math.max(1, f.replicasUp);
+    return size > 0 && (f.figures.poolInUse ?? 0) >= size && f.queue > 0;
+  });
+  if (pool) {
+    const f = live[pool.id]!;
+    const size = (f.figures.poolSize ?? 0) * Math.max(1, f.replicasUp);
+    return {
+      nodeId: pool.id,
+      text: `${pool.label} uses all ${size} database connections: ${Math.round(f.queue)} requests wait for one.`,
+      tone: 'warn',
+    };
+  }
+  // 4. Errors without saturation (injected, cut links, timeouts upstream).
+  const failing = boxes
+    .filter((n) => live[n.id]!.errorsPerS > 0)
+    .sort((a, b) => live[b.id]!.errorsPerS - live[a.id]!.errorsPerS)[0];
+  if (failing) {
+    const f = live[failing.id]!;
+    return {
+      nodeId: failing.id,
+      text: `${failing.label} fails ${rate(f.errorsPerS)} req/s.`,
+      tone: 'bad',
+    };
+  }
+  // 5. All well: say how much room the busiest box has.
+  const busiest = boxes
+    .filter((n) => n.kind !== 'client')
+    .sort((a, b) => live[b.id]!.utilization - live[a.id]!.utilization)[0];
+  if (!busiest || live[busiest.id]!.utilization <= 0) {
+    return { nodeId: null, text: 'No bottleneck: every box keeps up.', tone: 'ok' };
+  }
+  return {
+    nodeId: null,
+    text: `No bottleneck: the busiest box, ${busiest.label}, is at ${pct(live[busiest.id]!.utilization)}.`,
+    tone: 'ok',
+  };
+}

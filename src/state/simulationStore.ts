@@ -1,0 +1,281 @@
+// The live run: talks to the simulation Worker and keeps what the panels show (status,
+// clock, every box's figures, the series for the charts, chaos markers, the bottleneck).
+// Hop batches do not go through React: the dot layer subscribes with onLiveFrame.
+//
+// The page never simulates. Edits to the document while a run exists are sent to the
+// Worker (lightly debounced) and apply to the running simulation without a restart.
+
+import * as Comlink from 'comlink';
+import { create } from 'zustand';
+import type { ChaosAction, TimedAction } from '../sim/api.ts';
+import type { SeriesPoint, WindowSummary } from '../sim/index.ts';
+import type { FastProgress, LiveFrame, LiveNode } from '../worker/liveProtocol.ts';
+import { useDocumentStore } from './documentStore.ts';
+import { type Callout, findBottleneck } from './liveBottleneck.ts';
+import { connectLive, type LiveConnection } from './liveClient.ts';
+
+export type RunStatus = 'idle' | 'playing' | 'paused' | 'fast' | 'failed';
+
+export interface ChartMarker {
+  /** Virtual seconds. */
+  t: number;
+  text: string;
+}
+
+export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100] as const;
+/** Charts keep this many seconds. */
+const SERIES_KEEP = 600;
+const UPDATE_DEBOUNCE_MS = 120;
+/** Step advances this much screen time of playback. */
+export const STEP_SCREEN_MS = 250;
+export const FAST_RUN_MS = 60_000;
+
+export interface SimulationState {
+  status: RunStatus;
+  speed: number;
+  seed: number;
+  /** Virtual ms the engine has reached. */
+  t: number;
+  error: string | null;
+  nodes: Record<string, LiveNode>;
+  edgeRps: Record<string, number>;
+  routes: string[];
+  series: SeriesPoint[];
+  markers: ChartMarker[];
+  window: WindowSummary | null;
+  traceEvery: number;
+  fast: FastProgress | null;
+  callout: Callout | null;
+  /** Starts a fresh run of the current document (story steps call this). */
+  start: (options?: { seed?: number; actions?: TimedAction[]; play?: boolean }) => void;
+  play: () => void;
+  pause: () => void;
+  togglePlay: () => void;
+  step: () => void;
+  reset: () => void;
+  setSpeed: (speed: number) => void;
+  setSeed: (seed: number) => void;
+  inject: (action: ChaosAction) => void;
+  runFast: (ms?: number) => void;
+  cancelFast: () => void;
+  /** After a fault: a fresh Worker, the same document, playing again. */
+  restart: () => void;
+}
+
+type FrameListener = (frame: LiveFrame) => void;
+const frameListeners = new Set<FrameListener>();
+const resetListeners = new Set<() => void>();
+
+/** The dot layer's feed: every frame from the Worker, hops included. */
+export function onLiveFrame(listener: FrameListener): () => void {
+  frameListeners.add(listener);
+  return () => frameListeners.delete(listener);
+}
+
+/** Called when a run starts over (dots from before must go). */
+export function onLiveReset(listener: () => void): () => void {
+  resetListeners.add(listener);
+  return () => resetListeners.delete(listener);
+}
+
+let connection: LiveConnection | null = null;
+let lastActions: TimedAction[] = [];
+let updateTimer: ReturnType<typeof setTimeout> | null = null;
+let unsubscribeDoc: (() => void) | null = null;
+
+const EMPTY = {
+  t: 0,
+  nodes: {},
+  edgeRps: {},
+  routes: [],
+  series: [],
+  markers: [],
+  window: null,
+  traceEvery: 1,
+  fast: null,
+  callout: null,
+} satisfies Partial<SimulationState>;
+
+export const useSimulationStore = create<SimulationState>()((set, get) => {
+  const onFrame = (frame: LiveFrame) => {
+    for (const l of frameListeners) l(frame);
+    const s = get();
+    if (s.status === 'failed' || s.status === 'idle') return;
+    const patch: Partial<SimulationState> = { t: frame.t, traceEvery: frame.traceEvery };
+    if (frame.series.length > 0) {
+      const series = s.series.concat(frame.series);
+      patch.series = series.length > SERIES_KEEP ? series.slice(-SERIES_KEEP) : series;
+    }
+    if (frame.events.length > 0) {
+      patch.markers = s.markers.concat(frame.events.map((e) => ({ t: e.t / 1000, text: e.text })));
+    }
+    if (frame.nodes) {
+      patch.nodes = frame.nodes;
+      patch.edgeRps = frame.edgeRps ?? s.edgeRps;
+      patch.window = frame.window ?? s.window;
+      patch.callout = findBottleneck(
+        useDocumentStore.getState().doc.nodes,
+        frame.nodes,
+        patch.series ?? s.series,
+      );
+    }
+    if (frame.routes.length !== s.routes.length) patch.routes = frame.routes;
+    if (s.status !== 'fast') patch.status = frame.playing ? 'playing' : 'paused';
+    set(patch);
+  };
+
+  const onFault = (message: string) => {
+    connection = null;
+    stopWatchingDocument();
+    set({ status: 'failed', error: message, fast: null });
+  };
+
+  const ensureConnection = (): LiveConnection => {
+    if (!connection) connection = connectLive(onFrame, onFault);
+    return connection;
+  };
+
+  const watchDocument = () => {
+    if (unsubscribeDoc) return;
+    unsubscribeDoc = useDocumentStore.subscribe((state, prev) => {
+      if (state.doc === prev.doc) return;
+      if (updateTimer) clearTimeout(updateTimer);
+      updateTimer = setTimeout(() => {
+        updateTimer = null;
+        const doc = useDocumentStore.getState().doc;
+        void connection?.call((api) => api.update(doc));
+      }, UPDATE_DEBOUNCE_MS);
+    });
+  };
+
+  const stopWatchingDocument = () => {
+    unsubscribeDoc?.();
+    unsubscribeDoc = null;
+    if (updateTimer) clearTimeout(updateTimer);
+    updateTimer = null;
+  };
+
+  return {
+    status: 'idle',
+    speed: 1,
+    seed: 1,
+    error: null,
+    ...EMPTY,
+
+    start: (options = {}) => {
+      const seed = options.seed ?? get().seed;
+      const play = options.play ?? true;
+      lastActions = options.actions ?? [];
+      const conn = ensureConnection();
+      for (const l of resetListeners) l();
+      set({ ...EMPTY, seed, error: null, status: play ? 'playing' : 'paused' });
+      watchDocument();
+      conn.expectFrames(play);
+      const doc = useDocumentStore.getState().doc;
+      void conn.call((api) =>
+        api.start(doc, { seed, speed: get().speed, actions: lastActions, play }),
+      );
+    },
+
+    play: () => {
+      const s = get();
+      if (s.status === 'idle' || s.status === 'failed') {
+        s.start({ actions: lastActions });
+        return;
+      }
+      if (s.status !== 'paused' || !connection) return;
+      set({ status: 'playing' });
+      connection.expectFrames(true);
+      void connection.call((api) => api.play());
+    },
+
+    pause: () => {
+      if (get().status !== 'playing' || !connection) return;
+      set({ status: 'paused' });
+      connection.expectFrames(false);
+      void connection.call((api) => api.pause());
+    },
+
+    togglePlay: () => (get().status === 'playing' ? get().pause() : get().play()),
+
+    step: () => {
+      const s = get();
+      if (s.status === 'idle' || s.status === 'failed') {
+        s.start({ actions: lastActions, play: false });
+      } else if (s.status === 'playing') s.pause();
+      if (get().status === 'fast') return;
+      const ms = Math.max(10, STEP_SCREEN_MS * get().speed);
+      void connection?.call((api) => api.step(ms));
+    },
+
+    reset: () => {
+      stopWatchingDocument();
+      void connection?.call((api) => api.stop());
+      connection?.expectFrames(false);
+      for (const l of resetListeners) l();
+      set({ ...EMPTY, status: 'idle', error: null });
+    },
+
+    setSpeed: (speed) => {
+      const clamped = Math.min(100, Math.max(0.1, Number.isFinite(speed) ? speed : 1));
+      set({ speed: clamped });
+      void connection?.call((api) => api.setSpeed(clamped));
+    },
+
+    setSeed: (seed) => {
+      if (!Number.isFinite(seed)) return;
+      set({ seed: Math.max(0, Math.floor(seed)) });
+    },
+
+    inject: (action) => {
+      const s = get();
+      if (s.status === 'idle' || s.status === 'failed') s.start({ actions: lastActions });
+      void connection?.call((api) => api.inject(action));
+    },
+
+    runFast: (ms = FAST_RUN_MS) => {
+      const s = get();
+      if (s.status === 'fast') return;
+      if (s.status === 'idle' || s.status === 'failed')
+        s.start({ actions: lastActions, play: false });
+      const conn = connection;
+      if (!conn) return;
+      set({ status: 'fast', fast: { doneMs: 0, totalMs: ms } });
+      conn.expectFrames(true);
+      for (const l of resetListeners) l();
+      void conn
+        .call((api) =>
+          api.runFast(
+            ms,
+            // Comlink proxies the callback; progress arrives as the Worker computes.
+            Comlink.proxy((p: FastProgress) => {
+              if (get().status === 'fast') set({ fast: p });
+            }),
+          ),
+        )
+        .then(() => {
+          if (get().status !== 'fast') return;
+          conn.expectFrames(false);
+          set({ status: 'paused', fast: null });
+        });
+    },
+
+    cancelFast: () => {
+      if (get().status !== 'fast') return;
+      void connection?.call((api) => api.cancelFast());
+    },
+
+    restart: () => {
+      connection?.dispose();
+      connection = null;
+      set({ error: null, status: 'idle' });
+      get().start({ actions: lastActions });
+    },
+  };
+});
+
+/** Is a run on screen (playing, paused or computing)? For action predicates. */
+export function runActive(): boolean {
+  const s = useSimulationStore.getState().status;
+  return s === 'playing' || s === 'paused' || s === 'fast';
+}

@@ -1,0 +1,153 @@
+// One live chart (uPlot) over virtual seconds, with every injected event drawn as a labelled
+// vertical marker on the time axis. The plot is created once and fed with setData.
+
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { ChartMarker } from '../../state/simulationStore.ts';
+
+export interface ChartLine {
+  label: string;
+  color: string;
+  values: number[];
+  dash?: number[];
+}
+
+export interface ChartProps {
+  title: string;
+  unit: string;
+  x: number[];
+  lines: ChartLine[];
+  markers: ChartMarker[];
+  testId: string;
+  /** Smallest top of the y axis (so a flat zero line is not stretched). */
+  minTop?: number;
+}
+
+const HEIGHT = 150;
+
+export function Chart({ title, unit, x, lines, markers, testId, minTop = 1 }: ChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const markersRef = useRef(markers);
+  markersRef.current = markers;
+  const labels = lines.map((l) => l.label).join('|');
+
+  useEffect(() => {
+    const el = box.current!;
+    const opts: uPlot.Options = {
+      width: Math.max(160, el.clientWidth),
+      height: HEIGHT,
+      legend: { show: true, live: false },
+      cursor: { show: true, drag: { x: false, y: false }, points: { show: false } },
+      scales: {
+        x: { time: false },
+        y: { range: (_u, _min, max) => [0, Math.max(minTop, max * 1.1)] },
+      },
+      axes: [
+        {
+          stroke: '#64748b',
+          grid: { stroke: '#f1f5f9' },
+          ticks: { stroke: '#e2e8f0' },
+          size: 24,
+          font: '10px system-ui',
+          values: (_u, ticks) => ticks.map((v) => `${v}s`),
+        },
+        {
+          stroke: '#64748b',
+          grid: { stroke: '#f1f5f9' },
+          ticks: { stroke: '#e2e8f0' },
+          size: 40,
+          font: '10px system-ui',
+          values: (_u, ticks) => ticks.map((v) => compact(v) + unit),
+        },
+      ],
+      series: [
+        { label: 't' },
+        ...lines.map((l) => ({
+          label: l.label,
+          stroke: l.color,
+          width: 1.6,
+          dash: l.dash,
+          points: { show: false },
+        })),
+      ],
+      hooks: {
+        draw: [(u: uPlot) => drawMarkers(u, markersRef.current)],
+      },
+    };
+    const p = new uPlot(opts, [[], ...lines.map(() => [])], el);
+    plot.current = p;
+    const ro = new ResizeObserver(() => {
+      p.setSize({ width: Math.max(160, el.clientWidth), height: HEIGHT });
+    });
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      p.destroy();
+      plot.current = null;
+    };
+    // The plot is rebuilt only when its lines change; data flows through setData below.
+    // biome-ignore lint/correctness/useExhaustiveDependencies: lines' values change every frame
+  }, [labels, unit, minTop]);
+
+  useEffect(() => {
+    plot.current?.setData([x, ...lines.map((l) => l.values)]);
+  });
+
+  return (
+    <figure
+      className="bp-chart"
+      data-testid={testId}
+      data-points={x.length}
+      data-markers={markers.length}
+    >
+      <figcaption>{title}</figcaption>
+      <div ref={box} className="bp-chart__plot" />
+    </figure>
+  );
+}
+
+function compact(v: number): string {
+  if (Math.abs(v) >= 1000) return `${(v / 1000).toFixed(v % 1000 === 0 ? 0 : 1)}k`;
+  return `${Math.round(v * 100) / 100}`;
+}
+
+function drawMarkers(u: uPlot, markers: ChartMarker[]) {
+  if (markers.length === 0) return;
+  const ctx = u.ctx;
+  const { left, top, width, height } = u.bbox;
+  const dpr = window.devicePixelRatio || 1;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(left, top, width, height);
+  ctx.clip();
+  ctx.font = `${10 * dpr}px system-ui, sans-serif`;
+  ctx.textBaseline = 'top';
+  let lastX = -Infinity;
+  let row = 0;
+  for (const m of markers) {
+    const x = u.valToPos(m.t, 'x', true);
+    if (x < left || x > left + width) continue;
+    ctx.strokeStyle = 'rgba(124, 58, 237, 0.75)';
+    ctx.lineWidth = 1.2 * dpr;
+    ctx.setLineDash([4 * dpr, 3 * dpr]);
+    ctx.beginPath();
+    ctx.moveTo(x, top);
+    ctx.lineTo(x, top + height);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    // Labels that would overlap step down a row.
+    row = x - lastX < 90 * dpr ? (row + 1) % 3 : 0;
+    lastX = x;
+    const text = m.text;
+    const w = ctx.measureText(text).width + 6 * dpr;
+    const y = top + 2 * dpr + row * 13 * dpr;
+    const tx = Math.min(x + 3 * dpr, left + width - w);
+    ctx.fillStyle = 'rgba(245, 243, 255, 0.95)';
+    ctx.fillRect(tx, y, w, 12 * dpr);
+    ctx.fillStyle = '#5b21b6';
+    ctx.fillText(text, tx + 3 * dpr, y + 1 * dpr);
+  }
+  ctx.restore();
+}

@@ -1,0 +1,168 @@
+// The bottom panel while a run exists: the bottleneck call-out, the fast-run progress, and
+// tabs for the charts (throughput, latency percentiles, error rate), the per-box table and
+// each client's traffic.
+
+import { useMemo, useState } from 'react';
+import { useDocumentStore } from '../../state/documentStore.ts';
+import { useSimulationStore } from '../../state/simulationStore.ts';
+import { useSelectionStore } from '../../state/selectionStore.ts';
+import { Chart } from './Chart.tsx';
+import { NodeTable } from './NodeTable.tsx';
+import { TrafficControls } from './TrafficControls.tsx';
+
+type Tab = 'charts' | 'boxes' | 'traffic';
+
+export function LivePanel() {
+  const status = useSimulationStore((s) => s.status);
+  const [tab, setTab] = useState<Tab>('charts');
+  if (status === 'idle') {
+    return (
+      <p className="bp-bottom__empty">
+        Press play (Space) to send traffic through your diagram: every request becomes a dot, and
+        charts of throughput, latency and errors appear here.
+      </p>
+    );
+  }
+  return (
+    <div className="bp-livepanel">
+      <div className="bp-livepanel__head">
+        <Callout />
+        <FastProgress />
+        <div className="bp-livepanel__tabs" role="tablist" aria-label="Live view">
+          {(['charts', 'boxes', 'traffic'] as const).map((t) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              aria-selected={tab === t}
+              className={tab === t ? 'is-active' : ''}
+              onClick={() => setTab(t)}
+            >
+              {t === 'charts' ? 'Charts' : t === 'boxes' ? 'Boxes' : 'Traffic'}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="bp-livepanel__body">
+        {tab === 'charts' ? <Charts /> : tab === 'boxes' ? <NodeTable /> : <TrafficControls />}
+      </div>
+    </div>
+  );
+}
+
+function Callout() {
+  const callout = useSimulationStore((s) => s.callout);
+  const window = useSimulationStore((s) => s.window);
+  if (!callout) return <div className="bp-callout">Waiting for the first second…</div>;
+  return (
+    <div
+      className={`bp-callout bp-callout--${callout.tone}`}
+      data-testid="bottleneck"
+      role="status"
+    >
+      {callout.nodeId ? (
+        <button
+          type="button"
+          className="bp-callout__text"
+          title="Select this box"
+          onClick={() => useSelectionStore.getState().select([callout.nodeId!])}
+        >
+          {callout.text}
+        </button>
+      ) : (
+        <span className="bp-callout__text">{callout.text}</span>
+      )}
+      {window ? (
+        <span className="bp-callout__figures">
+          {Math.round(window.throughput_rps)} req/s · p95 {fmtMs(window.latency_ms.p95)} ·{' '}
+          {(window.errorRate * 100).toFixed(1)}% errors
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function FastProgress() {
+  const fast = useSimulationStore((s) => s.fast);
+  if (!fast) return null;
+  const f = fast.totalMs > 0 ? fast.doneMs / fast.totalMs : 0;
+  return (
+    <div className="bp-fast" role="status">
+      <span>Computing {Math.round(fast.totalMs / 1000)} s…</span>
+      <progress max={1} value={f} aria-label="Fast run progress" />
+      <button
+        type="button"
+        className="bp-btn"
+        onClick={() => useSimulationStore.getState().cancelFast()}
+      >
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+function Charts() {
+  const series = useSimulationStore((s) => s.series);
+  const markers = useSimulationStore((s) => s.markers);
+  const data = useMemo(() => {
+    const x = series.map((p) => p.t);
+    return {
+      x,
+      ok: series.map((p) => p.throughput_rps),
+      err: series.map((p) => p.errors_rps),
+      p50: series.map((p) => p.latency_ms.p50),
+      p95: series.map((p) => p.latency_ms.p95),
+      p99: series.map((p) => p.latency_ms.p99),
+      rate: series.map((p) => p.errorRate * 100),
+    };
+  }, [series]);
+  return (
+    <div className="bp-charts">
+      <Chart
+        title="Throughput"
+        unit=""
+        testId="chart-throughput"
+        x={data.x}
+        markers={markers}
+        lines={[
+          { label: 'ok req/s', color: '#2563eb', values: data.ok },
+          { label: 'failed req/s', color: '#dc2626', values: data.err },
+        ]}
+      />
+      <Chart
+        title="Latency"
+        unit="ms"
+        testId="chart-latency"
+        x={data.x}
+        markers={markers}
+        lines={[
+          { label: 'p50', color: '#0d9488', values: data.p50 },
+          { label: 'p95', color: '#d97706', values: data.p95 },
+          { label: 'p99', color: '#dc2626', values: data.p99, dash: [4, 3] },
+        ]}
+      />
+      <Chart
+        title="Error rate"
+        unit="%"
+        testId="chart-errors"
+        x={data.x}
+        markers={markers}
+        minTop={5}
+        lines={[{ label: 'errors %', color: '#dc2626', values: data.rate }]}
+      />
+    </div>
+  );
+}
+
+export function fmtMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms >= 10) return `${Math.round(ms)} ms`;
+  return `${ms.toFixed(1)} ms`;
+}
+
+/** Labels by node id, for tables. */
+export function useLabels(): Map<string, string> {
+  const nodes = useDocumentStore((s) => s.doc.nodes);
+  return useMemo(() => new Map(nodes.map((n) => [n.id, n.label])), [nodes]);
+}
