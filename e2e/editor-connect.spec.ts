@@ -61,7 +61,9 @@ test('edge labels are edited by double-click or in the inspector, and undo', asy
   await expect(page.locator('.bp-edge-label', { hasText: '/images' })).toBeVisible();
 });
 
-test('multi-select with shift-click and a selection box, then delete; undo brings all back', async ({ page }) => {
+test('multi-select with shift-click and a selection box, then delete; undo brings all back', async ({
+  page,
+}) => {
   await openEditor(page);
   await flowNode(page, 'app1').click();
   await flowNode(page, 'app2').click({ modifiers: ['Shift'] });
@@ -127,7 +129,9 @@ test('duplicate and copy/paste give new ids with the internal edges kept', async
   await expect(page.locator('.react-flow__node')).toHaveCount(6);
 });
 
-test('drag a box into a host to group it, and out again to ungroup; one undo step each', async ({ page }) => {
+test('drag a box into a host to group it, and out again to ungroup; one undo step each', async ({
+  page,
+}) => {
   await openEditor(page);
   const pane = await canvasPane(page).boundingBox();
   // A host in the empty space under the diagram.
@@ -138,7 +142,10 @@ test('drag a box into a host to group it, and out again to ungroup; one undo ste
   const app2 = flowNode(page, 'app2');
   const before = await app2.boundingBox();
   await mouseDrag(page, await centerOf(app2.locator('.bp-box__summary')), await centerOf(host));
-  let doc = await waitForSaved(page, (d) => d.nodes.find((n) => n.id === 'app2')?.parent === hostId);
+  let doc = await waitForSaved(
+    page,
+    (d) => d.nodes.find((n) => n.id === 'app2')?.parent === hostId,
+  );
   const inHost = doc.nodes.find((n) => n.id === 'app2')!;
   // Relative to the host now: small, positive coordinates inside its frame.
   expect(inHost.position.x).toBeGreaterThanOrEqual(0);
@@ -152,16 +159,17 @@ test('drag a box into a host to group it, and out again to ungroup; one undo ste
   const hostBar = host.locator('.bp-host__bar');
   const barAt = await centerOf(hostBar);
   await mouseDrag(page, barAt, { x: barAt.x + 60, y: barAt.y });
-  await expect
-    .poll(async () => ((await app2.boundingBox())!.x - inside.x) | 0)
-    .toBeGreaterThan(40);
+  await expect.poll(async () => ((await app2.boundingBox())!.x - inside.x) | 0).toBeGreaterThan(40);
   // Drag it out again, back up to where it was.
   const now = (await app2.boundingBox())!;
   await mouseDrag(page, await centerOf(app2.locator('.bp-box__summary')), {
     x: before!.x + before!.width / 2,
     y: before!.y + before!.height - 10,
   });
-  doc = await waitForSaved(page, (d) => d.nodes.find((n) => n.id === 'app2')?.parent === undefined && d.nodes.length === 7);
+  doc = await waitForSaved(
+    page,
+    (d) => d.nodes.find((n) => n.id === 'app2')?.parent === undefined && d.nodes.length === 7,
+  );
   const out = (await app2.boundingBox())!;
   expect(Math.abs(out.y - before!.y)).toBeLessThan(40);
   expect(out.y).toBeLessThan(now.y);
@@ -179,6 +187,9 @@ test('a whole drag is one undo step', async ({ page }) => {
   await mouseDrag(page, c, { x: c.x + 100, y: c.y + 80 });
   await waitForSaved(page, (d) => d.nodes.find((n) => n.id === 'db')!.position.x !== start.x);
   await page.keyboard.press(`${mod}+z`);
-  const back = await waitForSaved(page, (d) => d.nodes.find((n) => n.id === 'db')!.position.x === start.x);
+  const back = await waitForSaved(
+    page,
+    (d) => d.nodes.find((n) => n.id === 'db')!.position.x === start.x,
+  );
   expect(back.nodes.find((n) => n.id === 'db')!.position).toEqual(start);
 });

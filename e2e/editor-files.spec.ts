@@ -18,7 +18,10 @@ test('reload keeps the work', async ({ page }) => {
   await flowNode(page, 'db').dblclick();
   await page.getByRole('textbox', { name: 'Box name' }).fill('Main DB');
   await page.keyboard.press('Enter');
-  const saved = await waitForSaved(page, (d) => d.nodes.length === 7 && d.nodes.some((n) => n.label === 'Main DB'));
+  const saved = await waitForSaved(
+    page,
+    (d) => d.nodes.length === 7 && d.nodes.some((n) => n.label === 'Main DB'),
+  );
   await page.reload();
   await expect(nodeByLabel(page, 'Main DB')).toBeVisible();
   await expect(page.locator('.react-flow__node [data-kind="queue"]')).toHaveCount(1);
@@ -31,8 +34,14 @@ test('Save downloads the document and Open restores the same document', async ({
   await page.getByRole('textbox', { name: 'Diagram title' }).fill('Round trip');
   await page.getByRole('button', { name: 'Add Host', exact: true }).click();
   await connectNodes(page, 'app1', 'app2');
-  const before = await waitForSaved(page, (d) => d.title === 'Round trip' && d.edges.length === 7 && d.nodes.length === 7);
-  const [download] = await Promise.all([page.waitForEvent('download'), runMenu(page, 'File', 'Save')]);
+  const before = await waitForSaved(
+    page,
+    (d) => d.title === 'Round trip' && d.edges.length === 7 && d.nodes.length === 7,
+  );
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    runMenu(page, 'File', 'Save'),
+  ]);
   expect(download.suggestedFilename()).toBe('Round trip.json');
   const path = await download.path();
   const text = readFileSync(path, 'utf8');
@@ -43,7 +52,11 @@ test('Save downloads the document and Open restores the same document', async ({
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
   const chooser = page.waitForEvent('filechooser');
   await runMenu(page, 'File', 'Open…');
-  await (await chooser).setFiles({ name: 'Round trip.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await (await chooser).setFiles({
+    name: 'Round trip.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
   await expect(page.locator('.react-flow__node')).toHaveCount(7);
   const after = await waitForSaved(page, (d) => d.nodes.length === 7);
   expect(after).toEqual(before);
@@ -57,7 +70,11 @@ test('Save downloads the document and Open restores the same document', async ({
 test('opening a broken JSON file shows what is wrong and keeps the canvas', async ({ page }) => {
   await openEditor(page);
   const input = page.getByTestId('open-file-input');
-  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"nodes": [') });
+  await input.setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"nodes": ['),
+  });
   const dialog = page.getByRole('dialog', { name: 'Could not open broken.json' });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('not JSON');
@@ -66,8 +83,17 @@ test('opening a broken JSON file shows what is wrong and keeps the canvas', asyn
   await expect(page.locator('.react-flow__node')).toHaveCount(6);
 
   // A foreign file: valid JSON, not a diagram. The error names the JSON path.
-  const foreign = JSON.stringify({ version: 1, title: 'x', nodes: [{ id: 'a', kind: 'toaster' }], edges: [] });
-  await input.setInputFiles({ name: 'foreign.json', mimeType: 'application/json', buffer: Buffer.from(foreign) });
+  const foreign = JSON.stringify({
+    version: 1,
+    title: 'x',
+    nodes: [{ id: 'a', kind: 'toaster' }],
+    edges: [],
+  });
+  await input.setInputFiles({
+    name: 'foreign.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(foreign),
+  });
   const second = page.getByRole('dialog', { name: 'Could not open foreign.json' });
   await expect(second).toContainText('nodes[0].kind');
   await expect(second).toContainText('unknown kind "toaster"');
@@ -101,7 +127,9 @@ test('a repaired file opens with a note about the repairs', async ({ page }) => 
   await expect(page.getByRole('status')).toContainText('edges[1]');
 });
 
-test('broken autosave data shows a message, opens the example and keeps the broken text', async ({ page }) => {
+test('broken autosave data shows a message, opens the example and keeps the broken text', async ({
+  page,
+}) => {
   await page.addInitScript((key) => {
     if (!sessionStorage.getItem('seeded')) {
       localStorage.setItem(key, '{"version": 1, "nodes": [oops');
@@ -111,7 +139,9 @@ test('broken autosave data shows a message, opens the example and keeps the brok
   await openEditor(page);
   await expect(page.getByRole('status')).toContainText('could not be read');
   await expect(nodeByLabel(page, 'Users')).toBeVisible();
-  const kept = await page.evaluate(() => localStorage.getItem('backend-playground:document:broken'));
+  const kept = await page.evaluate(() =>
+    localStorage.getItem('backend-playground:document:broken'),
+  );
   expect(kept).toBe('{"version": 1, "nodes": [oops');
 });
 

@@ -53,7 +53,9 @@ test('every kind can be dragged from the palette onto the canvas', async ({ page
   expect([...xs].sort((a, b) => a - b)).toEqual(xs);
 });
 
-test('keyboard: Tab to a palette item and press Enter to add it at a free spot', async ({ page }) => {
+test('keyboard: Tab to a palette item and press Enter to add it at a free spot', async ({
+  page,
+}) => {
   await openEditor(page);
   const item = page.getByRole('button', { name: 'Add Redis cache', exact: true });
   await item.focus();
@@ -64,13 +66,19 @@ test('keyboard: Tab to a palette item and press Enter to add it at a free spot',
   await expect(caches).toHaveCount(2);
   const a = await caches.nth(0).boundingBox();
   const b = await caches.nth(1).boundingBox();
-  const overlap = a!.x < b!.x + b!.width && b!.x < a!.x + a!.width && a!.y < b!.y + b!.height && b!.y < a!.y + a!.height;
+  const overlap =
+    a!.x < b!.x + b!.width &&
+    b!.x < a!.x + a!.width &&
+    a!.y < b!.y + b!.height &&
+    b!.y < a!.y + a!.height;
   expect(overlap).toBe(false);
   // The blurb is the item's accessible description.
   await expect(item).toHaveAccessibleDescription(KINDS.cache.blurb);
 });
 
-test('edit a config value in the inspector, see it on the box, undo and redo it', async ({ page }) => {
+test('edit a config value in the inspector, see it on the box, undo and redo it', async ({
+  page,
+}) => {
   await openEditor(page);
   const app = flowNode(page, 'app1');
   await app.click();
