@@ -1,7 +1,7 @@
 // Each client's traffic while the run goes on: a rate slider (applied live, marked on the
 // charts) and a spike button. The client's configured rate in the diagram stays as it is.
 
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { numberOf } from '../../model/kinds.ts';
 import type { TopologyNode } from '../../model/types.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
@@ -10,7 +10,8 @@ import { useSimulationStore } from '../../state/simulationStore.ts';
 export const SPIKE = { factor: 5, durationMs: 10_000 };
 
 export function TrafficControls() {
-  const clients = useDocumentStore((s) => s.doc.nodes.filter((n) => n.kind === 'client'));
+  const nodes = useDocumentStore((s) => s.doc.nodes);
+  const clients = useMemo(() => nodes.filter((n) => n.kind === 'client'), [nodes]);
   if (clients.length === 0) {
     return <p className="bp-bottom__empty">No clients in this diagram: add one to send traffic.</p>;
   }

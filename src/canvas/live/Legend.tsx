@@ -1,0 +1,44 @@
+// What the dot colours mean, and how many requests one dot stands for when only a sample
+// is animated. Shown on the canvas while a run exists.
+
+import { Panel } from '@xyflow/react';
+import { useSimulationStore } from '../../state/simulationStore.ts';
+import { FAIL_COLOR, JOB_COLOR, routeColor } from './colors.ts';
+
+const MAX_ROUTES = 6;
+
+export function LiveLegend() {
+  const status = useSimulationStore((s) => s.status);
+  const routes = useSimulationStore((s) => s.routes);
+  const every = useSimulationStore((s) => s.traceEvery);
+  if (status === 'idle' || status === 'failed') return null;
+  const shown = routes.slice(0, MAX_ROUTES);
+  return (
+    <Panel position="top-left" className="bp-legend" aria-label="Dot colours">
+      {shown.map((r, i) => (
+        <span key={r} className="bp-legend__item">
+          <i style={{ background: routeColor(i) }} />
+          {r}
+        </span>
+      ))}
+      {routes.length > MAX_ROUTES ? (
+        <span className="bp-legend__item">+{routes.length - MAX_ROUTES} routes</span>
+      ) : null}
+      <span className="bp-legend__item">
+        <i style={{ background: JOB_COLOR }} />
+        job
+      </span>
+      <span className="bp-legend__item">
+        <i style={{ background: FAIL_COLOR }} />
+        failed
+      </span>
+      <span className="bp-legend__item">
+        <i className="is-faded" style={{ background: routeColor(0) }} />
+        user gave up
+      </span>
+      <span className="bp-legend__sample" data-testid="dot-sample">
+        {every > 1 ? `1 dot = ${every} requests` : '1 dot = 1 request'}
+      </span>
+    </Panel>
+  );
+}

@@ -1,0 +1,88 @@
+// What the live-run Worker sends the page while a simulation plays: plain serializable
+// frames (hop arrays are transferred, not copied). The page never simulates; it draws.
+
+import type { ChaosAction, TimedAction } from '../sim/api.ts';
+import type { SeriesPoint, SimEvent, WindowSummary } from '../sim/index.ts';
+import type { TopologyDocument } from '../model/types.ts';
+
+/** One box's live figures (the last virtual second where it says "per second"). */
+export interface LiveNode {
+  kind: string;
+  /** Busy share of its workers (or host cores) over the last second, 0–1. */
+  utilization: number;
+  /** Waiting right now (queued requests, jobs, pool waiters). */
+  queue: number;
+  /** Reached it and not answered yet. */
+  inFlight: number;
+  /** Arrivals over the last second. */
+  rps: number;
+  /** Failures at this box over the last second. */
+  errorsPerS: number;
+  /** Failures at this box since the run (or warmup) began. */
+  errors: number;
+  completed: number;
+  replicas: number;
+  replicasUp: number;
+  /** Slow-down factor injected (1 = normal). */
+  slow: number;
+  /** Injected error rate, 0–1. */
+  errorRate: number;
+  /** Kind-specific: hitRatio (cache, cdn), poolInUse/poolSize (app), connections (db)… */
+  figures: Record<string, number>;
+}
+
+export interface LiveFrame {
+  /** Virtual time the engine has reached, ms. */
+  t: number;
+  playing: boolean;
+  speed: number;
+  /** Bumped on every document update; hop edge indices refer to `edgeIds` of this rev. */
+  rev: number;
+  edgeIds: string[];
+  /** One request in `traceEvery` is animated (1 = all). */
+  traceEvery: number;
+  hops: { count: number; times: Float64Array; ints: Int32Array; dropped: number };
+  /** Present when figures were refreshed (a few times a second). */
+  nodes?: Record<string, LiveNode>;
+  /** Requests per second on each link (estimated from the animated sample), by edge id. */
+  edgeRps?: Record<string, number>;
+  /** Series points (one per virtual second) since the last frame. */
+  series: SeriesPoint[];
+  /** Injected actions and notes since the last frame, for chart markers. */
+  events: SimEvent[];
+  /** Route names by route index ("GET /api"). */
+  routes: string[];
+  window?: WindowSummary;
+}
+
+export interface LiveStartOptions {
+  seed: number;
+  speed: number;
+  actions?: TimedAction[];
+  /** Start playing at once (false: load paused at t = 0). */
+  play: boolean;
+}
+
+export interface FastProgress {
+  doneMs: number;
+  totalMs: number;
+}
+
+/** The Worker's API (through Comlink). Frames arrive through the subscribed callback. */
+export interface LiveApi {
+  subscribe(onFrame: (frame: LiveFrame) => void): void;
+  start(doc: TopologyDocument, options: LiveStartOptions): void;
+  play(): void;
+  pause(): void;
+  /** Advances `ms` of virtual time while paused, then sends a frame. */
+  step(ms: number): void;
+  setSpeed(speed: number): void;
+  update(doc: TopologyDocument): void;
+  inject(action: ChaosAction): void;
+  /** Computes `ms` of virtual time without animation; resolves when done or cancelled. */
+  runFast(ms: number, onProgress: (p: FastProgress) => void): Promise<{ cancelled: boolean }>;
+  cancelFast(): void;
+  stop(): void;
+}
+
+export type { ChaosAction, SeriesPoint, SimEvent, TimedAction, WindowSummary };

@@ -1,0 +1,305 @@
+// A simulation played in real time for the live view: paces the engine against the wall
+// clock (× speed), thins the animated sample so the page gets a bounded number of dots,
+// and sends one frame per tick with the hops, the series points and, a few times a
+// second, every box's live figures. Runs inside the Worker; the clock and the timer are
+// injected so tests can drive it without one.
+
+import type { TopologyDocument } from '../model/types.ts';
+import type { ChaosAction } from '../sim/api.ts';
+import { nodeReport, Simulation } from '../sim/index.ts';
+import type { FastProgress, LiveFrame, LiveNode, LiveStartOptions } from './liveProtocol.ts';
+
+/** Animated requests per second of screen time we aim for, whatever the traffic. */
+export const DOTS_PER_SECOND = 900;
+/** How often a frame goes out while playing (ms of wall time). */
+export const TICK_MS = 33;
+/** Node figures refresh this often (wall ms). */
+const FIGURES_MS = 200;
+/** Wall time the engine may use per tick; if it cannot keep up, the clock slips instead. */
+const BUDGET_MS = 14;
+const EVENTS_PER_SLICE = 4000;
+/** A fast run computes this much virtual time between checks for cancel and progress. */
+const FAST_SLICE_MS = 1000;
+
+export interface LiveHost {
+  now(): number;
+  setTimer(fn: () => void, ms: number): unknown;
+  clearTimer(handle: unknown): void;
+  send(frame: LiveFrame): void;
+}
+
+export class LiveRun {
+  private sim: Simulation | null = null;
+  private rev = 0;
+  private edgeIds: string[] = [];
+  private playing = false;
+  private speed = 1;
+  private timer: unknown = null;
+  private lastWall = 0;
+  private lastFigures = -Infinity;
+  private seriesSent = 0;
+  private fastCancel = false;
+  private fastRunning = false;
+  /** Forward hops per edge index in the current virtual second, and the last full second. */
+  private edgeCount = new Float64Array(0);
+  private edgeRps: Record<string, number> = {};
+  private prevErrors = new Map<string, number>();
+  private errorsPerS = new Map<string, number>();
+
+  constructor(private readonly host: LiveHost) {}
+
+  start(doc: TopologyDocument, options: LiveStartOptions): void {
+    this.stopTimer();
+    this.speed = clampSpeed(options.speed);
+    this.sim = new Simulation(doc, { seed: options.seed, actions: options.actions ?? [] });
+    this.rev++;
+    this.edgeIds = doc.edges.map((e) => e.id);
+    this.edgeCount = new Float64Array(doc.edges.length);
+    this.edgeRps = {};
+    this.seriesSent = 0;
+    this.prevErrors.clear();
+    this.errorsPerS.clear();
+    this.lastFigures = -Infinity;
+    this.retrace();
+    this.playing = false;
+    if (options.play) this.play();
+    else this.sendFrame(true);
+  }
+
+  play(): void {
+    if (!this.sim || this.playing) return;
+    this.playing = true;
+    this.lastWall = this.host.now();
+    this.schedule();
+  }
+
+  pause(): void {
+    if (!this.sim) return;
+    this.playing = false;
+    this.stopTimer();
+    this.sendFrame(true);
+  }
+
+  step(ms: number): void {
+    if (!this.sim) return;
+    if (this.playing) this.pause();
+    this.advance(this.sim.now + Math.max(1, ms), Number.POSITIVE_INFINITY);
+    this.sendFrame(true);
+  }
+
+  setSpeed(speed: number): void {
+    this.speed = clampSpeed(speed);
+    this.retrace();
+    if (this.sim && !this.playing) this.sendFrame(false);
+  }
+
+  /** Applies an edited document to the running simulation without restarting it. */
+  update(doc: TopologyDocument): void {
+    if (!this.sim) return;
+    this.flushHopsInto(null); // hops recorded under the old edge indices are dropped
+    this.sim.applyDocument(doc);
+    this.rev++;
+    this.edgeIds = doc.edges.map((e) => e.id);
+    this.edgeCount = new Float64Array(doc.edges.length);
+    this.retrace();
+    this.lastFigures = -Infinity;
+    if (!this.playing) this.sendFrame(true);
+  }
+
+  inject(action: ChaosAction): void {
+    if (!this.sim) return;
+    this.sim.inject(action);
+    if (action.type === 'setRps' || action.type === 'spike') this.retrace();
+    this.lastFigures = -Infinity;
+    if (!this.playing) this.sendFrame(true);
+  }
+
+  async runFast(ms: number, onProgress: (p: FastProgress) => void): Promise<{ cancelled: boolean }> {
+    const sim = this.sim;
+    if (!sim || this.fastRunning) return { cancelled: true };
+    const wasPlaying = this.playing;
+    this.playing = false;
+    this.stopTimer();
+    this.fastRunning = true;
+    this.fastCancel = false;
+    sim.traceEvery = 0;
+    const end = sim.now + ms;
+    const begin = sim.now;
+    try {
+      while (sim.now < end && !this.fastCancel) {
+        sim.runUntil(Math.min(end, sim.now + FAST_SLICE_MS));
+        onProgress({ doneMs: sim.now - begin, totalMs: ms });
+        this.sendFrame(true);
+        // Let cancel (and other messages) in between slices.
+        await new Promise<void>((resolve) => this.host.setTimer(resolve, 0));
+      }
+    } finally {
+      this.fastRunning = false;
+      sim.drainHops();
+      this.retrace();
+    }
+    const cancelled = this.fastCancel;
+    this.sendFrame(true);
+    if (wasPlaying) this.play();
+    return { cancelled };
+  }
+
+  cancelFast(): void {
+    this.fastCancel = true;
+  }
+
+  stop(): void {
+    this.stopTimer();
+    this.playing = false;
+    this.sim = null;
+  }
+
+  // ---- pacing -------------------------------------------------------------------------
+
+  private schedule(): void {
+    this.stopTimer();
+    this.timer = this.host.setTimer(() => this.tick(), TICK_MS);
+  }
+
+  private stopTimer(): void {
+    if (this.timer !== null) this.host.clearTimer(this.timer);
+    this.timer = null;
+  }
+
+  private tick(): void {
+    this.timer = null;
+    if (!this.playing || !this.sim) return;
+    const wall = this.host.now();
+    const dt = Math.min(250, wall - this.lastWall);
+    this.lastWall = wall;
+    const target = this.sim.now + dt * this.speed;
+    this.advance(target, wall + BUDGET_MS);
+    this.sendFrame(false);
+    this.schedule();
+  }
+
+  /** Runs the engine up to `target` virtual ms, giving up (the clock slips) at `deadline`. */
+  private advance(target: number, deadline: number): void {
+    const sim = this.sim!;
+    while (sim.now < target) {
+      const before = sim.now;
+      const n = sim.runUntil(target, EVENTS_PER_SLICE);
+      if (n < EVENTS_PER_SLICE) break;
+      if (this.host.now() > deadline) break;
+      if (sim.now === before && n === 0) break;
+    }
+  }
+
+  /** Picks one request in N to animate so the page sees about DOTS_PER_SECOND. */
+  private retrace(): void {
+    const sim = this.sim;
+    if (!sim) return;
+    let rps = 0;
+    for (const rt of sim.nodes) {
+      if (rt.kind !== 'client' && rt.kind !== 'cron') continue;
+      const out: Record<string, number | string> = {};
+      rt.behaviour.figures(out);
+      rps += typeof out.rps === 'number' ? out.rps : 0;
+    }
+    sim.traceEvery = Math.max(1, Math.ceil((rps * this.speed) / DOTS_PER_SECOND));
+  }
+
+  // ---- frames -------------------------------------------------------------------------
+
+  /** Counts forward hops per edge for link rates; `null` just discards them. */
+  private flushHopsInto(frame: LiveFrame | null): void {
+    const sim = this.sim!;
+    const batch = sim.drainHops();
+    if (frame === null) return;
+    frame.hops = batch;
+    const ints = batch.ints;
+    for (let i = 0; i < batch.count; i++) {
+      if (ints[4 * i + 3] !== 0) continue;
+      const e = ints[4 * i]!;
+      if (e >= 0 && e < this.edgeCount.length) this.edgeCount[e]!++;
+    }
+  }
+
+  private sendFrame(forceFigures: boolean): void {
+    const sim = this.sim;
+    if (!sim) return;
+    const frame: LiveFrame = {
+      t: sim.now,
+      playing: this.playing,
+      speed: this.speed,
+      rev: this.rev,
+      edgeIds: this.edgeIds,
+      traceEvery: sim.traceEvery,
+      hops: { count: 0, times: new Float64Array(0), ints: new Int32Array(0), dropped: 0 },
+      series: [],
+      events: sim.drainEvents(),
+      routes: sim.routeKeys.slice(),
+    };
+    this.flushHopsInto(frame);
+    // Series points since the last frame (one per virtual second).
+    const all = sim.series.toArray();
+    const fresh = all.filter((p) => p.t * 1000 > this.seriesSent);
+    if (fresh.length > 0) {
+      this.seriesSent = fresh[fresh.length - 1]!.t * 1000;
+      frame.series = fresh;
+      this.closeSecond(fresh.length, sim.traceEvery);
+    }
+    const wall = this.host.now();
+    if (forceFigures || fresh.length > 0 || wall - this.lastFigures >= FIGURES_MS) {
+      this.lastFigures = wall;
+      frame.nodes = this.figures(sim);
+      frame.edgeRps = this.edgeRps;
+      frame.window = sim.all.window(sim.now % 1000);
+    }
+    this.host.send(frame);
+  }
+
+  /** A virtual second ended: link rates and per-box error rates for it. */
+  private closeSecond(seconds: number, traceEvery: number): void {
+    const sim = this.sim!;
+    const rps: Record<string, number> = {};
+    this.edgeIds.forEach((id, i) => {
+      rps[id] = (this.edgeCount[i]! * traceEvery) / seconds;
+    });
+    this.edgeCount.fill(0);
+    this.edgeRps = rps;
+    for (const rt of sim.nodes) {
+      const prev = this.prevErrors.get(rt.id) ?? 0;
+      const delta = Math.max(0, rt.errors - prev);
+      this.prevErrors.set(rt.id, rt.errors);
+      this.errorsPerS.set(rt.id, delta / seconds);
+    }
+  }
+
+  private figures(sim: Simulation): Record<string, LiveNode> {
+    const latest = sim.series.latest();
+    const out: Record<string, LiveNode> = {};
+    for (const rt of sim.nodes) {
+      const r = nodeReport(sim, rt);
+      const point = latest?.nodes[rt.id];
+      const figures: Record<string, number> = {};
+      for (const [k, v] of Object.entries(r)) if (typeof v === 'number') figures[k] = v;
+      out[rt.id] = {
+        kind: rt.kind,
+        utilization: point?.utilization ?? rt.lastUtilization,
+        queue: rt.behaviour.queueLength(),
+        inFlight: rt.inFlight,
+        rps: point?.rps ?? 0,
+        errorsPerS: this.errorsPerS.get(rt.id) ?? 0,
+        errors: rt.errors,
+        completed: rt.completed,
+        replicas: rt.servers.length,
+        replicasUp: rt.servers.filter((s) => s.up).length,
+        slow: rt.slow,
+        errorRate: rt.errorRate,
+        figures,
+      };
+    }
+    return out;
+  }
+}
+
+export function clampSpeed(speed: number): number {
+  if (!Number.isFinite(speed)) return 1;
+  return Math.min(100, Math.max(0.1, speed));
+}
