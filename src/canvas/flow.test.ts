@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { exampleDocument } from '../model/example.ts';
+import { addNode, setParent } from '../state/docOps.ts';
+import { applySelection, toFlowEdges, toFlowNodes } from './flow.ts';
+
+describe('document → React Flow', () => {
+  it('maps parents to parentId, keeps relative positions, gives hosts their size', () => {
+    const r = addNode(exampleDocument(), 'group', { x: 600, y: 400 });
+    const doc = setParent(r.doc, 'db', r.id);
+    const nodes = toFlowNodes(doc, new Set(['db']), new Map(), new Map());
+    const host = nodes.find((n) => n.id === r.id)!;
+    const db = nodes.find((n) => n.id === 'db')!;
+    expect(host.type).toBe('host');
+    expect(host.width).toBe(420);
+    expect(host.height).toBe(240);
+    expect(db.parentId).toBe(r.id);
+    expect(db.position).toEqual(doc.nodes.find((n) => n.id === 'db')!.position);
+    expect(db.selected).toBe(true);
+    expect(db).not.toHaveProperty('extent');
+    expect(nodes.indexOf(host)).toBeLessThan(nodes.indexOf(db));
+  });
+
+  it('layers drag overrides and measured sizes over the document', () => {
+    const doc = exampleDocument();
+    const nodes = toFlowNodes(
+      doc,
+      new Set(),
+      new Map([['db', { width: 180, height: 80 }]]),
+      new Map([['db', { position: { x: 5, y: 6 } }]]),
+    );
+    const db = nodes.find((n) => n.id === 'db')!;
+    expect(db.position).toEqual({ x: 5, y: 6 });
+    expect(db.measured).toEqual({ width: 180, height: 80 });
+  });
+
+  it('edges carry their label and selection', () => {
+    const edges = toFlowEdges(exampleDocument(), new Set(['e-nginx-lb']));
+    const e = edges.find((x) => x.id === 'e-nginx-lb')!;
+    expect(e.data?.label).toBe('/api');
+    expect(e.selected).toBe(true);
+    expect(edges.find((x) => x.id === 'e-lb-app1')!.data?.label).toBe('');
+  });
+
+  it('applies select and deselect changes', () => {
+    expect(
+      applySelection(
+        ['a', 'b'],
+        [
+          { id: 'a', selected: false },
+          { id: 'c', selected: true },
+        ],
+      ).sort(),
+    ).toEqual(['b', 'c']);
+  });
+});

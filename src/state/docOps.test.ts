@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { exampleDocument } from '../model/example.ts';
+import { validateDocument } from '../model/schema.ts';
+import type { TopologyDocument } from '../model/types.ts';
+import {
+  absolutePosition,
+  addNode,
+  copyFragment,
+  freeSpot,
+  groupAt,
+  moveNodes,
+  pasteFragment,
+  removeItems,
+  renameNode,
+  setConfigValue,
+  setEdgeLabel,
+  setParent,
+  sortParentsFirst,
+} from './docOps.ts';
+
+function withHost(): { doc: TopologyDocument; host: string } {
+  const r = addNode(exampleDocument(), 'group', { x: 600, y: 400 });
+  return { doc: r.doc, host: r.id };
+}
+
+describe('document edits', () => {
+  it('adds boxes with unique ids, labels and a full default config', () => {
+    let doc = exampleDocument();
+    const a = addNode(doc, 'app', { x: 10.4, y: 20.6 });
+    doc = a.doc;
+    const b = addNode(doc, 'app', { x: 0, y: 0 });
+    expect(a.id).not.toBe(b.id);
+    const added = b.doc.nodes.find((n) => n.id === a.id)!;
+    expect(added.position).toEqual({ x: 10, y: 21 });
+    expect(added.config.concurrency).toBe(4);
+    expect(validateDocument(b.doc)).toEqual([]);
+  });
+
+  it('adding inside a host stores the position relative to it', () => {
+    const { doc, host } = withHost();
+    const r = addNode(doc, 'app', { x: 650, y: 460 }, host);
+    const n = r.doc.nodes.find((x) => x.id === r.id)!;
+    expect(n.parent).toBe(host);
+    expect(n.position).toEqual({ x: 50, y: 60 });
+    expect(absolutePosition(r.doc, r.id)).toEqual({ x: 650, y: 460 });
+  });
+
+  it('parenting and unparenting keep the box where it is on screen', () => {
+    const { doc, host } = withHost();
+    const before = absolutePosition(doc, 'db');
+    const inHost = setParent(doc, 'db', host);
+    expect(inHost.nodes.find((n) => n.id === 'db')!.parent).toBe(host);
+    expect(absolutePosition(inHost, 'db')).toEqual(before);
+    const out = setParent(inHost, 'db', undefined);
+    expect(out.nodes.find((n) => n.id === 'db')!.parent).toBeUndefined();
+    expect(absolutePosition(out, 'db')).toEqual(before);
+  });
+
+  it('refuses to put a host inside itself or into a non-host', () => {
+    const { doc, host } = withHost();
+    expect(setParent(doc, host, host)).toBe(doc);
+    expect(setParent(doc, 'app1', 'db')).toBe(doc);
+  });
+
+  it('finds the innermost host under a point', () => {
+    const { doc, host } = withHost();
+    expect(groupAt(doc, { x: 700, y: 500 })).toBe(host);
+    expect(groupAt(doc, { x: 0, y: 0 })).toBeUndefined();
+    expect(groupAt(doc, { x: 700, y: 500 }, host)).toBeUndefined();
+  });
+
+  it('deleting a host deletes what it holds and every dangling edge', () => {
+    const { doc, host } = withHost();
+    const grouped = setParent(setParent(doc, 'app1', host), 'app2', host);
+    const out = removeItems(grouped, [host]);
+    expect(out.nodes.map((n) => n.id).sort()).toEqual(['db', 'lb', 'nginx', 'users']);
+    expect(out.edges.map((e) => e.id).sort()).toEqual(['e-nginx-lb', 'e-users-nginx']);
+  });
+
+  it('returns the same document when an edit changes nothing', () => {
+    const doc = exampleDocument();
+    expect(renameNode(doc, 'db', 'Database')).toBe(doc);
+    expect(renameNode(doc, 'db', '   ')).toBe(doc);
+    expect(setConfigValue(doc, 'app1', 'concurrency', 4)).toBe(doc);
+    expect(setEdgeLabel(doc, 'e-nginx-lb', '/api')).toBe(doc);
+    expect(moveNodes(doc, new Map([['db', { x: 980, y: 160 }]]))).toBe(doc);
+    expect(removeItems(doc, ['nope'])).toBe(doc);
+  });
+
+  it('an empty edge label removes the label', () => {
+    const out = setEdgeLabel(exampleDocument(), 'e-nginx-lb', '  ');
+    expect(out.edges.find((e) => e.id === 'e-nginx-lb')).not.toHaveProperty('label');
+  });
+
+  it('sorts parents before their children', () => {
+    const { doc, host } = withHost();
+    const grouped = setParent(doc, 'users', host);
+    const order = sortParentsFirst(grouped.nodes).map((n) => n.id);
+    expect(order.indexOf(host)).toBeLessThan(order.indexOf('users'));
+  });
+
+  it('finds a free spot that overlaps no box', () => {
+    const doc = exampleDocument();
+    const spot = freeSpot(doc, { x: 0, y: 0, width: 1200, height: 400 });
+    for (const n of doc.nodes) {
+      const p = absolutePosition(doc, n.id);
+      const apart =
+        spot.x + 180 <= p.x || p.x + 180 <= spot.x || spot.y + 72 <= p.y || p.y + 72 <= spot.y;
+      expect(apart).toBe(true);
+    }
+  });
+});
+
+describe('copy and paste', () => {
+  it('pastes with new ids, keeps internal edges, drops edges to boxes left behind', () => {
+    const doc = exampleDocument();
+    const fragment = copyFragment(doc, ['app1', 'db']);
+    expect(fragment.edges.map((e) => e.id)).toEqual(['e-app1-db']);
+    const { doc: out, nodeIds } = pasteFragment(doc, fragment, { x: 40, y: 40 });
+    expect(nodeIds).toHaveLength(2);
+    expect(new Set(out.nodes.map((n) => n.id)).size).toBe(out.nodes.length);
+    const [a, b] = nodeIds.map((id) => out.nodes.find((n) => n.id === id)!);
+    expect(a!.kind).toBe('app');
+    expect(a!.position).toEqual({ x: 760, y: 100 });
+    expect(
+      out.edges.filter((e) => nodeIds.includes(e.source) || nodeIds.includes(e.target)),
+    ).toEqual([{ id: expect.any(String), source: a!.id, target: b!.id }]);
+    expect(validateDocument(out)).toEqual([]);
+  });
+
+  it('pasting twice gives distinct ids again', () => {
+    const doc = exampleDocument();
+    const fragment = copyFragment(doc, ['app1']);
+    const once = pasteFragment(doc, fragment, { x: 40, y: 40 });
+    const twice = pasteFragment(once.doc, fragment, { x: 80, y: 80 });
+    expect(new Set(twice.doc.nodes.map((n) => n.id)).size).toBe(8);
+  });
+
+  it('a host copied with its boxes keeps them inside (relative), a box alone is taken out', () => {
+    const { doc, host } = withHost();
+    const grouped = setParent(doc, 'app1', host);
+    const withInside = pasteFragment(grouped, copyFragment(grouped, [host]), { x: 40, y: 40 });
+    const pasted = withInside.nodeIds.map((id) => withInside.doc.nodes.find((n) => n.id === id)!);
+    const newHost = pasted.find((n) => n.kind === 'group');
+    const newApp = pasted.find((n) => n.kind === 'app');
+    expect(newApp!.parent).toBe(newHost!.id);
+    expect(newApp!.position).toEqual(grouped.nodes.find((n) => n.id === 'app1')!.position);
+    const alone = pasteFragment(grouped, copyFragment(grouped, ['app1']), { x: 0, y: 0 });
+    const copy = alone.doc.nodes.find((n) => n.id === alone.nodeIds[0])!;
+    expect(copy.parent).toBeUndefined();
+    expect(copy.position).toEqual(absolutePosition(grouped, 'app1'));
+  });
+
+  it('the copy is independent of the original (deep clone of config)', () => {
+    const doc = exampleDocument();
+    const fragment = copyFragment(doc, ['users']);
+    const out = pasteFragment(doc, fragment, { x: 0, y: 0 });
+    const copy = out.doc.nodes.find((n) => n.id === out.nodeIds[0])!;
+    expect(copy.config.routes).not.toBe(doc.nodes[0]!.config.routes);
+    expect(copy.config.routes).toEqual(doc.nodes[0]!.config.routes);
+  });
+});
