@@ -114,7 +114,10 @@ export class LiveRun {
     if (!this.playing) this.sendFrame(true);
   }
 
-  async runFast(ms: number, onProgress: (p: FastProgress) => void): Promise<{ cancelled: boolean }> {
+  async runFast(
+    ms: number,
+    onProgress: (p: FastProgress) => void,
+  ): Promise<{ cancelled: boolean }> {
     const sim = this.sim;
     if (!sim || this.fastRunning) return { cancelled: true };
     const wasPlaying = this.playing;
