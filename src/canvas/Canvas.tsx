@@ -42,6 +42,9 @@ import {
   toFlowNodes,
 } from './flow.ts';
 import { LabelEdge } from './LabelEdge.tsx';
+import { DotLayer } from './live/DotLayer.tsx';
+import { LiveLegend } from './live/Legend.tsx';
+import { useChaosMenu } from '../state/liveChaosMenu.ts';
 import { BoxNode } from './nodes/BoxNode.tsx';
 import { HostNode } from './nodes/HostNode.tsx';
 
@@ -55,7 +58,7 @@ const defaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#94a3b8' },
 };
 const SNAP: [number, number] = [20, 20];
-const FIT = { padding: 0.2, maxZoom: 1.2 };
+const FIT = { padding: 0.12, maxZoom: 1.2 };
 
 const isKind = (v: string): v is NodeKind => (NODE_KINDS as readonly string[]).includes(v);
 
@@ -246,6 +249,15 @@ export function Canvas() {
         onNodeDoubleClick={(_, n) => useUiStore.getState().setRenaming(n.id)}
         onEdgeDoubleClick={(_, e) => useUiStore.getState().setEditingEdge(e.id)}
         onPaneClick={() => useSelectionStore.getState().clear()}
+        onNodeContextMenu={(e, n) => {
+          if (n.type === 'host') return;
+          e.preventDefault();
+          useChaosMenu.getState().open({ kind: 'node', id: n.id, x: e.clientX, y: e.clientY });
+        }}
+        onEdgeContextMenu={(e, edge) => {
+          e.preventDefault();
+          useChaosMenu.getState().open({ kind: 'edge', id: edge.id, x: e.clientX, y: e.clientY });
+        }}
         nodesDraggable={!locked}
         nodesConnectable={!locked}
         snapToGrid={snapToGrid}
@@ -262,6 +274,8 @@ export function Canvas() {
         aria-label="Diagram"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
+        <DotLayer />
+        <LiveLegend />
         <Controls position="bottom-left" showInteractive={false} />
         {minimap ? (
           <MiniMap

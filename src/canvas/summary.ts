@@ -17,6 +17,14 @@ export function formatNumber(v: number): string {
   return String(Number(v.toFixed(2)));
 }
 
+/** "CPU cores" → "CPU cores", "Max connections" → "max connections": acronyms stay. */
+function lowerWords(text: string): string {
+  return text
+    .split(' ')
+    .map((w) => (w.length > 1 && w === w.toUpperCase() ? w : w.toLowerCase()))
+    .join(' ');
+}
+
 export function formatValue(kind: NodeKind, key: string, value: unknown): string {
   const f = fieldSpec(kind, key);
   if (!f) return String(value);
@@ -24,7 +32,7 @@ export function formatValue(kind: NodeKind, key: string, value: unknown): string
     case 'number': {
       const v = typeof value === 'number' && Number.isFinite(value) ? value : f.default;
       if (f.unit) return `${formatNumber(v)} ${f.unit}`;
-      return `${formatNumber(v)} ${f.label.toLowerCase()}`;
+      return `${formatNumber(v)} ${lowerWords(f.label)}`;
     }
     case 'enum': {
       const v = typeof value === 'string' ? value : f.default;
@@ -32,7 +40,7 @@ export function formatValue(kind: NodeKind, key: string, value: unknown): string
     }
     case 'boolean': {
       const v = typeof value === 'boolean' ? value : f.default;
-      return v ? f.label : `no ${f.label.toLowerCase()}`;
+      return v ? f.label : `no ${lowerWords(f.label)}`;
     }
     case 'text':
       return typeof value === 'string' ? value : f.default;

@@ -27,6 +27,7 @@ export const BoxNode = memo(function BoxNode({ id, data, selected }: NodeProps<B
     node.kind === 'app' || node.kind === 'worker'
       ? numberOf(node.kind, node.config, 'replicas')
       : 1;
+  const sameAsKind = node.label.trim().toLowerCase() === spec.title.toLowerCase();
   const classes = [
     'bp-box',
     `bp-box--${node.kind}`,
@@ -55,10 +56,13 @@ export const BoxNode = memo(function BoxNode({ id, data, selected }: NodeProps<B
               {node.label}
             </span>
           )}
-          <span className="bp-box__kind">
-            {node.label.toLowerCase() === spec.title.toLowerCase() ? spec.blurb : spec.title}
-            {replicas > 1 ? <span className="bp-box__replicas"> ×{replicas}</span> : null}
-          </span>
+          {/* The kind under the name, unless the name already says it ("nginx"). */}
+          {sameAsKind && replicas === 1 ? null : (
+            <span className="bp-box__kind">
+              {sameAsKind ? null : spec.title}
+              {replicas > 1 ? <span className="bp-box__replicas"> ×{replicas}</span> : null}
+            </span>
+          )}
         </span>
       </div>
       {node.kind === 'queue' ? (
