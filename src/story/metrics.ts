@@ -2,22 +2,15 @@
 // from an engine Report, and how to say its value in plain words. One table, so the schema,
 // the checker, the docs and the player all agree.
 
-import type { FailureCause, NodeReport, Report, RouteReport } from '../sim/api.ts';
+import {
+  FAILURE_CAUSES,
+  type FailureCause,
+  type NodeReport,
+  type Report,
+  type RouteReport,
+} from '../sim/api.ts';
 
-export const FAILURE_CAUSES: readonly FailureCause[] = [
-  'rejected',
-  'timeout',
-  'down',
-  'edge-cut',
-  'pool-timeout',
-  'db-max-connections',
-  'session-lost',
-  'external-error',
-  'injected-error',
-  'queue-full',
-  'no-route',
-  'hop-limit',
-];
+export { FAILURE_CAUSES };
 
 /** How a value is shown: a share as a percentage, a time in ms, a rate, a plain count. */
 export type Unit = 'share' | 'ms' | 'rps' | 'count' | 'number';
