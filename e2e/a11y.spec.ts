@@ -6,6 +6,9 @@ import { expect, test } from '@playwright/test';
 import { NODE_KINDS } from '../src/model/types.ts';
 import { flowNode, openEditor } from './helpers.ts';
 
+// Real drags in a real browser on a shared, busy machine: allow for slowness.
+test.describe.configure({ timeout: 120_000 });
+
 async function seriousViolations(page: import('@playwright/test').Page) {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations

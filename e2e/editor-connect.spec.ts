@@ -15,6 +15,9 @@ import {
   waitForSaved,
 } from './helpers.ts';
 
+// Real drags in a real browser on a shared, busy machine: allow for slowness.
+test.describe.configure({ timeout: 120_000 });
+
 test('connect two boxes by dragging between handles; undo and redo', async ({ page }) => {
   await openEditor(page);
   await page.getByRole('button', { name: 'Add Redis cache', exact: true }).click();
@@ -192,4 +195,35 @@ test('a whole drag is one undo step', async ({ page }) => {
     (d) => d.nodes.find((n) => n.id === 'db')!.position.x === start.x,
   );
   expect(back.nodes.find((n) => n.id === 'db')!.position).toEqual(start);
+});
+
+test('a box dropped from the palette onto a host joins it; a host can be resized', async ({
+  page,
+}) => {
+  await openEditor(page);
+  const pane = await canvasPane(page).boundingBox();
+  await dragFromPalette(page, 'Host', { x: pane!.width / 2, y: pane!.height - 150 });
+  const host = page.locator('.react-flow__node-host');
+  const hostId = (await host.getAttribute('data-id'))!;
+  const hostBox = (await host.boundingBox())!;
+  // Drop a worker into the middle of the host frame (pane-relative coordinates).
+  await dragFromPalette(page, 'Worker', {
+    x: hostBox.x - pane!.x + hostBox.width / 2,
+    y: hostBox.y - pane!.y + hostBox.height / 2 + 10,
+  });
+  const doc = await waitForSaved(page, (d) => d.nodes.some((n) => n.kind === 'worker'));
+  expect(doc.nodes.find((n) => n.kind === 'worker')!.parent).toBe(hostId);
+  // Resize from the bottom-right corner: one undo step.
+  await host.locator('.bp-host__bar').click();
+  const corner = host.locator('.react-flow__resize-control.bottom.right').first();
+  await expect(corner).toBeVisible();
+  const c = await centerOf(corner);
+  await mouseDrag(page, c, { x: c.x + 80, y: c.y + 40 });
+  const resized = await waitForSaved(
+    page,
+    (d) => (d.nodes.find((n) => n.id === hostId)!.size?.width ?? 0) > 420,
+  );
+  expect(resized.nodes.find((n) => n.id === hostId)!.size!.height).toBeGreaterThan(240);
+  await page.keyboard.press(`${mod}+z`);
+  await waitForSaved(page, (d) => d.nodes.find((n) => n.id === hostId)!.size?.width === 420);
 });

@@ -12,6 +12,9 @@ import {
   waitForSaved,
 } from './helpers.ts';
 
+// Real drags in a real browser on a shared, busy machine: allow for slowness.
+test.describe.configure({ timeout: 120_000 });
+
 test('reload keeps the work', async ({ page }) => {
   await openEditor(page);
   await page.getByRole('button', { name: 'Add Queue', exact: true }).click();

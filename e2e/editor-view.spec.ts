@@ -11,6 +11,9 @@ import {
   waitForSaved,
 } from './helpers.ts';
 
+// Real drags in a real browser on a shared, busy machine: allow for slowness.
+test.describe.configure({ timeout: 120_000 });
+
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

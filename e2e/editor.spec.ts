@@ -15,6 +15,9 @@ import {
   waitForSaved,
 } from './helpers.ts';
 
+// Real drags in a real browser on a shared, busy machine: allow for slowness.
+test.describe.configure({ timeout: 120_000 });
+
 test('first visit opens the example with a dismissible hint', async ({ page }) => {
   await openEditor(page);
   for (const label of ['Users', 'nginx', 'Load balancer', 'App 1', 'App 2', 'Database']) {
@@ -146,4 +149,46 @@ test('the document title is editable and undoable in one step', async ({ page })
   expect(doc.title).toBe('Shop backend');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(title).toHaveValue('My first backend');
+});
+
+test('the routes table edits a client traffic mix: change, add, remove, validate', async ({
+  page,
+}) => {
+  await openEditor(page);
+  await flowNode(page, 'users').click();
+  const weight = page.getByRole('textbox', { name: 'Route 1 weight' });
+  await weight.fill('20');
+  let doc = await waitForSaved(page, (d) => {
+    const routes = d.nodes.find((n) => n.id === 'users')!.config.routes as { weight: number }[];
+    return routes[0]!.weight === 20;
+  });
+  // A negative weight is refused (marked invalid, not saved).
+  await weight.fill('-1');
+  await expect(weight).toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: '+ Add route' }).click();
+  await page.getByRole('textbox', { name: 'Route 4 path' }).fill('/api/search');
+  await page.getByRole('combobox', { name: 'Route 4 method' }).selectOption('POST');
+  doc = await waitForSaved(
+    page,
+    (d) => (d.nodes.find((n) => n.id === 'users')!.config.routes as unknown[]).length === 4,
+  );
+  const routes = doc.nodes.find((n) => n.id === 'users')!.config.routes as {
+    method: string;
+    path: string;
+    weight: number;
+  }[];
+  expect(routes[0]!.weight).toBe(20);
+  await expect
+    .poll(async () => {
+      const d = await waitForSaved(page, () => true);
+      return (
+        d.nodes.find((n) => n.id === 'users')!.config.routes as { method: string; path: string }[]
+      )[3];
+    })
+    .toMatchObject({ method: 'POST', path: '/api/search' });
+  await page.getByRole('button', { name: 'Remove route 2' }).click();
+  await waitForSaved(
+    page,
+    (d) => (d.nodes.find((n) => n.id === 'users')!.config.routes as unknown[]).length === 3,
+  );
 });
