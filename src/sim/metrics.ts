@@ -118,7 +118,7 @@ export function causesRecord(counts: Float64Array): Partial<Record<FailureCause,
 export class SeriesRing {
   private readonly items: SeriesPoint[] = [];
   private start = 0;
-  constructor(private readonly capacity = 3600) {}
+  constructor(private readonly capacity = 300) {}
 
   push(p: SeriesPoint): void {
     if (this.items.length < this.capacity) this.items.push(p);

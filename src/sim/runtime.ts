@@ -38,9 +38,8 @@ export const EV_RESUME = 0; // obj Call, arg token: continue the call's behaviou
 export const EV_ARRIVE = 1; // obj Call: the call reaches its box (network delay > 0)
 export const EV_RETURN = 2; // obj Call: its answer reaches the caller (network delay > 0)
 export const EV_NODE = 3; // obj NodeRt, arg code: a node's own timer (health checks, cron)
-export const EV_JOB = 4; // obj Job, arg token: visibility timeout of a delivered job
-export const EV_FN = 5; // obj () => void: rare one-off events (actions, restarts)
-export const EV_TICK = 6; // one time-series point per virtual second
+export const EV_FN = 4; // obj () => void: rare one-off events (actions, restarts)
+export const EV_TICK = 5; // one time-series point per virtual second
 
 // Call states shared by behaviours.
 export const S_NEW = 0;
@@ -117,17 +116,12 @@ export interface RootOwner {
   rootDone(call: Call): void;
 }
 
-/** A queue: hears a delivered job's outcome and its visibility timeout. */
-export interface JobOwner extends RootOwner {
-  expire(job: Job, token: number): void;
-}
-
 export class Job {
   token = 0;
   server: Server | null = null;
   constructor(
     public req: Req,
-    public owner: JobOwner,
+    public owner: RootOwner,
     public depth: number,
   ) {}
 }

@@ -25,14 +25,12 @@ import {
   EdgeRt,
   EV_ARRIVE,
   EV_FN,
-  EV_JOB,
   EV_NODE,
   EV_RESUME,
   EV_RETURN,
   EV_TICK,
   HOP_LIMIT,
   Host,
-  type Job,
   NodeRt,
   S_DELAY,
   S_DONE,
@@ -156,11 +154,6 @@ export class Simulation {
         if (!node.removed) node.behaviour.timer(arg);
         return;
       }
-      case EV_JOB: {
-        const job = obj as Job;
-        job.owner.expire(job, arg);
-        return;
-      }
       case EV_FN:
         (obj as () => void)();
         return;
@@ -178,10 +171,6 @@ export class Simulation {
 
   nodeTimer(node: NodeRt, t: number, code: number): void {
     this.queue.push(t, EV_NODE, node, code);
-  }
-
-  jobTimer(job: Job, t: number): void {
-    this.queue.push(t, EV_JOB, job, job.token);
   }
 
   // ---- requests and calls -------------------------------------------------------------

@@ -4,22 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { box, link, queueDoc, topology } from './fixtures.ts';
 import { simulate } from './simulate.ts';
+import { cheHitRatio, md1ResponseMs, mmcResponseMs } from './theory.ts';
 
 const relErr = (got: number, want: number) => Math.abs(got - want) / want;
-
-/** Erlang C: probability that an arrival waits, for c servers at offered load a = λ/μ. */
-function erlangC(c: number, a: number): number {
-  let sum = 0;
-  let term = 1;
-  for (let k = 0; k < c; k++) {
-    if (k > 0) term *= a / k;
-    sum += term;
-  }
-  const last = (term * a) / c; // a^c / c!
-  const rho = a / c;
-  const top = last / (1 - rho);
-  return top / (sum + top);
-}
 
 describe('queueing theory', () => {
   it('M/M/1: mean response time is 1/(μ-λ)', () => {
@@ -41,7 +28,7 @@ describe('queueing theory', () => {
     const c = 4;
     const mu = 100;
     const lambda = 340;
-    const wantW = (erlangC(c, lambda / mu) / (c * mu - lambda) + 1 / mu) * 1000;
+    const wantW = mmcResponseMs(c, lambda, mu);
     const r = simulate(queueDoc(lambda, 10, c, 'exponential'), {
       seed: 5,
       durationMs: 900_000,
@@ -57,6 +44,7 @@ describe('queueing theory', () => {
       durationMs: 600_000,
       warmupMs: 10_000,
     });
+    expect(md1ResponseMs(900, 1000)).toBeCloseTo(5.5, 9);
     expect(relErr(r.nodes.app!.meanResponseMs, 5.5)).toBeLessThan(0.03);
   });
 
@@ -76,19 +64,7 @@ describe('queueing theory', () => {
     const keys = 5000;
     const capacity = 500;
     const s = 0.8;
-    const weights = Array.from({ length: keys }, (_, i) => (i + 1) ** -s);
-    const total = weights.reduce((a, b) => a + b, 0);
-    const p = weights.map((w) => w / total);
-    // Characteristic time T: Σ (1 - e^{-p_i T}) = C, by bisection.
-    let lo = 0;
-    let hi = 1e9;
-    for (let i = 0; i < 200; i++) {
-      const mid = (lo + hi) / 2;
-      const filled = p.reduce((acc, pi) => acc + (1 - Math.exp(-pi * mid)), 0);
-      if (filled < capacity) lo = mid;
-      else hi = mid;
-    }
-    const che = p.reduce((acc, pi) => acc + pi * (1 - Math.exp(-pi * lo)), 0);
+    const che = cheHitRatio(keys, s, capacity);
     const doc = topology(
       [
         box('users', 'client', {

@@ -9,15 +9,26 @@ import {
   Call,
   type EdgeRt,
   Job,
-  type JobOwner,
+  type RootOwner,
   OP_JOB,
   Req,
   type Server,
 } from '../runtime.ts';
 import { BaseBehaviour } from './base.ts';
 
-export class QueueBehaviour extends BaseBehaviour implements JobOwner {
+const VISIBILITY = 1;
+
+interface Delivery {
+  job: Job;
+  token: number;
+  at: number;
+}
+
+export class QueueBehaviour extends BaseBehaviour implements RootOwner {
   private readonly ready = new Ring<Job>();
+  // Visibility deadlines in delivery order (one timer for the earliest, not one per job).
+  private readonly deliveries = new Ring<Delivery>();
+  private timerArmed = false;
   private readonly unacked = new Set<Job>();
   private capacity = 1;
   private publishMs = 0;
@@ -119,7 +130,12 @@ export class QueueBehaviour extends BaseBehaviour implements JobOwner {
     call.job = job;
     call.count = job.token;
     call.depth = job.depth + 1;
-    this.sim.jobTimer(job, this.sim.now + this.visibilityMs);
+    const at = this.sim.now + this.visibilityMs;
+    this.deliveries.push({ job, token: job.token, at });
+    if (!this.timerArmed) {
+      this.timerArmed = true;
+      this.sim.nodeTimer(this.node, at, VISIBILITY);
+    }
     this.sim.sendRoot(call, this.node);
   }
 
@@ -132,10 +148,24 @@ export class QueueBehaviour extends BaseBehaviour implements JobOwner {
     else this.failedJobs++;
   }
 
-  expire(job: Job, token: number): void {
-    if (job.token !== token || !this.unacked.has(job)) return;
-    this.requeue(job);
-    this.dispatch();
+  override timer(code: number): void {
+    if (code !== VISIBILITY) return;
+    const now = this.sim.now;
+    const d = this.deliveries;
+    let expired = false;
+    while (d.length > 0) {
+      const head = d.peek()!;
+      const live = head.job.token === head.token && this.unacked.has(head.job);
+      if (live && head.at > now) break;
+      d.shift();
+      if (live) {
+        this.requeue(head.job);
+        expired = true;
+      }
+    }
+    if (d.length > 0) this.sim.nodeTimer(this.node, d.peek()!.at, VISIBILITY);
+    else this.timerArmed = false;
+    if (expired) this.dispatch();
   }
 
   /** A worker replica crashed: its unacknowledged jobs are delivered again. */

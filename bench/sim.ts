@@ -1,0 +1,161 @@
+// Engine figures: speed (events/s on M/M/1, requests/s on a 15-box topology), memory
+// over a long run, and accuracy against queueing theory.
+//
+// The engine is measured as the browser runs it: bundled by esbuild into one module
+// (tsx's per-file transform with source maps is ~2× slower and would measure tsx).
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { build } from 'esbuild';
+import type * as Fixtures from '../src/sim/fixtures.ts';
+import type * as Sim from '../src/sim/index.ts';
+import type * as Theory from '../src/sim/theory.ts';
+import type { BenchModule, BenchRow } from './run.ts';
+
+type Engine = typeof Sim & typeof Fixtures & typeof Theory;
+
+async function loadEngine(): Promise<Engine> {
+  const root = join(import.meta.dirname, '..');
+  const out = await build({
+    stdin: {
+      contents: [
+        "export * from './src/sim/index.ts';",
+        "export * from './src/sim/fixtures.ts';",
+        "export * from './src/sim/theory.ts';",
+      ].join('\n'),
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    write: false,
+  });
+  const file = join(mkdtempSync(join(tmpdir(), 'bench-sim-')), 'engine.mjs');
+  writeFileSync(file, out.outputFiles[0]!.text);
+  return (await import(pathToFileURL(file).href)) as Engine;
+}
+
+function gcNow(): void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+}
+
+const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+
+function speedRows(E: Engine): BenchRow[] {
+  // M/M/1 at ρ = 0.8: the bare cost of an event.
+  const mm1 = new E.Simulation(E.queueDoc(800, 1, 1, 'exponential'), { seed: 1 });
+  mm1.runUntil(100_000); // warm up the JIT
+  const e0 = mm1.eventsProcessed;
+  let t0 = performance.now();
+  mm1.runUntil(1_100_000);
+  const eventsPerS = ((mm1.eventsProcessed - e0) / (performance.now() - t0)) * 1000;
+
+  // Every kind of box, 2,000 req/s.
+  const full = new E.Simulation(E.fullStackDoc(2000), { seed: 1 });
+  full.runUntil(10_000);
+  const c0 = full.all.total.count + full.all.failed;
+  t0 = performance.now();
+  full.runUntil(70_000);
+  const requests = full.all.total.count + full.all.failed - c0;
+  const reqPerS = (requests / (performance.now() - t0)) * 1000;
+  return [
+    {
+      figure: 'events/s, M/M/1 (one core)',
+      value: fmt(eventsPerS),
+      budget: '≥ 2,000,000',
+      ok: eventsPerS >= 2_000_000,
+    },
+    {
+      figure: 'simulated requests/s, 15-box topology',
+      value: fmt(reqPerS),
+      budget: '≥ 150,000',
+      ok: reqPerS >= 150_000,
+    },
+  ];
+}
+
+function memoryRow(E: Engine): BenchRow {
+  const sim = new E.Simulation(E.fullStackDoc(1000), { seed: 2 });
+  sim.runUntil(60_000); // caches, pools and series warm
+  gcNow();
+  const before = process.memoryUsage().heapUsed;
+  sim.runUntil(600_000);
+  gcNow();
+  const after = process.memoryUsage().heapUsed;
+  const growthMb = (after - before) / 2 ** 20;
+  return {
+    figure: 'heap growth, 10 min virtual at 1,000 req/s',
+    value: `${(before / 2 ** 20).toFixed(1)} → ${(after / 2 ** 20).toFixed(1)} MB (${growthMb >= 0 ? '+' : ''}${growthMb.toFixed(1)})`,
+    budget: '≤ +5 MB',
+    ok: growthMb <= 5,
+  };
+}
+
+function accuracyRows(E: Engine): BenchRow[] {
+  const rows: BenchRow[] = [];
+  const row = (figure: string, got: number, want: number) => {
+    const err = Math.abs(got - want) / want;
+    rows.push({
+      figure: `${figure}: ${got.toFixed(3)} vs ${want.toFixed(3)}`,
+      value: `err ${pct(err)}`,
+      budget: '≤ 3%',
+      ok: err <= 0.03,
+    });
+  };
+  const q = (rps: number, ms: number, c: number, dist: string, seed: number, dur: number) =>
+    E.simulate(E.queueDoc(rps, ms, c, dist), { seed, durationMs: dur, warmupMs: 10_000 }).nodes
+      .app!;
+  row('M/M/1 ρ=0.8 W ms', q(800, 1, 1, 'exponential', 11, 600_000).meanResponseMs, 5);
+  row('M/M/1 ρ=0.9 W ms', q(900, 1, 1, 'exponential', 12, 1_200_000).meanResponseMs, 10);
+  row(
+    'M/M/4 ρ=0.85 W ms (Erlang C)',
+    q(340, 10, 4, 'exponential', 5, 900_000).meanResponseMs,
+    E.mmcResponseMs(4, 340, 100),
+  );
+  row(
+    'M/D/1 ρ=0.9 W ms (P-K)',
+    q(900, 1, 1, 'constant', 3, 600_000).meanResponseMs,
+    E.md1ResponseMs(900, 1000),
+  );
+  const l = q(300, 10, 4, 'lognormal', 9, 300_000);
+  const seconds = 290;
+  row(
+    "Little's law L = λW",
+    l.meanQueue + l.utilization * 4,
+    (l.completed / seconds) * (l.meanResponseMs / 1000),
+  );
+  const cacheDoc = E.topology(
+    [
+      E.box('users', 'client', {
+        rps: 1000,
+        timeoutMs: 600_000,
+        routes: [{ method: 'GET', path: '/item', weight: 1 }],
+      }),
+      E.box('app', 'app', { concurrency: 1024, serviceTimeMs: 0, serviceDist: 'constant' }),
+      E.box('redis', 'cache', { keys: 5000, zipf: 0.8, capacity: 500, ttlMs: 0, opMs: 0 }),
+    ],
+    [E.link('users', 'app'), E.link('app', 'redis')],
+  );
+  const hit = E.simulate(cacheDoc, { seed: 2, durationMs: 220_000, warmupMs: 20_000 }).nodes.redis!
+    .hitRatio as number;
+  row('LRU hit ratio, Zipf 0.8 (Che)', hit, E.cheHitRatio(5000, 0.8, 500));
+  return rows;
+}
+
+export const bench: BenchModule = {
+  name: 'sim',
+  async run() {
+    const E = await loadEngine();
+    return [...speedRows(E), memoryRow(E), ...accuracyRows(E)];
+  },
+};

@@ -1,0 +1,41 @@
+// Closed-form queueing and caching results the engine is checked against (tests, bench).
+
+/** Erlang C: probability that an arrival has to wait, c servers, offered load a = λ/μ. */
+export function erlangC(c: number, a: number): number {
+  let sum = 0;
+  let term = 1;
+  for (let k = 0; k < c; k++) {
+    if (k > 0) term *= a / k;
+    sum += term;
+  }
+  const top = (term * a) / c / (1 - a / c); // a^c / c! / (1 - ρ)
+  return top / (sum + top);
+}
+
+/** M/M/c mean response time (ms) for λ, μ per second. */
+export function mmcResponseMs(c: number, lambda: number, mu: number): number {
+  return (erlangC(c, lambda / mu) / (c * mu - lambda) + 1 / mu) * 1000;
+}
+
+/** M/D/1 mean response time (ms): Pollaczek–Khinchine with zero service variance. */
+export function md1ResponseMs(lambda: number, mu: number): number {
+  const rho = lambda / mu;
+  return (rho / (2 * mu * (1 - rho)) + 1 / mu) * 1000;
+}
+
+/** Che's approximation of the LRU hit ratio for Zipf(s) over `keys`, cache of `capacity`. */
+export function cheHitRatio(keys: number, s: number, capacity: number): number {
+  const weights = Array.from({ length: keys }, (_, i) => (i + 1) ** -s);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const p = weights.map((w) => w / total);
+  // Characteristic time T: Σ (1 - e^{-p_i T}) = capacity, by bisection.
+  let lo = 0;
+  let hi = 1e12;
+  for (let i = 0; i < 200; i++) {
+    const mid = (lo + hi) / 2;
+    const filled = p.reduce((acc, pi) => acc + (1 - Math.exp(-pi * mid)), 0);
+    if (filled < capacity) lo = mid;
+    else hi = mid;
+  }
+  return p.reduce((acc, pi) => acc + pi * (1 - Math.exp(-pi * lo)), 0);
+}
