@@ -67,6 +67,50 @@ function isDiagram(node: HTMLElement): boolean {
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
+/** Lets the selection outline fade out fully (CSS transitions) before the snapshot. */
+async function settle(viewport: HTMLElement): Promise<void> {
+  await nextFrame();
+  await nextFrame();
+  const running = viewport
+    .getAnimations({ subtree: true })
+    .map((a) => a.finished.catch(() => undefined));
+  const cap = new Promise((resolve) => setTimeout(resolve, 600));
+  await Promise.race([Promise.all(running), cap]);
+}
+
+const SVG_PAINT = [
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'stroke-linecap',
+  'fill',
+  'fill-opacity',
+  'opacity',
+] as const;
+
+/**
+ * html-to-image (1.11.12 and later) copies computed styles onto HTML elements but not onto
+ * the shapes inside an <svg>, so edges styled by CSS come out with no stroke: invisible.
+ * This writes each shape's computed paint into its inline style for the snapshot; the
+ * returned function puts the original style attributes back.
+ */
+function inlineSvgPaint(viewport: HTMLElement): () => void {
+  const restore: (() => void)[] = [];
+  for (const el of viewport.querySelectorAll<SVGElement>('svg *')) {
+    if (!(el instanceof SVGGeometryElement || el instanceof SVGTextContentElement)) continue;
+    const before = el.getAttribute('style');
+    const cs = getComputedStyle(el);
+    for (const prop of SVG_PAINT) el.style.setProperty(prop, cs.getPropertyValue(prop));
+    restore.push(() =>
+      before === null ? el.removeAttribute('style') : el.setAttribute('style', before),
+    );
+  }
+  return () => {
+    for (const r of restore) r();
+  };
+}
+
 /** Renders the diagram to a data URL. Throws when there is nothing to draw. */
 export async function renderDiagram(
   format: ImageFormat,
@@ -81,9 +125,9 @@ export async function renderDiagram(
   const { nodeIds, edgeIds } = selection;
   if (nodeIds.length || edgeIds.length) {
     selection.clear();
-    await nextFrame();
-    await nextFrame();
+    await settle(viewport);
   }
+  const restorePaint = inlineSvgPaint(viewport);
   try {
     const frame = frameFor(bounds);
     const options = {
@@ -99,6 +143,7 @@ export async function renderDiagram(
       ? await toPng(viewport, { ...options, pixelRatio: 2 })
       : await toSvg(viewport, options);
   } finally {
+    restorePaint();
     if (nodeIds.length || edgeIds.length) useSelectionStore.getState().select(nodeIds, edgeIds);
   }
 }
