@@ -49,6 +49,16 @@ function gcNow(): void {
 }
 
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+
+/**
+ * CPU time of this process, ms. Speed is per CPU-second, not per wall-second, so a busy
+ * machine (other processes on the same cores) does not make the engine look slower than
+ * it is on one core of its own.
+ */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
 function speedRows(E: Engine): BenchRow[] {
@@ -56,27 +66,27 @@ function speedRows(E: Engine): BenchRow[] {
   const mm1 = new E.Simulation(E.queueDoc(800, 1, 1, 'exponential'), { seed: 1 });
   mm1.runUntil(100_000); // warm up the JIT
   const e0 = mm1.eventsProcessed;
-  let t0 = performance.now();
+  let t0 = cpuMs();
   mm1.runUntil(1_100_000);
-  const eventsPerS = ((mm1.eventsProcessed - e0) / (performance.now() - t0)) * 1000;
+  const eventsPerS = ((mm1.eventsProcessed - e0) / (cpuMs() - t0)) * 1000;
 
   // Every kind of box, 2,000 req/s.
   const full = new E.Simulation(E.fullStackDoc(2000), { seed: 1 });
   full.runUntil(10_000);
   const c0 = full.all.total.count + full.all.failed;
-  t0 = performance.now();
+  t0 = cpuMs();
   full.runUntil(70_000);
   const requests = full.all.total.count + full.all.failed - c0;
-  const reqPerS = (requests / (performance.now() - t0)) * 1000;
+  const reqPerS = (requests / (cpuMs() - t0)) * 1000;
   return [
     {
-      figure: 'events/s, M/M/1 (one core)',
+      figure: 'events per CPU-second, M/M/1',
       value: fmt(eventsPerS),
       budget: '≥ 2,000,000',
       ok: eventsPerS >= 2_000_000,
     },
     {
-      figure: 'simulated requests/s, 15-box topology',
+      figure: 'simulated requests per CPU-second, 15 boxes',
       value: fmt(reqPerS),
       budget: '≥ 150,000',
       ok: reqPerS >= 150_000,

@@ -153,6 +153,10 @@ export class Pool {
   open = 0;
   idle = 0;
   readonly waiters = new Ring<Call>();
+  /** Each waiter's token when it started waiting (a stale entry no longer matches). */
+  readonly waiterTokens = new Ring<number>();
+  /** Calls waiting right now (the rings may still hold voided entries). */
+  waiting = 0;
   waits = 0;
   waitSum = 0;
   timeouts = 0;

@@ -31,9 +31,11 @@ import {
   EV_TICK,
   HOP_LIMIT,
   Host,
+  type Req,
   NodeRt,
   S_DELAY,
   S_DONE,
+  S_NEW,
   S_QUEUED,
   S_WORK,
   Server,
@@ -85,6 +87,7 @@ export class Simulation {
   /** In-memory sessions: user key → server uid · 1024 + its epoch (restart loses them). */
   readonly sessions = new Map<number, number>();
   private nextServerUid = 1;
+  private readonly callPool: Call[] = [];
   private nextClientIndex = 0;
 
   constructor(doc: TopologyDocument, options: SimOptions) {
@@ -134,8 +137,8 @@ export class Simulation {
     switch (kind) {
       case EV_RESUME: {
         const c = obj as Call;
+        if (arg !== c.token) return; // voided timer (the call may since have been reused)
         if (c.core !== null) this.releaseCore(c);
-        if (arg !== c.token) return;
         if (c.server !== null && c.epoch !== c.server.epoch) {
           this.failStale(c);
           return;
@@ -217,11 +220,57 @@ export class Simulation {
 
   /** Sends a child call from `parent` along `edge`; the parent hears back in childDone. */
   send(parent: Call, edge: EdgeRt, op: number, server: Server | null = null): Call {
-    const child = new Call(parent.req, edge.target, server, parent, edge, op);
+    const child = this.newCall(parent.req, edge.target, server, parent, edge, op);
     child.depth = parent.depth + 1;
     child.key = parent.key;
     this.forward(child, parent.node);
     return child;
+  }
+
+  /**
+   * Child calls are recycled once their caller has read the answer (calls answer only
+   * after their own children have), so the hot path allocates almost nothing. A recycled
+   * call's token moves on, which voids any timer or waiting-list entry still naming it.
+   */
+  private newCall(
+    req: Req,
+    node: NodeRt,
+    server: Server | null,
+    parent: Call,
+    edge: EdgeRt,
+    op: number,
+  ): Call {
+    const c = this.callPool.pop();
+    if (c === undefined) return new Call(req, node, server, parent, edge, op);
+    c.req = req;
+    c.node = node;
+    c.server = server;
+    c.parent = parent;
+    c.edge = edge;
+    c.op = op;
+    c.state = S_NEW;
+    c.step = 0;
+    c.sub = 0;
+    c.epoch = 0;
+    c.tArrive = 0;
+    c.workMs = 0;
+    c.holdsWorker = false;
+    c.core = null;
+    c.conn = 0;
+    c.key = 0;
+    c.count = 0;
+    c.hit = false;
+    c.ok = true;
+    c.cause = -1;
+    c.waitStart = 0;
+    return c;
+  }
+
+  private recycle(c: Call): void {
+    c.token++;
+    c.parent = null;
+    c.backend = null;
+    if (this.callPool.length < 4096) this.callPool.push(c);
   }
 
   /** Puts a call with no parent (a job, a cron run) on its edge; its owner hears back. */
@@ -328,12 +377,11 @@ export class Simulation {
 
   private returnToParent(child: Call): void {
     const p = child.parent!;
-    if (p.state === S_DONE) return;
-    if (p.server !== null && p.epoch !== p.server.epoch) {
-      this.failStale(p);
-      return;
+    if (p.state !== S_DONE) {
+      if (p.server !== null && p.epoch !== p.server.epoch) this.failStale(p);
+      else p.node.behaviour.childDone(p, child);
     }
-    p.node.behaviour.childDone(p, child);
+    this.recycle(child);
   }
 
   /** The call's server crashed while it was there: its resources are already gone. */

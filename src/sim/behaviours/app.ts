@@ -177,6 +177,7 @@ export class AppBehaviour extends BaseBehaviour {
       case S_POOL_WAIT:
         // Waited poolTimeoutMs without getting a connection.
         call.server!.pool!.timeouts++;
+        call.server!.pool!.waiting--;
         this.finish(call, false, C_POOL_TIMEOUT, true);
         return;
     }
@@ -329,6 +330,8 @@ export class AppBehaviour extends BaseBehaviour {
     call.waitStart = this.sim.now;
     call.state = S_POOL_WAIT;
     pool.waiters.push(call);
+    pool.waiterTokens.push(call.token);
+    pool.waiting++;
     this.sim.timeout(call, s.poolTimeoutMs);
   }
 
@@ -360,7 +363,9 @@ export class AppBehaviour extends BaseBehaviour {
     }
     while (pool.waiters.length > 0) {
       const w = pool.waiters.shift()!;
-      if (w.state !== S_POOL_WAIT) continue;
+      const token = pool.waiterTokens.shift()!;
+      if (w.state !== S_POOL_WAIT || w.token !== token) continue;
+      pool.waiting--;
       this.sim.cancelTimers(w);
       pool.waitSum += this.sim.now - w.waitStart;
       w.conn = 1;
@@ -384,8 +389,11 @@ export class AppBehaviour extends BaseBehaviour {
     if (pool === null) return;
     this.closePool(server);
     const waiting = pool.waiters.clear();
-    for (const w of waiting) {
-      if (w.state !== S_POOL_WAIT) continue;
+    const tokens = pool.waiterTokens.clear();
+    pool.waiting = 0;
+    for (let i = 0; i < waiting.length; i++) {
+      const w = waiting[i]!;
+      if (w.state !== S_POOL_WAIT || w.token !== tokens[i]) continue;
       this.sim.cancelTimers(w);
       w.holdsWorker = false;
       this.sim.fail(w, C_DOWN);
@@ -394,8 +402,7 @@ export class AppBehaviour extends BaseBehaviour {
 
   override queueLength(): number {
     let n = super.queueLength();
-    for (const server of this.node.servers)
-      if (server.pool !== null) n += server.pool.waiters.length;
+    for (const server of this.node.servers) if (server.pool !== null) n += server.pool.waiting;
     return n;
   }
 

@@ -55,7 +55,8 @@ export class ClientBehaviour extends BaseBehaviour {
   private frontEdges: EdgeRt[] = [];
   private rr = 0;
   private dnsTtlMs = 0;
-  private readonly dnsCache = new Map<number, number>();
+  /** Until when each user keeps the DNS answer (indexed by user; 0 = never looked up). */
+  private dnsUntil = new Float64Array(0);
   timeouts = 0;
 
   override configure(): void {
@@ -71,6 +72,7 @@ export class ClientBehaviour extends BaseBehaviour {
     this.spikeFactor = this.num('spikeFactor');
     this.timeoutMs = this.num('timeoutMs');
     this.users = Math.max(1, Math.floor(this.num('users')));
+    if (this.dnsUntil.length !== this.users) this.dnsUntil = new Float64Array(this.users);
     const raw = this.node.config.routes;
     const list = Array.isArray(raw) ? (raw as Route[]) : [];
     this.routes = [];
@@ -189,7 +191,8 @@ export class ClientBehaviour extends BaseBehaviour {
         }
       }
     }
-    const user = this.clientIndex * USER_SPACE + rng.int(this.users);
+    const userIndex = rng.int(this.users);
+    const user = this.clientIndex * USER_SPACE + userIndex;
     const id = sim.newReqId();
     const req = new Req(
       id,
@@ -213,8 +216,7 @@ export class ClientBehaviour extends BaseBehaviour {
       sim.nodeTimer(node, req.deadline, DEADLINE);
     }
     if (this.dnsEdge !== null) {
-      const until = this.dnsCache.get(user);
-      if (until === undefined || until <= now) {
+      if (this.dnsUntil[userIndex]! <= now) {
         call.step = STEP_DNS;
         call.state = S_CHILD;
         sim.send(call, this.dnsEdge, OP_LOOKUP);
@@ -249,7 +251,9 @@ export class ClientBehaviour extends BaseBehaviour {
   override childDone(call: Call, child: Call): void {
     if (call.step === STEP_DNS) {
       if (child.ok) {
-        if (this.dnsTtlMs > 0) this.dnsCache.set(call.req.user, this.sim.now + this.dnsTtlMs);
+        const userIndex = call.req.user % USER_SPACE;
+        if (userIndex < this.dnsUntil.length)
+          this.dnsUntil[userIndex] = this.sim.now + this.dnsTtlMs;
         this.sendFront(call);
       } else this.finish(call, false, child.cause);
       return;
