@@ -1,0 +1,216 @@
+// Each box's rules, one by one: the config keys mean what their help text says.
+
+import { describe, expect, it } from 'vitest';
+import type { Route } from '../model/types.ts';
+import { box, link, topology } from './fixtures.ts';
+import { simulate } from './simulate.ts';
+
+const get = (path = '/api/items'): Route[] => [{ method: 'GET', path, weight: 1 }];
+const run = (doc: ReturnType<typeof topology>, durationMs = 20_000, seed = 1) =>
+  simulate(doc, { seed, durationMs });
+
+describe('hosts', () => {
+  it('boxes on one host compete for its cores; on separate hosts they do not', () => {
+    const doc = (shared: boolean) =>
+      topology(
+        [
+          box('users', 'client', { rps: 150, routes: get() }),
+          box('lb', 'lb'),
+          box('h1', 'group', { cores: 1 }),
+          box('h2', 'group', { cores: 1 }),
+          box('a', 'app', { concurrency: 8, serviceTimeMs: 5, dbQueries: 0 }, 'h1'),
+          box('b', 'app', { concurrency: 8, serviceTimeMs: 5, dbQueries: 0 }, shared ? 'h1' : 'h2'),
+        ],
+        [link('users', 'lb'), link('lb', 'a'), link('lb', 'b')],
+      );
+    const together = run(doc(true), 30_000);
+    const apart = run(doc(false), 30_000);
+    expect(together.nodes.h1!.utilization).toBeGreaterThan(0.65);
+    expect(apart.nodes.h1!.utilization).toBeLessThan(0.45);
+    expect(together.latency_ms.mean).toBeGreaterThan(apart.latency_ms.mean * 1.5);
+  });
+});
+
+describe('load balancer strategies', () => {
+  const lbDoc = (strategy: string, w2 = 1) =>
+    topology(
+      [
+        box('users', 'client', { rps: 200, routes: get(), users: 50 }),
+        box('lb', 'lb', { strategy }),
+        box('a1', 'app', { dbQueries: 0, weight: 1 }),
+        box('a2', 'app', { dbQueries: 0, weight: w2 }),
+      ],
+      [link('users', 'lb'), link('lb', 'a1'), link('lb', 'a2')],
+    );
+
+  it('weighted follows the weights; round robin, random and p2c spread evenly', () => {
+    const w = run(lbDoc('weighted', 3));
+    expect(w.nodes.a2!.arrivals / w.nodes.a1!.arrivals).toBeCloseTo(3, 1);
+    for (const s of ['round-robin', 'random', 'p2c', 'least-connections']) {
+      const r = run(lbDoc(s));
+      expect(Math.abs(r.nodes.a1!.arrivals / r.nodes.a2!.arrivals - 1)).toBeLessThan(0.1);
+    }
+  });
+
+  it('replicas without a load balancer take turns', () => {
+    const r = run(
+      topology(
+        [
+          box('users', 'client', { rps: 100, routes: get() }),
+          box('app', 'app', { replicas: 3, dbQueries: 0 }),
+        ],
+        [link('users', 'app')],
+      ),
+    );
+    expect(r.nodes.app!.replicas).toBe(3);
+    expect(r.requests.failed).toBe(0);
+  });
+});
+
+describe('app server', () => {
+  it('a full queue answers 503 (rejected); a slow server makes users time out', () => {
+    const r = run(
+      topology(
+        [
+          box('users', 'client', { rps: 200, routes: get(), timeoutMs: 1000 }),
+          box('app', 'app', { concurrency: 1, serviceTimeMs: 10, queueLimit: 50, dbQueries: 0 }),
+        ],
+        [link('users', 'app')],
+      ),
+    );
+    expect(r.nodes.app!.rejected).toBeGreaterThan(1000);
+    expect(r.requests.failedBy.rejected).toBe(r.nodes.app!.rejected);
+    const slow = run(
+      topology(
+        [
+          box('users', 'client', { rps: 200, routes: get(), timeoutMs: 200 }),
+          box('app', 'app', {
+            concurrency: 1,
+            serviceTimeMs: 6,
+            queueLimit: 100_000,
+            dbQueries: 0,
+          }),
+        ],
+        [link('users', 'app')],
+      ),
+    );
+    expect(slow.requests.failedBy.timeout).toBeGreaterThan(500);
+    expect(slow.nodes.users!.failedBy.timeout).toBe(slow.requests.failedBy.timeout);
+  });
+
+  it('a small pool against a slow database waits, then fails with pool-timeout', () => {
+    const r = run(
+      topology(
+        [
+          box('users', 'client', { rps: 100, routes: get() }),
+          box('app', 'app', { concurrency: 100, poolSize: 2, poolTimeoutMs: 100, dbQueries: 1 }),
+          box('db', 'db', { readMs: 30, concurrency: 8, serviceDist: 'constant' }),
+        ],
+        [link('users', 'app'), link('app', 'db')],
+      ),
+    );
+    expect(r.nodes.app!.poolWaits).toBeGreaterThan(500);
+    expect(r.requests.failedBy['pool-timeout']).toBeGreaterThan(100);
+    expect(r.nodes.db!.peakConnections).toBe(2);
+  });
+});
+
+describe('edge boxes', () => {
+  it('DNS is asked once per user per TTL; the CDN answers static files at the edge', () => {
+    const r = run(
+      topology(
+        [
+          box('users', 'client', {
+            rps: 100,
+            users: 50,
+            routes: [
+              { method: 'GET', path: '/static/a.js', weight: 1 },
+              { method: 'GET', path: '/api/x', weight: 1 },
+            ],
+          }),
+          box('dns', 'dns', { ttlS: 300 }),
+          box('cdn', 'cdn'),
+          box('app', 'app', { dbQueries: 0 }),
+        ],
+        [link('users', 'dns'), link('users', 'cdn'), link('cdn', 'app'), link('users', 'app')],
+      ),
+    );
+    // 50 users, one lookup each (a second request during the first lookup asks again).
+    expect(r.nodes.dns!.arrivals).toBeGreaterThanOrEqual(50);
+    expect(r.nodes.dns!.arrivals).toBeLessThan(56);
+    expect(r.nodes.cdn!.misses).toBe(1);
+    expect(r.nodes.cdn!.hitRatio as number).toBeGreaterThan(0.99);
+    expect(r.routes['GET /static/a.js']!.latency_ms.p50).toBeCloseTo(5, 1);
+  });
+
+  it('nginx routes by the longest prefix, refuses unknown paths and beyond maxConnections', () => {
+    const routes: Route[] = [
+      { method: 'GET', path: '/api/users/1', weight: 1 },
+      { method: 'GET', path: '/api/orders', weight: 1 },
+      { method: 'GET', path: '/admin', weight: 1 },
+    ];
+    const r = run(
+      topology(
+        [
+          box('users', 'client', { rps: 90, routes }),
+          box('nginx', 'proxy', { maxConnections: 1000 }),
+          box('api', 'app', { dbQueries: 0 }),
+          box('usersvc', 'app', { dbQueries: 0 }),
+        ],
+        [
+          link('users', 'nginx'),
+          link('nginx', 'api', '/api'),
+          link('nginx', 'usersvc', '/api/users'),
+        ],
+      ),
+    );
+    expect(r.nodes.usersvc!.arrivals).toBeGreaterThan(400);
+    expect(Math.abs(r.nodes.api!.arrivals - r.nodes.usersvc!.arrivals)).toBeLessThan(150);
+    expect(r.requests.failedBy['no-route']).toBe(r.routes['GET /admin']!.failed);
+    const full = run(
+      topology(
+        [
+          box('users', 'client', { rps: 300, routes: get() }),
+          box('nginx', 'proxy', { maxConnections: 5 }),
+          box('app', 'app', { concurrency: 64, serviceTimeMs: 50, dbQueries: 0 }),
+        ],
+        [link('users', 'nginx'), link('nginx', 'app')],
+      ),
+    );
+    expect(full.nodes.nginx!.rejected).toBeGreaterThan(1000);
+  });
+
+  it('an external API fails at its error rate and past its timeout', () => {
+    const r = run(
+      topology(
+        [
+          box('users', 'client', { rps: 100, routes: get() }),
+          box('app', 'app', { concurrency: 64, dbQueries: 0 }),
+          box('pay', 'external', { latencyMs: 100, errorRate: 0.2, timeoutMs: 250 }),
+        ],
+        [link('users', 'app'), link('app', 'pay')],
+      ),
+    );
+    const share =
+      (r.requests.failedBy['external-error'] ?? 0) / (r.requests.completed + r.requests.failed);
+    expect(share).toBeGreaterThan(0.2); // errors plus the slow tail past 250 ms
+    expect(share).toBeLessThan(0.35);
+    expect(r.latency_ms.p99).toBeLessThan(260);
+  });
+
+  it('a full queue refuses to publish (queue-full)', () => {
+    const r = run(
+      topology(
+        [
+          box('users', 'client', { rps: 100, routes: [{ method: 'POST', path: '/o', weight: 1 }] }),
+          box('app', 'app', { dbQueries: 0 }),
+          box('jobs', 'queue', { capacity: 100 }),
+          box('w', 'worker', { concurrency: 1, serviceTimeMs: 1000 }),
+        ],
+        [link('users', 'app'), link('app', 'jobs'), link('jobs', 'w')],
+      ),
+    );
+    expect(r.requests.failedBy['queue-full']).toBeGreaterThan(1000);
+    expect(r.nodes.jobs!.depth).toBe(100);
+  });
+});
