@@ -138,7 +138,7 @@ describe('edge boxes', () => {
     // 50 users, one lookup each (a second request during the first lookup asks again).
     expect(r.nodes.dns!.arrivals).toBeGreaterThanOrEqual(50);
     expect(r.nodes.dns!.arrivals).toBeLessThan(56);
-    expect(r.nodes.cdn!.misses).toBe(1);
+    expect(r.nodes.cdn!.misses).toBeLessThan(4); // the first fetch, and any during it
     expect(r.nodes.cdn!.hitRatio as number).toBeGreaterThan(0.99);
     expect(r.routes['GET /static/a.js']!.latency_ms.p50).toBeCloseTo(5, 1);
   });
