@@ -3,7 +3,7 @@
 // and get their own diagram back afterwards.
 
 import { expect, type Page, test } from '@playwright/test';
-import { flowNode, openEditor, runMenu, waitForSteadyView } from './helpers.ts';
+import { flowNode, mod, openEditor, runMenu, waitForSteadyView } from './helpers.ts';
 
 const story = (page: Page) => page.getByRole('complementary', { name: 'Story' });
 const stepHeading = (page: Page) => story(page).locator('.bp-story__title');
@@ -157,6 +157,21 @@ test('leaving the story gives back the learner’s own diagram', async ({ page }
   await expect(page).not.toHaveURL(/#\/story/);
   // The story's diagrams were never autosaved over the learner's work.
   await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Diagram title' })).toHaveValue(
+    'My first backend',
+  );
+});
+
+test('a new diagram during a story ends the story; Undo returns to the learner’s own', async ({
+  page,
+}) => {
+  await openEditor(page);
+  await openSystem3FromPicker(page);
+  await runMenu(page, 'File', 'New');
+  await expect(story(page)).toHaveCount(0);
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  await expect(page).not.toHaveURL(/#\/story/);
+  await page.keyboard.press(`${mod}+z`);
   await expect(page.getByRole('textbox', { name: 'Diagram title' })).toHaveValue(
     'My first backend',
   );

@@ -28,6 +28,15 @@ export interface DocumentState {
   setLocked: (locked: boolean) => void;
 }
 
+type ReplaceListener = (doc: TopologyDocument, label: string) => void;
+const replaceListeners = new Set<ReplaceListener>();
+
+/** Told when a whole document comes in (Open, New, import), e.g. so a story can end. */
+export function onDocumentReplaced(listener: ReplaceListener): () => void {
+  replaceListeners.add(listener);
+  return () => replaceListeners.delete(listener);
+}
+
 const LOCKED_MESSAGE = 'This story step is read-only. Press “Try it yourself” to change it.';
 
 export const useDocumentStore = create<DocumentState>()((set) => {
@@ -48,7 +57,10 @@ export const useDocumentStore = create<DocumentState>()((set) => {
         const history = record(s.history, next, label, opts);
         return history === s.history ? s : apply(history);
       }),
-    replaceDocument: (doc, label) => set((s) => apply(record(s.history, doc, label))),
+    replaceDocument: (doc, label) => {
+      set((s) => apply(record(s.history, doc, label)));
+      for (const listener of replaceListeners) listener(doc, label);
+    },
     resetDocument: (doc) => set(apply(createHistory(doc))),
     undo: () => set((s) => (s.locked ? s : apply(undo(s.history)))),
     redo: () => set((s) => (s.locked ? s : apply(redo(s.history)))),

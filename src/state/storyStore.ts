@@ -9,7 +9,8 @@ import type { TopologyDocument } from '../model/types.ts';
 import { cloneDocument } from '../story/diff.ts';
 import { clampStep, type Scenario, type StoryStep } from '../story/player.ts';
 import type { StoryIssue } from '../story/schema.ts';
-import { type DocumentState, useDocumentStore } from './documentStore.ts';
+import { type DocumentState, onDocumentReplaced, useDocumentStore } from './documentStore.ts';
+import { record } from './history.ts';
 import { useUiStore } from './uiStore.ts';
 
 /** How a box is marked on the canvas: the box this step adds, or one worth watching. */
@@ -115,6 +116,26 @@ export const useStoryStore = create<StoryState>()((set, get) => {
       set({ scenario: null, step: 0, editing: false, presenter: false, marks: {}, stash: null });
     },
   };
+});
+
+// A document brought in during a story (File → Open, New, an import) is the learner's new
+// work: the story ends and the document stays, on top of the learner's own history, so
+// Undo goes back to their diagram rather than to a story step.
+onDocumentReplaced((doc, label) => {
+  const { scenario, stash } = useStoryStore.getState();
+  if (!scenario) return;
+  useDocumentStore.setState({
+    locked: false,
+    ...(stash ? { history: record(stash.history, doc, label), doc } : {}),
+  });
+  useStoryStore.setState({
+    scenario: null,
+    step: 0,
+    editing: false,
+    presenter: false,
+    marks: {},
+    stash: null,
+  });
 });
 
 /** The current step, or null when no story is open. */
