@@ -109,7 +109,7 @@ export function preprocess(input: string): Preprocessed {
   lines.forEach((line, i) => {
     if (!/^\s*%%(?!\{)/.test(line)) return;
     lines[i] = '';
-    const m = /^\s*%%\s*bp:(doc|node|edge)\s+(?:(\S+)\s+)?(\{.*\})\s*$/.exec(line);
+    const m = /^\s*%%\s*bp:(doc|node|edge)\s+(?:([^\s{]\S*)\s+)?(\{.*\})\s*$/.exec(line);
     if (!m) return;
     const [, what, key, body] = m;
     let json: unknown;
