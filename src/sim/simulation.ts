@@ -700,22 +700,25 @@ export class Simulation {
     for (const r of this.routes) r.resetTotals();
   }
 
-  /** Busy worker-ms and worker capacity of a node (all its replicas), areas up to now. */
+  /**
+   * Busy worker-ms, worker capacity and queue-ms of a node (all replicas) up to now. Reads
+   * without touching the running sums, so looking (a live view) never changes a run.
+   */
   busyOf(rt: NodeRt): { busy: number; cap: number; queueArea: number } {
+    const now = this.now;
     let busy = 0;
     let cap = 0;
     let queueArea = 0;
     if (rt.ownHost !== null) {
-      rt.ownHost.mark(this.now);
-      return { busy: rt.ownHost.area, cap: rt.ownHost.cores, queueArea: 0 };
+      const h = rt.ownHost;
+      return { busy: h.area + (now - h.last) * h.used, cap: h.cores, queueArea: 0 };
     }
     for (const s of rt.servers) {
       const st = s.station;
       if (st === null) continue;
-      st.mark(this.now);
-      busy += st.busyArea;
+      busy += st.busyArea + (now - st.last) * st.busy;
       cap += st.cap;
-      queueArea += st.queueArea;
+      queueArea += st.queueArea + (now - st.last) * st.queue.length;
     }
     return { busy, cap, queueArea };
   }

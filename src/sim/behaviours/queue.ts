@@ -188,10 +188,10 @@ export class QueueBehaviour extends BaseBehaviour implements RootOwner {
   }
 
   override figures(out: Record<string, number | string>): void {
-    this.mark();
     const t = this.sim.now - this.sim.statsStart;
+    const area = this.depthArea + (this.sim.now - this.last) * this.ready.length;
     out.depth = this.ready.length;
-    out.meanQueue = t > 0 ? this.depthArea / t : 0;
+    out.meanQueue = t > 0 ? area / t : 0;
     out.unacked = this.unacked.size;
     out.published = this.published;
     out.delivered = this.delivered;
