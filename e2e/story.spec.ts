@@ -2,6 +2,7 @@
 // the new box highlighted, follow a deep link, reveal answers, present, try it yourself,
 // and get their own diagram back afterwards.
 
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { flowNode, mod, openEditor, runMenu, waitForSteadyView } from './helpers.ts';
 
@@ -175,4 +176,25 @@ test('a new diagram during a story ends the story; Undo returns to the learnerâ€
   await expect(page.getByRole('textbox', { name: 'Diagram title' })).toHaveValue(
     'My first backend',
   );
+});
+
+test('axe: the story panel, the picker and presenter mode have no serious violations', async ({
+  page,
+}) => {
+  // Scoped to what story mode draws; the rest of the app has its own axe test.
+  const serious = async (scope: string) =>
+    (await new AxeBuilder({ page }).include(scope).analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  await page.goto('/#/story/system-3/1');
+  await expect(stepHeading(page)).toBeVisible();
+  await story(page).getByRole('button', { name: 'Show the answer' }).first().click();
+  expect(await serious('.bp-story')).toEqual([]);
+  await runMenu(page, 'Story', 'Open a storyâ€¦');
+  await expect(page.getByRole('dialog', { name: /Stories/ })).toBeVisible();
+  expect(await serious('.bp-dialog')).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+P');
+  await expect(page.getByRole('region', { name: 'Presenter caption' })).toBeVisible();
+  expect(await serious('.bp-presenter')).toEqual([]);
 });
