@@ -8,6 +8,9 @@ import '@xyflow/react/dist/style.css';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { BottomPanel } from '../ui/BottomPanel.tsx';
 import { Inspector } from '../ui/inspector/Inspector.tsx';
+import { LivePanel } from '../ui/live/LivePanel.tsx';
+import { LiveRoot } from '../ui/live/LiveRoot.tsx';
+import { RunControls } from '../ui/live/RunControls.tsx';
 import { Palette } from '../ui/Palette.tsx';
 import { ShareRoot } from '../ui/share/ShareRoot.tsx';
 import { PresenterCaption } from '../ui/story/PresenterCaption.tsx';
@@ -33,7 +36,7 @@ export function App() {
   return (
     <ReactFlowProvider>
       <div className={`bp-app${presenter ? ' bp-app--presenter' : ''}`}>
-        {presenter ? null : <TopBar />}
+        {presenter ? null : <TopBar toolbar={<RunControls />} />}
         <div className="bp-main">
           {presenter ? null : story ? <StoryPanel /> : null}
           {presenter || (story && !editing) ? null : <Palette />}
@@ -42,9 +45,14 @@ export function App() {
             <div className="bp-stage">
               <Canvas />
               <Toasts />
+              <LiveRoot />
               {presenter ? <PresenterCaption /> : null}
             </div>
-            {presenter ? null : <BottomPanel />}
+            {presenter ? null : (
+              <BottomPanel>
+                <LivePanel />
+              </BottomPanel>
+            )}
           </main>
           {presenter ? null : <Inspector />}
         </div>

@@ -263,6 +263,8 @@ export function Canvas() {
         snapToGrid={snapToGrid}
         snapGrid={SNAP}
         deleteKeyCode={null}
+        // The space bar is play/pause (an action); dragging the background already pans.
+        panActivationKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         zoomOnDoubleClick={false}

@@ -9,6 +9,9 @@ import * as Comlink from 'comlink';
 import { create } from 'zustand';
 import type { ChaosAction, TimedAction } from '../sim/api.ts';
 import type { SeriesPoint, WindowSummary } from '../sim/index.ts';
+import type { TopologyDocument } from '../model/types.ts';
+import type { ChaosAction as Action } from '../sim/api.ts';
+import { mergeFrames } from '../worker/frameQueue.ts';
 import type { FastProgress, LiveFrame, LiveNode } from '../worker/liveProtocol.ts';
 import { useDocumentStore } from './documentStore.ts';
 import { type Callout, findBottleneck } from './liveBottleneck.ts';
@@ -79,6 +82,10 @@ export function onLiveReset(listener: () => void): () => void {
 }
 
 let connection: LiveConnection | null = null;
+/** Bumped by every start(); frames carry it. */
+let runId = 0;
+const FLUSH_MS = 100;
+const NO_HOPS = { count: 0, times: new Float64Array(0), ints: new Int32Array(0), dropped: 0 };
 let lastActions: TimedAction[] = [];
 let updateTimer: ReturnType<typeof setTimeout> | null = null;
 let unsubscribeDoc: (() => void) | null = null;
@@ -97,8 +104,16 @@ const EMPTY = {
 } satisfies Partial<SimulationState>;
 
 export const useSimulationStore = create<SimulationState>()((set, get) => {
-  const onFrame = (frame: LiveFrame) => {
-    for (const l of frameListeners) l(frame);
+  // Hops go to the dot layer at once; everything else is gathered and applied to the store
+  // at most FLUSH_MS apart, so React renders the panels a few times a second, not per frame.
+  let pending: LiveFrame | null = null;
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const flush = () => {
+    flushTimer = null;
+    const frame = pending;
+    pending = null;
+    if (!frame) return;
     const s = get();
     if (s.status === 'failed' || s.status === 'idle') return;
     const patch: Partial<SimulationState> = { t: frame.t, traceEvery: frame.traceEvery };
@@ -107,7 +122,10 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
       patch.series = series.length > SERIES_KEEP ? series.slice(-SERIES_KEEP) : series;
     }
     if (frame.events.length > 0) {
-      patch.markers = s.markers.concat(frame.events.map((e) => ({ t: e.t / 1000, text: e.text })));
+      const doc = useDocumentStore.getState().doc;
+      patch.markers = s.markers.concat(
+        frame.events.map((e) => ({ t: e.t / 1000, text: e.action ? describe(e.action, doc) : e.text })),
+      );
     }
     if (frame.nodes) {
       patch.nodes = frame.nodes;
@@ -120,8 +138,15 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
       );
     }
     if (frame.routes.length !== s.routes.length) patch.routes = frame.routes;
-    if (s.status !== 'fast') patch.status = frame.playing ? 'playing' : 'paused';
     set(patch);
+  };
+
+  const onFrame = (frame: LiveFrame) => {
+    if (frame.runId !== runId) return; // a frame of a run that has been replaced
+    for (const l of frameListeners) l(frame);
+    const rest = { ...frame, hops: NO_HOPS };
+    pending = pending ? mergeFrames(pending, rest) : rest;
+    if (!flushTimer) flushTimer = setTimeout(flush, FLUSH_MS);
   };
 
   const onFault = (message: string) => {
@@ -172,9 +197,10 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
       watchDocument();
       conn.expectFrames(play);
       const doc = useDocumentStore.getState().doc;
-      void conn.call((api) =>
-        api.start(doc, { seed, speed: get().speed, actions: lastActions, play }),
-      );
+      runId++;
+      pending = null;
+      const startOptions = { runId, seed, speed: get().speed, actions: lastActions, play };
+      void conn.call((api) => api.start(doc, startOptions));
     },
 
     play: () => {
@@ -209,6 +235,8 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
     },
 
     reset: () => {
+      runId++;
+      pending = null;
       stopWatchingDocument();
       void connection?.call((api) => api.stop());
       connection?.expectFrames(false);
@@ -278,4 +306,33 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
 export function runActive(): boolean {
   const s = useSimulationStore.getState().status;
   return s === 'playing' || s === 'paused' || s === 'fast';
+}
+
+/** An injected action in words, with the boxes' and links' names ("crash App 1"). */
+export function describe(a: Action, doc: TopologyDocument): string {
+  const box = (id: string) => doc.nodes.find((n) => n.id === id)?.label ?? id;
+  const link = (id: string) => {
+    const e = doc.edges.find((x) => x.id === id);
+    return e ? `${box(e.source)}→${box(e.target)}` : id;
+  };
+  switch (a.type) {
+    case 'crash':
+      return `crash ${box(a.node)}`;
+    case 'restart':
+      return `restart ${box(a.node)}`;
+    case 'slow':
+      return a.factor === 1 ? `${box(a.node)} normal speed` : `slow ${box(a.node)} ×${a.factor}`;
+    case 'errorRate':
+      return `${box(a.node)} fails ${Math.round(a.rate * 100)}%`;
+    case 'cut':
+      return `cut ${link(a.edge)}`;
+    case 'restore':
+      return `restore ${link(a.edge)}`;
+    case 'rollingRestart':
+      return `rolling restart ${box(a.node)}`;
+    case 'setRps':
+      return `${box(a.node)} ${a.rps} req/s`;
+    case 'spike':
+      return `spike ${box(a.node)} ×${a.factor}`;
+  }
 }

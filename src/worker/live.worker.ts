@@ -2,20 +2,25 @@
 // it subscribed, with the hop arrays transferred (no copy).
 
 import * as Comlink from 'comlink';
+import { FrameQueue } from './frameQueue.ts';
 import type { LiveApi, LiveFrame } from './liveProtocol.ts';
 import { LiveRun } from './liveRun.ts';
 
-let listener: ((frame: LiveFrame) => void) | null = null;
+let listener: ((frame: LiveFrame) => unknown) | null = null;
+
+// The page acknowledges each frame (the proxied callback's promise resolves when it has
+// run); frames made meanwhile are merged, so a slow page never builds a backlog.
+const frames = new FrameQueue(async (frame) => {
+  if (!listener) return;
+  const buffers = [frame.hops.times.buffer, frame.hops.ints.buffer] as ArrayBuffer[];
+  await listener(Comlink.transfer(frame, buffers));
+});
 
 const run = new LiveRun({
   now: () => performance.now(),
   setTimer: (fn, ms) => setTimeout(fn, ms),
   clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-  send: (frame) => {
-    if (!listener) return;
-    const buffers = [frame.hops.times.buffer, frame.hops.ints.buffer] as ArrayBuffer[];
-    listener(Comlink.transfer(frame, buffers));
-  },
+  send: (frame) => frames.send(frame),
 });
 
 const api: LiveApi = {

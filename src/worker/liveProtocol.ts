@@ -32,6 +32,8 @@ export interface LiveNode {
 }
 
 export interface LiveFrame {
+  /** Which start() this frame belongs to (the page drops frames of an earlier run). */
+  runId: number;
   /** Virtual time the engine has reached, ms. */
   t: number;
   playing: boolean;
@@ -56,6 +58,8 @@ export interface LiveFrame {
 }
 
 export interface LiveStartOptions {
+  /** Chosen by the page; every frame of this run carries it. */
+  runId: number;
   seed: number;
   speed: number;
   actions?: TimedAction[];

@@ -31,6 +31,7 @@ export interface LiveHost {
 export class LiveRun {
   private sim: Simulation | null = null;
   private rev = 0;
+  private runId = 0;
   private edgeIds: string[] = [];
   private playing = false;
   private speed = 1;
@@ -51,6 +52,7 @@ export class LiveRun {
   start(doc: TopologyDocument, options: LiveStartOptions): void {
     this.stopTimer();
     this.speed = clampSpeed(options.speed);
+    this.runId = options.runId;
     this.sim = new Simulation(doc, { seed: options.seed, actions: options.actions ?? [] });
     this.rev++;
     this.edgeIds = doc.edges.map((e) => e.id);
@@ -227,6 +229,7 @@ export class LiveRun {
     const sim = this.sim;
     if (!sim) return;
     const frame: LiveFrame = {
+      runId: this.runId,
       t: sim.now,
       playing: this.playing,
       speed: this.speed,

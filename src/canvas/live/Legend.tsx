@@ -14,7 +14,7 @@ export function LiveLegend() {
   if (status === 'idle' || status === 'failed') return null;
   const shown = routes.slice(0, MAX_ROUTES);
   return (
-    <Panel position="top-left" className="bp-legend" aria-label="Dot colours">
+    <Panel position="bottom-center" className="bp-legend" aria-label="Dot colours">
       {shown.map((r, i) => (
         <span key={r} className="bp-legend__item">
           <i style={{ background: routeColor(i) }} />

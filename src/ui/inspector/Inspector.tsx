@@ -9,6 +9,7 @@ import { deleteSelection, duplicateSelection } from '../../state/commands.ts';
 import { renameNode, setConfigValue, setEdgeLabel, setTitle } from '../../state/docOps.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useSelectionStore } from '../../state/selectionStore.ts';
+import { ChaosSection, LinkChaos } from '../live/ChaosSection.tsx';
 import { BooleanSwitch, EnumSelect, NumberInput, RoutesTable, TextInput } from './fields.tsx';
 
 export function Inspector() {
@@ -166,6 +167,7 @@ function NodePane({ node }: { node: TopologyNode }) {
         }
         return null;
       })}
+      <ChaosSection node={node} />
       <p className="bp-inspector__id">
         id <code>{node.id}</code>
       </p>
@@ -209,6 +211,7 @@ function EdgePane({ edge, nodes }: { edge: TopologyEdge; nodes: TopologyNode[] }
           connection to edit its label on the canvas.
         </p>
       </div>
+      <LinkChaos edge={edge} />
       <button type="button" className="bp-btn bp-btn--danger" onClick={deleteSelection}>
         Delete connection
       </button>

@@ -2,29 +2,10 @@
 // rolling restart) or a link (cut/restore). Opened by Canvas through useChaosMenu.
 
 import { useEffect, useRef } from 'react';
-import { create } from 'zustand';
 import type { ChaosAction } from '../../sim/api.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
+import { useChaosMenu } from '../../state/liveChaosMenu.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
-
-interface MenuTarget {
-  kind: 'node' | 'edge';
-  id: string;
-  x: number;
-  y: number;
-}
-
-interface ChaosMenuState {
-  target: MenuTarget | null;
-  open: (target: MenuTarget) => void;
-  close: () => void;
-}
-
-export const useChaosMenu = create<ChaosMenuState>()((set) => ({
-  target: null,
-  open: (target) => set({ target }),
-  close: () => set({ target: null }),
-}));
 
 export interface ChaosItem {
   label: string;

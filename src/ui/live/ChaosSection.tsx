@@ -1,7 +1,7 @@
 // The inspector's live section for one box: traffic for a client, chaos for the rest, the
 // same commands as the right-click menu.
 
-import type { TopologyNode } from '../../model/types.ts';
+import type { TopologyEdge, TopologyNode } from '../../model/types.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
 import { nodeChaosItems } from './ChaosMenu.tsx';
 import { ClientTraffic } from './TrafficControls.tsx';
@@ -33,6 +33,28 @@ export function ChaosSection({ node }: { node: TopologyNode }) {
           ))}
       </div>
       )}
+    </section>
+  );
+}
+
+/** Cut or restore a connection while the run goes on. */
+export function LinkChaos({ edge }: { edge: TopologyEdge }) {
+  const inject = useSimulationStore((s) => s.inject);
+  return (
+    <section className="bp-chaos" aria-label="Break it">
+      <h3 className="bp-chaos__title">Break it</h3>
+      <div className="bp-chaos__buttons">
+        <button type="button" className="bp-btn" onClick={() => inject({ type: 'cut', edge: edge.id })}>
+          Cut this link
+        </button>
+        <button
+          type="button"
+          className="bp-btn"
+          onClick={() => inject({ type: 'restore', edge: edge.id })}
+        >
+          Restore this link
+        </button>
+      </div>
     </section>
   );
 }

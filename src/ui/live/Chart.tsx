@@ -57,7 +57,7 @@ export function Chart({ title, unit, x, lines, markers, testId, minTop = 1 }: Ch
           stroke: '#64748b',
           grid: { stroke: '#f1f5f9' },
           ticks: { stroke: '#e2e8f0' },
-          size: 40,
+          size: 48,
           font: '10px system-ui',
           values: (_u, ticks) => ticks.map((v) => compact(v) + unit),
         },
@@ -101,12 +101,16 @@ export function Chart({ title, unit, x, lines, markers, testId, minTop = 1 }: Ch
       data-testid={testId}
       data-points={x.length}
       data-markers={markers.length}
+      data-last={lines.map((l) => round2(l.values[l.values.length - 1] ?? 0)).join(' ')}
+      data-max={lines.map((l) => round2(Math.max(0, ...l.values))).join(' ')}
     >
       <figcaption>{title}</figcaption>
       <div ref={box} className="bp-chart__plot" />
     </figure>
   );
 }
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
 
 function compact(v: number): string {
   if (Math.abs(v) >= 1000) return `${(v / 1000).toFixed(v % 1000 === 0 ? 0 : 1)}k`;
