@@ -5,6 +5,8 @@ import type { ComponentType } from 'react';
 import { useUiStore, type DialogRequest } from '../state/uiStore.ts';
 import { ProblemDialog } from '../ui/dialogs/ProblemDialog.tsx';
 import { ShortcutsDialog } from '../ui/dialogs/ShortcutsDialog.tsx';
+import { ExportMermaidDialog } from '../ui/mermaid/ExportMermaidDialog.tsx';
+import { ImportMermaidDialog } from '../ui/mermaid/ImportMermaidDialog.tsx';
 import { EmbedDialog } from '../ui/share/EmbedDialog.tsx';
 import { ShareDialog } from '../ui/share/ShareDialog.tsx';
 import { StoryPicker } from '../ui/story/StoryPicker.tsx';
@@ -20,6 +22,8 @@ export const DIALOGS: Record<string, ComponentType<DialogProps>> = {
   share: ({ onClose }) => <ShareDialog onClose={onClose} />,
   embed: ({ onClose }) => <EmbedDialog onClose={onClose} />,
   'story-picker': ({ onClose }) => <StoryPicker onClose={onClose} />,
+  'import-mermaid': ({ onClose }) => <ImportMermaidDialog onClose={onClose} />,
+  'export-mermaid': ({ onClose }) => <ExportMermaidDialog onClose={onClose} />,
 };
 
 export function Dialogs() {

@@ -30,6 +30,8 @@ import {
 } from '../state/docOps.ts';
 import { useDocumentStore } from '../state/documentStore.ts';
 import { openDocumentFile } from '../state/files.ts';
+import { openMermaidFile } from '../state/actions/importMermaid.ts';
+import { isMermaidFileName } from '../io/mermaid/blocks.ts';
 import { pruneSelection, useSelectionStore } from '../state/selectionStore.ts';
 import { services } from '../state/services.ts';
 import { useUiStore } from '../state/uiStore.ts';
@@ -211,6 +213,10 @@ export function Canvas() {
       e.preventDefault();
       setFileOver(false);
       const file = e.dataTransfer.files[0];
+      if (file && isMermaidFileName(file.name)) {
+        void openMermaidFile(file);
+        return;
+      }
       if (file) {
         void openDocumentFile(file).then(
           (ok) => ok && requestAnimationFrame(() => services.canvas?.fitView()),

@@ -5,7 +5,7 @@ import { validateDocument } from '../../model/schema.ts';
 import type { TopologyDocument, TopologyNode } from '../../model/types.ts';
 import { NODE_SIZE } from '../layout.ts';
 import { exportMermaid } from './export.ts';
-import { importMermaid } from './import.ts';
+import { importMermaid, withKinds } from './import.ts';
 import { loadMermaid } from './load.ts';
 
 beforeAll(async () => {
@@ -431,5 +431,17 @@ describe('round trips', () => {
     expect(node(r.doc, 'cache').kind).toBe('cache');
     expect(r.inferred).toEqual(['cache']);
     expect(r.laidOut).toBe(true);
+  });
+});
+
+describe('withKinds', () => {
+  it('changes chosen kinds, giving those boxes their new defaults, and leaves hosts alone', async () => {
+    const r = await ok('flowchart LR\n  subgraph h [Host]\n    A[App] --> B[Thing]\n  end');
+    const next = withKinds(r.doc, { B: 'cache', h: 'app', A: 'app' });
+    expect(node(next, 'B').kind).toBe('cache');
+    expect(node(next, 'B').config).toEqual(defaultConfig('cache'));
+    expect(node(next, 'h').kind).toBe('group');
+    expect(node(next, 'A')).toBe(node(r.doc, 'A'));
+    expect(withKinds(r.doc, {})).toBe(r.doc);
   });
 });

@@ -618,3 +618,22 @@ async function importUnsafe(text: string, opts: ImportOptions): Promise<ImportRe
   const warnings = [...notes, ...connectionWarnings(doc)];
   return { ok: true, doc, warnings, notes, inferred, laidOut };
 }
+
+/**
+ * The document with some boxes' kinds changed, as chosen in the import preview. A box
+ * whose kind changes gets that kind's default settings (the old kind's make no sense);
+ * hosts stay hosts, since they hold other boxes.
+ */
+export function withKinds(
+  doc: TopologyDocument,
+  kinds: Readonly<Record<string, NodeKind>>,
+): TopologyDocument {
+  let changed = false;
+  const nodes = doc.nodes.map((n) => {
+    const kind = kinds[n.id];
+    if (kind === undefined || kind === n.kind || kind === 'group' || n.kind === 'group') return n;
+    changed = true;
+    return { ...n, kind, config: defaultConfig(kind) };
+  });
+  return changed ? { ...doc, nodes } : doc;
+}

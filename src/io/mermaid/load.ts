@@ -30,7 +30,13 @@ export function loadMermaid(): Promise<Mermaid> {
   loading ??= (async () => {
     await prepareSanitizer();
     const mermaid = (await import('mermaid')).default;
-    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+    // Strict: no scripts or click handlers in rendered previews. Errors are reported by us,
+    // never drawn into the page as Mermaid's own error picture.
+    mermaid.initialize({
+      startOnLoad: false,
+      securityLevel: 'strict',
+      suppressErrorRendering: true,
+    });
     return mermaid;
   })();
   // A failed load (a network hiccup fetching the chunk) can be retried on the next call.

@@ -9,8 +9,10 @@ import { duplicateAction } from './duplicate.ts';
 import { embedAction } from './embed.ts';
 import { exportPngAction } from './exportPng.ts';
 import { exportSvgAction } from './exportSvg.ts';
+import { exportMermaidAction } from './exportMermaid.ts';
 import { fitViewAction } from './fitView.ts';
 import { shortcutsAction, showHintAction } from './help.ts';
+import { importMermaidAction } from './importMermaid.ts';
 import { newDocumentAction } from './newDocument.ts';
 import { openDocumentAction } from './openDocument.ts';
 import { pasteAction } from './paste.ts';
@@ -47,6 +49,8 @@ export const ACTIONS: readonly Action[] = [
   embedAction,
   exportPngAction,
   exportSvgAction,
+  importMermaidAction,
+  exportMermaidAction,
   undoAction,
   redoAction,
   copyAction,

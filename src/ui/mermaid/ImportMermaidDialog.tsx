@@ -1,0 +1,356 @@
+// Import Mermaid: paste a flowchart or open a .mmd / .md file, see what it becomes (every
+// box with its guessed kind, changeable), then replace the canvas as one undo step.
+// Cancel leaves the canvas exactly as it was. Imported text is only ever shown as text.
+
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  extractMermaidBlocks,
+  isMarkdownName,
+  type MermaidBlock,
+} from '../../io/mermaid/blocks.ts';
+import {
+  connectionWarnings,
+  type ImportResult,
+  importMermaid,
+  withKinds,
+} from '../../io/mermaid/import.ts';
+import { KINDS } from '../../model/kinds.ts';
+import { NODE_KINDS, type NodeKind } from '../../model/types.ts';
+import { useMermaidImportSource } from '../../state/actions/importMermaid.ts';
+import { useDocumentStore } from '../../state/documentStore.ts';
+import { useSelectionStore } from '../../state/selectionStore.ts';
+import { services } from '../../state/services.ts';
+import { notify } from '../../state/uiStore.ts';
+import { Dialog } from '../dialogs/Dialog.tsx';
+import './mermaid.css';
+
+const BOX_KINDS = NODE_KINDS.filter((k) => k !== 'group');
+
+const SAMPLE = `flowchart LR
+  users([Users]) --> nginx{{nginx}}
+  nginx --> app1[App 1] & app2[App 2]
+  app1 & app2 --> db[(Postgres)]`;
+
+type Preview =
+  | { state: 'empty' }
+  | { state: 'reading' }
+  | { state: 'done'; result: ImportResult; text: string };
+
+export function ImportMermaidDialog({ onClose }: { onClose: () => void }) {
+  const [text, setText] = useState('');
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [blocks, setBlocks] = useState<MermaidBlock[]>([]);
+  const [block, setBlock] = useState(0);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<Preview>({ state: 'empty' });
+  const [kinds, setKinds] = useState<Record<string, NodeKind>>({});
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  // Only state setters inside, so one function for the dialog's lifetime.
+  const loadFile = useCallback((name: string, content: string) => {
+    setFileName(name);
+    setFileError(null);
+    if (isMarkdownName(name)) {
+      const found = extractMermaidBlocks(content);
+      setBlocks(found);
+      setBlock(0);
+      if (!found.length) {
+        setFileError(`${name} has no \`\`\`mermaid code block.`);
+        setText('');
+        return;
+      }
+      setText(found[0]!.text);
+    } else {
+      setBlocks([]);
+      setText(content);
+    }
+  }, []);
+
+  // A file dropped on the canvas arrives through the store.
+  useEffect(() => {
+    const source = useMermaidImportSource.getState().take();
+    if (source) loadFile(source.fileName, source.text);
+  }, [loadFile]);
+
+  // Preview as the text settles: Mermaid parses it, boxes get kinds and positions.
+  useEffect(() => {
+    if (text.trim() === '') {
+      setPreview({ state: 'empty' });
+      return;
+    }
+    let live = true;
+    setPreview((p) => (p.state === 'done' ? p : { state: 'reading' }));
+    const timer = setTimeout(() => {
+      void importMermaid(text).then((result) => {
+        if (!live) return;
+        setPreview({ state: 'done', result, text });
+        setKinds({});
+      });
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [text]);
+
+  const result = preview.state === 'done' ? preview.result : null;
+  const doc = useMemo(() => (result?.ok ? withKinds(result.doc, kinds) : null), [result, kinds]);
+  const ruleWarnings = useMemo(() => (doc ? connectionWarnings(doc) : []), [doc]);
+  const stale = preview.state === 'done' && preview.text !== text;
+
+  const accept = () => {
+    if (!doc || stale) return;
+    useSelectionStore.getState().clear();
+    useDocumentStore.getState().replaceDocument(doc, 'Import Mermaid');
+    onClose();
+    requestAnimationFrame(() => services.canvas?.fitView());
+    const boxes = doc.nodes.filter((n) => n.kind !== 'group').length;
+    notify('success', `Imported ${boxes} box${boxes === 1 ? '' : 'es'} from Mermaid`);
+  };
+
+  const counts = doc
+    ? {
+        boxes: doc.nodes.filter((n) => n.kind !== 'group').length,
+        hosts: doc.nodes.filter((n) => n.kind === 'group').length,
+        edges: doc.edges.length,
+      }
+    : null;
+
+  return (
+    <Dialog title="Import a Mermaid flowchart" onClose={onClose} wide>
+      <div className="bp-mmd">
+        <div className="bp-mmd__source">
+          <div className="bp-mmd__toolbar">
+            <button type="button" className="bp-btn" onClick={() => fileInput.current?.click()}>
+              Open .mmd / .md file…
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".mmd,.mermaid,.md,.markdown,.mdx,.txt,text/markdown,text/plain"
+              className="bp-sr"
+              aria-label="Mermaid or markdown file"
+              data-testid="mermaid-file-input"
+              tabIndex={-1}
+              onChange={async (e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (!file) return;
+                if (file.size > 5_000_000) {
+                  setFileError(`${file.name} is larger than 5 MB; a diagram is much smaller.`);
+                  return;
+                }
+                loadFile(file.name, await file.text());
+              }}
+            />
+            {text === '' ? (
+              <button
+                type="button"
+                className="bp-btn bp-btn--ghost"
+                onClick={() => setText(SAMPLE)}
+              >
+                Try an example
+              </button>
+            ) : null}
+            {fileName ? <span className="bp-mmd__file">{fileName}</span> : null}
+          </div>
+          {blocks.length > 1 ? (
+            <label className="bp-mmd__blocks">
+              <span>Diagram in this file</span>
+              <select
+                className="bp-select"
+                value={block}
+                onChange={(e) => {
+                  const i = Number(e.target.value);
+                  setBlock(i);
+                  setText(blocks[i]!.text);
+                }}
+              >
+                {blocks.map((b, i) => (
+                  <option key={b.line} value={i}>
+                    {`${i + 1}. line ${b.line}: ${b.summary || '(empty)'}`}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          {fileError ? (
+            <p className="bp-mmd__error" role="alert">
+              {fileError}
+            </p>
+          ) : null}
+          <textarea
+            className="bp-mmd__text"
+            aria-label="Mermaid text"
+            spellCheck={false}
+            placeholder={
+              'Paste a Mermaid flowchart here, e.g.\n\nflowchart LR\n  A[Users] --> B[App] --> C[(Database)]'
+            }
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setFileError(null);
+            }}
+          />
+        </div>
+        <section className="bp-mmd__preview" aria-label="Import preview" aria-busy={stale}>
+          <PreviewBody
+            preview={preview}
+            text={text}
+            counts={counts}
+            doc={doc}
+            kinds={kinds}
+            setKind={(id, kind) => setKinds((k) => ({ ...k, [id]: kind }))}
+            ruleWarnings={ruleWarnings}
+          />
+        </section>
+      </div>
+      <div className="bp-dialog__foot bp-mmd__foot">
+        <span className="bp-mmd__hint">
+          {doc ? 'Replaces the diagram on the canvas. Undo (Ctrl+Z) brings it back.' : ''}
+        </span>
+        <button type="button" className="bp-btn" onClick={onClose}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="bp-btn bp-btn--primary"
+          disabled={!doc || stale}
+          onClick={accept}
+        >
+          Replace canvas
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function PreviewBody({
+  preview,
+  text,
+  counts,
+  doc,
+  kinds,
+  setKind,
+  ruleWarnings,
+}: {
+  preview: Preview;
+  text: string;
+  counts: { boxes: number; hosts: number; edges: number } | null;
+  doc: ReturnType<typeof withKinds> | null;
+  kinds: Record<string, NodeKind>;
+  setKind: (id: string, kind: NodeKind) => void;
+  ruleWarnings: string[];
+}) {
+  if (preview.state === 'empty') {
+    return (
+      <p className="bp-mmd__placeholder">
+        The boxes Mermaid finds appear here, each with the kind it will become. Subgraphs become
+        hosts.
+      </p>
+    );
+  }
+  if (preview.state === 'reading') return <p className="bp-mmd__placeholder">Reading…</p>;
+  const { result } = preview;
+  if (!result.ok) {
+    const lines = preview.text.replace(/\r\n?/g, '\n').split('\n');
+    const bad = result.error.line !== undefined ? lines[result.error.line - 1] : undefined;
+    return (
+      <div className="bp-mmd__error" role="alert" data-testid="mermaid-import-error">
+        <strong>This diagram cannot be imported.</strong>
+        <p>{result.error.message}</p>
+        {bad !== undefined ? (
+          <pre className="bp-mmd__badline">
+            <span className="bp-mmd__lineno">{result.error.line}</span>
+            {bad}
+            {result.error.column !== undefined ? (
+              <>
+                {'\n'}
+                <span className="bp-mmd__lineno" />
+                {`${' '.repeat(Math.max(0, result.error.column - 1))}^`}
+              </>
+            ) : null}
+          </pre>
+        ) : null}
+        <p className="bp-mmd__muted">Your canvas has not changed.</p>
+      </div>
+    );
+  }
+  if (!doc || !counts) return null;
+  const inferred = new Set(result.inferred);
+  const notes = [...result.notes, ...ruleWarnings];
+  return (
+    <>
+      <p className="bp-mmd__summary" data-testid="mermaid-import-summary">
+        {counts.boxes} box{counts.boxes === 1 ? '' : 'es'}
+        {counts.hosts ? `, ${counts.hosts} host${counts.hosts === 1 ? '' : 's'}` : ''},{' '}
+        {counts.edges} connection{counts.edges === 1 ? '' : 's'}
+        {preview.text !== text ? ' (updating…)' : ''}
+      </p>
+      <div className="bp-mmd__tablewrap">
+        <table className="bp-mmd__table">
+          <thead>
+            <tr>
+              <th scope="col">Box</th>
+              <th scope="col">Kind</th>
+            </tr>
+          </thead>
+          <tbody>
+            {doc.nodes.map((n) => (
+              <tr key={n.id} data-node-id={n.id}>
+                <td>
+                  <span className="bp-mmd__label">{n.label || n.id}</span>
+                  {n.label !== n.id ? <code className="bp-mmd__id">{n.id}</code> : null}
+                </td>
+                <td>
+                  {n.kind === 'group' ? (
+                    <span className="bp-mmd__host">Host (subgraph)</span>
+                  ) : (
+                    <span className="bp-mmd__kind">
+                      <span
+                        className="bp-mmd__swatch"
+                        style={{ background: KINDS[n.kind].color }}
+                        aria-hidden="true"
+                      />
+                      <select
+                        className="bp-select bp-select--compact"
+                        aria-label={`Kind of ${n.label || n.id}`}
+                        value={kinds[n.id] ?? n.kind}
+                        onChange={(e) => setKind(n.id, e.target.value as NodeKind)}
+                      >
+                        {BOX_KINDS.map((k) => (
+                          <option key={k} value={k}>
+                            {KINDS[k].title}
+                          </option>
+                        ))}
+                      </select>
+                      {inferred.has(n.id) ? (
+                        <span className="bp-mmd__guess" title="Guessed from the label and shape">
+                          guessed
+                        </span>
+                      ) : null}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {notes.length ? (
+        <div className="bp-mmd__warnings" data-testid="mermaid-import-warnings">
+          <strong>
+            {notes.length} note{notes.length === 1 ? '' : 's'}
+          </strong>
+          <ul>
+            {notes.slice(0, 30).map((w, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the same note may repeat
+              <li key={i}>{w}</li>
+            ))}
+            {notes.length > 30 ? <li>…and {notes.length - 30} more</li> : null}
+          </ul>
+        </div>
+      ) : null}
+    </>
+  );
+}
