@@ -89,7 +89,7 @@ const overloaded: TopologyDocument = {
   version: 1,
   title: 'Overloaded',
   nodes: [
-    node('users', 'client', 'Users', 0, 150, { rps: 150, timeoutMs: 600000 }),
+    node('users', 'client', 'Users', 0, 150, { rps: 120, timeoutMs: 600000 }),
     node('lb', 'lb', 'Load balancer', 260, 150),
     node('app1', 'app', 'App 1', 520, 150, {
       concurrency: 1,
@@ -215,6 +215,7 @@ test('a saturated box is named, and adding a server while running drains its que
   await expect(page.getByTestId('bottleneck')).toContainText('App 1 is at 100%');
   await expect(page.getByTestId('bottleneck')).toContainText('queue grows');
   await expect(flowNode(page, 'app1').locator('.bp-live--hot')).toBeAttached();
+  await setSpeed(page, '1'); // the queue keeps growing, slowly, while we edit
 
   // Add an app server behind the load balancer, without stopping the run.
   const before = await page.locator('.react-flow__node').evaluateAll((els) =>
@@ -230,7 +231,12 @@ test('a saturated box is named, and adding a server while running drains its que
     );
   await connectNodes(page, 'lb', added!);
   await expect(page.locator('.react-flow__edge')).toHaveCount(3);
-  // Half the traffic now goes to the new server; App 1 catches up and its queue drains.
+  await setSpeed(page, '25');
+  // Half the traffic now goes to the new server (it shows arrivals), and App 1, now
+  // getting 60 of the 120 req/s it can serve 100 of, catches up: its queue drains.
+  await expect
+    .poll(async () => Number(await flowNode(page, added!).locator('[data-utilization]').getAttribute('data-utilization')))
+    .toBeGreaterThan(0);
   await expect
     .poll(async () => Number(await queue.getAttribute('data-queue')), { timeout: 20_000 })
     .toBeLessThan(5);
