@@ -43,11 +43,11 @@ function windowWords(e: Expectation): string {
 }
 
 /** The claim in words, e.g. "error rate between 10 s and 20 s > 5%". */
-export function claimText(e: Expectation): string {
+export function claimText(e: Expectation, name?: (id: string) => string): string {
   const parsed = parseMetric(e.metric);
   if (!parsed.ok) return e.metric;
   const unit = metricUnit(parsed.ref);
-  return `${metricLabel(parsed.ref)}${windowWords(e)} ${OP_WORDS[e.op]} ${formatValue(e.value, unit)}`;
+  return `${metricLabel(parsed.ref, name)}${windowWords(e)} ${OP_WORDS[e.op]} ${formatValue(e.value, unit)}`;
 }
 
 /** Checks one claim against one report. */

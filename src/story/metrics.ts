@@ -168,17 +168,18 @@ export function metricUnit(ref: MetricRef): Unit {
   }
 }
 
-/** Plain words for a metric, e.g. "utilization of app1", "requests lost their session". */
-export function metricLabel(ref: MetricRef): string {
+/** Plain words for a metric, e.g. "utilization of app1". `name` turns a box id into
+ * what people see (its label); by default the id itself. */
+export function metricLabel(ref: MetricRef, name: (id: string) => string = (id) => id): string {
   switch (ref.scope) {
     case 'run':
       return RUN_METRICS[ref.name]!.label;
     case 'failedBy':
       return `requests failed by ${ref.cause}`;
     case 'nodeFailedBy':
-      return `requests failed by ${ref.cause} at ${ref.node}`;
+      return `requests failed by ${ref.cause} at ${name(ref.node)}`;
     case 'node':
-      return `${NODE_FIGURES[ref.figure]!.label} of ${ref.node}`;
+      return `${NODE_FIGURES[ref.figure]!.label} of ${name(ref.node)}`;
     case 'route':
       return `${ROUTE_FIGURES[ref.figure]!.label} of ${ref.route}`;
   }

@@ -8,6 +8,7 @@ import { runAction } from '../../state/actions/run.ts';
 import { currentStep, useStoryStore } from '../../state/storyStore.ts';
 import { Narrative } from './Narrative.tsx';
 import { Questions } from './Questions.tsx';
+import { WatchList } from './WatchList.tsx';
 
 export function StoryPanel() {
   const scenario = useStoryStore((s) => s.scenario);
@@ -20,6 +21,9 @@ export function StoryPanel() {
     step: stepIndex,
   });
   const last = current === total;
+  // Claims name boxes by id; people know them by their labels.
+  const labels = new Map(step.doc.nodes.map((n) => [n.id, n.label]));
+  const name = (id: string) => labels.get(id) ?? id;
   return (
     <aside className="bp-story" aria-label="Story">
       <header className="bp-story__head">
@@ -74,12 +78,13 @@ export function StoryPanel() {
             {step.notice.text}
           </p>
         ) : null}
+        <WatchList metrics={step.notice.metrics} name={name} />
         {step.expect.length ? (
           <section className="bp-story__section" aria-label="What the run shows">
             <h3 className="bp-story__h">What the run shows</h3>
             <ul className="bp-story__claims">
               {step.expect.map((e) => (
-                <li key={`${e.metric}${e.op}${e.value}${e.fromS ?? ''}`}>{claimText(e)}</li>
+                <li key={`${e.metric}${e.op}${e.value}${e.fromS ?? ''}`}>{claimText(e, name)}</li>
               ))}
             </ul>
           </section>
