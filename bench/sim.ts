@@ -61,23 +61,34 @@ function cpuMs(): number {
 }
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
+/** Best of `n` trials: other work on the machine only ever makes a trial slower. */
+function bestOf(n: number, trial: () => number): number {
+  let best = 0;
+  for (let i = 0; i < n; i++) best = Math.max(best, trial());
+  return best;
+}
+
 function speedRows(E: Engine): BenchRow[] {
   // M/M/1 at ρ = 0.8: the bare cost of an event.
   const mm1 = new E.Simulation(E.queueDoc(800, 1, 1, 'exponential'), { seed: 1 });
   mm1.runUntil(100_000); // warm up the JIT
-  const e0 = mm1.eventsProcessed;
-  let t0 = cpuMs();
-  mm1.runUntil(1_100_000);
-  const eventsPerS = ((mm1.eventsProcessed - e0) / (cpuMs() - t0)) * 1000;
+  const eventsPerS = bestOf(3, () => {
+    const e0 = mm1.eventsProcessed;
+    const t0 = cpuMs();
+    mm1.runUntil(mm1.now + 400_000);
+    return ((mm1.eventsProcessed - e0) / (cpuMs() - t0)) * 1000;
+  });
 
   // Every kind of box, 2,000 req/s.
   const full = new E.Simulation(E.fullStackDoc(2000), { seed: 1 });
   full.runUntil(10_000);
-  const c0 = full.all.total.count + full.all.failed;
-  t0 = cpuMs();
-  full.runUntil(70_000);
-  const requests = full.all.total.count + full.all.failed - c0;
-  const reqPerS = (requests / (cpuMs() - t0)) * 1000;
+  const reqPerS = bestOf(3, () => {
+    const c0 = full.all.total.count + full.all.failed;
+    const t0 = cpuMs();
+    full.runUntil(full.now + 20_000);
+    const requests = full.all.total.count + full.all.failed - c0;
+    return (requests / (cpuMs() - t0)) * 1000;
+  });
   return [
     {
       figure: 'events per CPU-second, M/M/1',

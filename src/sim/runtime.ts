@@ -56,7 +56,8 @@ export const HOP_LIMIT = 64;
 
 export class Req {
   done = false;
-  hops = 0;
+  /** Still in its client's deadline list (a request is reused only once out of it). */
+  pending = false;
   constructor(
     public id: number,
     /** Client node (null for jobs and cron work). */
@@ -110,6 +111,42 @@ export class Call {
     public edge: EdgeRt | null,
     public op: number,
   ) {}
+
+  /** Makes a recycled call as good as new (the token keeps counting: old timers stay void). */
+  reuse(
+    req: Req,
+    node: NodeRt,
+    server: Server | null,
+    parent: Call | null,
+    edge: EdgeRt | null,
+    op: number,
+  ): void {
+    this.req = req;
+    this.node = node;
+    this.server = server;
+    this.parent = parent;
+    this.edge = edge;
+    this.op = op;
+    this.state = S_NEW;
+    this.depth = 0;
+    this.step = 0;
+    this.sub = 0;
+    this.epoch = 0;
+    this.tArrive = 0;
+    this.workMs = 0;
+    this.holdsWorker = false;
+    this.core = null;
+    this.conn = 0;
+    this.key = 0;
+    this.count = 0;
+    this.hit = false;
+    this.ok = true;
+    this.cause = -1;
+    this.waitStart = 0;
+    this.backend = null;
+    this.owner = null;
+    this.job = null;
+  }
 }
 
 export interface RootOwner {

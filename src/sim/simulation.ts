@@ -35,7 +35,6 @@ import {
   NodeRt,
   S_DELAY,
   S_DONE,
-  S_NEW,
   S_QUEUED,
   S_WORK,
   Server,
@@ -242,27 +241,7 @@ export class Simulation {
   ): Call {
     const c = this.callPool.pop();
     if (c === undefined) return new Call(req, node, server, parent, edge, op);
-    c.req = req;
-    c.node = node;
-    c.server = server;
-    c.parent = parent;
-    c.edge = edge;
-    c.op = op;
-    c.state = S_NEW;
-    c.step = 0;
-    c.sub = 0;
-    c.epoch = 0;
-    c.tArrive = 0;
-    c.workMs = 0;
-    c.holdsWorker = false;
-    c.core = null;
-    c.conn = 0;
-    c.key = 0;
-    c.count = 0;
-    c.hit = false;
-    c.ok = true;
-    c.cause = -1;
-    c.waitStart = 0;
+    c.reuse(req, node, server, parent, edge, op);
     return c;
   }
 

@@ -48,6 +48,7 @@ export class ClientBehaviour extends BaseBehaviour {
   private totalWeight = 0;
   private token = 0;
   private readonly pending = new Ring<Call>();
+  private readonly spare: Call[] = [];
   private deadlineArmed = false;
   private dnsEdge: EdgeRt | null = null;
   private cdnEdges: EdgeRt[] = [];
@@ -194,21 +195,28 @@ export class ClientBehaviour extends BaseBehaviour {
     const userIndex = rng.int(this.users);
     const user = this.clientIndex * USER_SPACE + userIndex;
     const id = sim.newReqId();
-    const req = new Req(
-      id,
-      node,
-      r.route,
-      user,
-      now,
-      now + this.timeoutMs,
-      r.write,
-      r.path,
-      now >= sim.warmupMs,
-      sim.traced(id),
-    );
+    let call = this.spare.pop();
+    let req: Req;
+    if (call === undefined) {
+      req = new Req(id, node, r.route, user, now, 0, r.write, r.path, false, false);
+      call = new Call(req, node, null, null, null, OP_REQUEST);
+    } else {
+      req = call.req;
+      req.id = id;
+      req.route = r.route;
+      req.user = user;
+      req.start = now;
+      req.write = r.write;
+      req.path = r.path;
+      req.done = false;
+      call.reuse(req, node, null, null, null, OP_REQUEST);
+    }
+    req.deadline = now + this.timeoutMs;
+    req.measured = now >= sim.warmupMs;
+    req.traced = sim.traced(id);
+    req.pending = true;
     node.arrivals++;
     node.inFlight++;
-    const call = new Call(req, node, null, null, null, OP_REQUEST);
     call.tArrive = now;
     this.pending.push(call);
     if (!this.deadlineArmed) {
@@ -264,7 +272,11 @@ export class ClientBehaviour extends BaseBehaviour {
   private finish(call: Call, ok: boolean, cause: number): void {
     call.state = S_DONE;
     const req = call.req;
-    if (req.done) return; // the user already gave up
+    if (req.done) {
+      // The user already gave up; the answer arrived anyway.
+      if (!req.pending && this.spare.length < 4096) this.spare.push(call);
+      return;
+    }
     req.done = true;
     const node = this.node;
     node.inFlight--;
@@ -273,7 +285,17 @@ export class ClientBehaviour extends BaseBehaviour {
       node.respSum += this.sim.now - req.start;
     } else node.errors++;
     this.sim.completeRequest(req.route, req.start, req.measured, ok, cause);
-    while (this.pending.length > 0 && this.pending.peek()!.req.done) this.pending.shift();
+    while (this.pending.length > 0 && this.pending.peek()!.req.done) this.unlist();
+  }
+
+  /**
+   * Takes the oldest request off the deadline list; once it is also answered its call and
+   * request are reused for a new request (no allocation per request).
+   */
+  private unlist(): void {
+    const call = this.pending.shift()!;
+    call.req.pending = false;
+    if (call.state === S_DONE && this.spare.length < 4096) this.spare.push(call);
   }
 
   /** Users whose deadline has passed give up: their requests fail with 'timeout'. */
@@ -293,7 +315,7 @@ export class ClientBehaviour extends BaseBehaviour {
         this.timeouts++;
         this.sim.completeRequest(req.route, req.start, req.measured, false, C_TIMEOUT);
       }
-      pending.shift();
+      this.unlist();
     }
     if (pending.length > 0) this.sim.nodeTimer(node, pending.peek()!.req.deadline, DEADLINE);
     else this.deadlineArmed = false;
