@@ -72,21 +72,28 @@ function speedRows(E: Engine): BenchRow[] {
   // M/M/1 at ρ = 0.8: the bare cost of an event.
   const mm1 = new E.Simulation(E.queueDoc(800, 1, 1, 'exponential'), { seed: 1 });
   mm1.runUntil(100_000); // warm up the JIT
+  let wallEvents = 0;
   const eventsPerS = bestOf(3, () => {
     const e0 = mm1.eventsProcessed;
     const t0 = cpuMs();
+    const w0 = performance.now();
     mm1.runUntil(mm1.now + 400_000);
-    return ((mm1.eventsProcessed - e0) / (cpuMs() - t0)) * 1000;
+    const n = mm1.eventsProcessed - e0;
+    wallEvents = Math.max(wallEvents, (n / (performance.now() - w0)) * 1000);
+    return (n / (cpuMs() - t0)) * 1000;
   });
 
   // Every kind of box, 2,000 req/s.
   const full = new E.Simulation(E.fullStackDoc(2000), { seed: 1 });
   full.runUntil(10_000);
+  let wallRequests = 0;
   const reqPerS = bestOf(3, () => {
     const c0 = full.all.total.count + full.all.failed;
     const t0 = cpuMs();
+    const w0 = performance.now();
     full.runUntil(full.now + 20_000);
     const requests = full.all.total.count + full.all.failed - c0;
+    wallRequests = Math.max(wallRequests, (requests / (performance.now() - w0)) * 1000);
     return (requests / (cpuMs() - t0)) * 1000;
   });
   return [
@@ -101,6 +108,14 @@ function speedRows(E: Engine): BenchRow[] {
       value: fmt(reqPerS),
       budget: '≥ 150,000',
       ok: reqPerS >= 150_000,
+    },
+    // Wall-clock figures for the record: lower when other work shares the cores.
+    { figure: 'events per wall-second, M/M/1', value: fmt(wallEvents), budget: 'info', ok: true },
+    {
+      figure: 'requests per wall-second, 15 boxes',
+      value: fmt(wallRequests),
+      budget: 'info',
+      ok: true,
     },
   ];
 }
