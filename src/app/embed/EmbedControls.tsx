@@ -1,0 +1,176 @@
+// The embed's compact bar: where you are in the story, the run controls the embedding page
+// asked for (controls=…), the live figures, and a way out to the full app.
+
+import { SPEEDS, useSimulationStore } from '../../state/simulationStore.ts';
+import { useStoryStore } from '../../state/storyStore.ts';
+import type { EmbedControl } from '../../ui/share/embedOptions.ts';
+import { metricsOf, runState, storyInfo } from './run.ts';
+
+const PATHS = {
+  play: 'M7 5v14l12-7z',
+  pause: 'M7 5h4v14H7zM13 5h4v14h-4z',
+  step: 'M6 5v14l9-7zM17 5h2v14h-2z',
+  reset: 'M4 12a8 8 0 1 0 2.4-5.7M4 4v5h5',
+  prev: 'M15 5l-7 7 7 7',
+  next: 'M9 5l7 7-7 7',
+};
+
+function Icon({ d, filled }: { d: string; filled?: boolean }) {
+  return (
+    <svg
+      width="15"
+      height="15"
+      viewBox="0 0 24 24"
+      fill={filled ? 'currentColor' : 'none'}
+      stroke="currentColor"
+      strokeWidth={filled ? 0 : 2.2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
+      <path d={d} />
+    </svg>
+  );
+}
+
+const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+
+function Figures() {
+  const status = useSimulationStore((s) => s.status);
+  const t = useSimulationStore((s) => s.t);
+  const window = useSimulationStore((s) => s.window);
+  const m = metricsOf({ t, window });
+  const live = status !== 'idle' && status !== 'failed';
+  return (
+    <dl className="bp-embed__figures" aria-label="Live figures">
+      <div>
+        <dt>Throughput</dt>
+        <dd>{live ? `${fmt(m.throughput_rps)} req/s` : '—'}</dd>
+      </div>
+      <div>
+        <dt>Errors</dt>
+        <dd className={live && m.errorRate > 0.01 ? 'is-bad' : ''}>
+          {live ? `${fmt(m.errorRate * 100, 1)} %` : '—'}
+        </dd>
+      </div>
+      <div>
+        <dt>p95</dt>
+        <dd>{live ? `${fmt(m.p95_ms)} ms` : '—'}</dd>
+      </div>
+      <div>
+        <dt>Time</dt>
+        <dd data-testid="embed-clock">{live ? `${fmt(m.simTime_s, 1)} s` : '—'}</dd>
+      </div>
+    </dl>
+  );
+}
+
+export function EmbedControls({
+  controls,
+  title,
+  fullAppHref,
+  onReset,
+}: {
+  controls: ReadonlySet<EmbedControl>;
+  title: string;
+  fullAppHref: string;
+  onReset: () => void;
+}) {
+  const status = useSimulationStore((s) => s.status);
+  const speed = useSimulationStore((s) => s.speed);
+  const scenario = useStoryStore((s) => s.scenario);
+  const stepIndex = useStoryStore((s) => s.step);
+  const story = storyInfo({ scenario, step: stepIndex });
+  const playing = runState(status) === 'playing';
+  const sim = () => useSimulationStore.getState();
+  return (
+    <header className="bp-embed__bar">
+      <div className="bp-embed__where">
+        <span className="bp-embed__title" title={title}>
+          {story ? story.title : title}
+        </span>
+        {story ? (
+          <span className="bp-embed__step" title={story.stepTitle}>
+            Step {story.step} of {story.steps}: {story.stepTitle}
+          </span>
+        ) : null}
+      </div>
+      {story && controls.has('nav') ? (
+        <fieldset className="bp-embed__group" aria-label="Story steps">
+          <button
+            type="button"
+            className="bp-embed__btn"
+            aria-label="Previous step"
+            disabled={story.step <= 1}
+            onClick={() => useStoryStore.getState().previous()}
+          >
+            <Icon d={PATHS.prev} />
+          </button>
+          <button
+            type="button"
+            className="bp-embed__btn"
+            aria-label="Next step"
+            disabled={story.step >= story.steps}
+            onClick={() => useStoryStore.getState().next()}
+          >
+            <Icon d={PATHS.next} />
+          </button>
+        </fieldset>
+      ) : null}
+      <fieldset className="bp-embed__group" aria-label="Run">
+        {controls.has('play') ? (
+          <button
+            type="button"
+            className={`bp-embed__btn bp-embed__play${playing ? ' is-playing' : ''}`}
+            aria-label={playing ? 'Pause' : 'Play'}
+            disabled={status === 'fast'}
+            onClick={() => sim().togglePlay()}
+          >
+            <Icon d={playing ? PATHS.pause : PATHS.play} filled />
+          </button>
+        ) : null}
+        {controls.has('step') ? (
+          <button
+            type="button"
+            className="bp-embed__btn"
+            aria-label="Step"
+            title="Advance a quarter second of playback"
+            onClick={() => sim().step()}
+          >
+            <Icon d={PATHS.step} filled />
+          </button>
+        ) : null}
+        {controls.has('reset') ? (
+          <button type="button" className="bp-embed__btn" aria-label="Reset run" onClick={onReset}>
+            <Icon d={PATHS.reset} />
+          </button>
+        ) : null}
+        {controls.has('speed') ? (
+          <select
+            className="bp-embed__speed"
+            aria-label="Speed"
+            value={String(speed)}
+            onChange={(e) => sim().setSpeed(Number(e.target.value))}
+          >
+            {SPEEDS.map((s) => (
+              <option key={s} value={String(s)}>
+                {s}×
+              </option>
+            ))}
+          </select>
+        ) : null}
+      </fieldset>
+      {controls.has('metrics') ? <Figures /> : null}
+      <a
+        className="bp-embed__open"
+        href={fullAppHref}
+        target="_blank"
+        rel="noopener"
+        title="Open in Backend Playground (new tab)"
+        aria-label="Open in Backend Playground"
+      >
+        Open ↗
+      </a>
+    </header>
+  );
+}

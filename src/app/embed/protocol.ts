@@ -1,0 +1,131 @@
+// The embed's postMessage API (docs/embedding.md), as plain data and pure checks so it can be
+// unit-tested: which messages exist, how a command is recognised, and which origins may
+// command the embed. Every message carries `source: 'backend-playground'` so a page with
+// other iframes (videos, quizzes) can tell ours apart, and so we ignore theirs.
+
+export const MESSAGE_SOURCE = 'backend-playground';
+export const PROTOCOL_VERSION = 1;
+
+/** Host → embed. `step` advances the simulation; `goToStep` moves the story (1-based). */
+export type Command =
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'step' }
+  | { type: 'reset' }
+  | { type: 'nextStep' }
+  | { type: 'previousStep' }
+  | { type: 'goToStep'; step: number };
+
+export type RunState = 'idle' | 'playing' | 'paused';
+
+export interface StoryInfo {
+  id: string;
+  title: string;
+  /** 1-based. */
+  step: number;
+  steps: number;
+  stepTitle: string;
+}
+
+export interface Metrics {
+  /** Simulated seconds since the run started. */
+  simTime_s: number;
+  throughput_rps: number;
+  /** 0–1, over the last window (a few seconds). */
+  errorRate: number;
+  p95_ms: number;
+}
+
+/** Embed → host. `embedId` echoes the `id=` URL parameter, to tell several embeds apart. */
+export type Event =
+  | { type: 'ready'; version: number; title: string; story: StoryInfo | null; state: RunState }
+  | { type: 'stepChanged'; story: StoryInfo }
+  | { type: 'state'; state: RunState }
+  | { type: 'metrics'; metrics: Metrics };
+
+export type Outgoing = Event & { source: typeof MESSAGE_SOURCE; embedId?: string };
+
+export type CommandCheck =
+  | { ok: true; command: Command }
+  /** Not ours at all (another widget's message): ignore silently. */
+  | { ok: false; foreign: true }
+  | { ok: false; foreign: false; reason: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Recognises a command; anything else is either someone else's message or a mistake. */
+export function parseCommand(data: unknown): CommandCheck {
+  if (!isObject(data) || data.source !== MESSAGE_SOURCE) return { ok: false, foreign: true };
+  switch (data.type) {
+    case 'play':
+    case 'pause':
+    case 'step':
+    case 'reset':
+    case 'nextStep':
+    case 'previousStep':
+      return { ok: true, command: { type: data.type } };
+    case 'goToStep': {
+      const step = data.step;
+      if (typeof step !== 'number' || !Number.isInteger(step) || step < 1) {
+        return { ok: false, foreign: false, reason: 'goToStep needs `step`: a step number from 1' };
+      }
+      return { ok: true, command: { type: 'goToStep', step } };
+    }
+    default:
+      return {
+        ok: false,
+        foreign: false,
+        reason: `unknown command ${JSON.stringify(data.type)}; known: play, pause, step, reset, nextStep, previousStep, goToStep`,
+      };
+  }
+}
+
+/**
+ * The origins allowed to command the embed, and to receive its messages: those named by
+ * `origin=`, else the parent page's own origin (from ancestorOrigins, else the referrer).
+ * Empty when nothing is known: then the embed neither accepts commands nor posts, rather
+ * than trusting everyone ('*').
+ */
+export function allowedOrigins(
+  fromParams: readonly string[],
+  ancestorOrigins: readonly string[],
+  referrer: string,
+): string[] {
+  if (fromParams.length) return [...new Set(fromParams)];
+  const parent = ancestorOrigins[0];
+  if (parent && parent !== 'null') return [parent];
+  try {
+    const origin = new URL(referrer).origin;
+    return origin && origin !== 'null' ? [origin] : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Where messages to the parent go: its origin when we know it and it is allowed, else each
+ * allowed origin in turn (the browser delivers only the one that matches). Never '*'.
+ */
+export function postTargets(allowed: readonly string[], parentOrigin: string | null): string[] {
+  if (parentOrigin && allowed.includes(parentOrigin)) return [parentOrigin];
+  return [...allowed];
+}
+
+/** Never more than one `metrics` message per interval; the last figures always get through. */
+export function createThrottle(intervalMs: number, now: () => number = Date.now) {
+  let last = Number.NEGATIVE_INFINITY;
+  return {
+    /** true when a message may go now (and records that it went). */
+    ready(): boolean {
+      const t = now();
+      if (t - last < intervalMs) return false;
+      last = t;
+      return true;
+    },
+    /** ms until the next message may go. */
+    wait(): number {
+      return Math.max(0, intervalMs - (now() - last));
+    },
+  };
+}
