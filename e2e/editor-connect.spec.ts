@@ -79,13 +79,14 @@ test('multi-select with shift-click and a selection box, then delete; undo bring
   await expect(page.locator('.react-flow__node')).toHaveCount(6);
   await expect(page.locator('.react-flow__edge')).toHaveCount(6);
 
-  // A selection box (Shift + drag on the background) around Users and nginx.
-  const users = await flowNode(page, 'users').boundingBox();
+  // A selection box (Shift + drag on the background) around nginx and the load balancer,
+  // starting well away from the canvas edge (near it, React Flow pans while selecting).
   const nginx = await flowNode(page, 'nginx').boundingBox();
+  const lb = await flowNode(page, 'lb').boundingBox();
   await mouseDrag(
     page,
-    { x: users!.x - 20, y: users!.y - 30 },
-    { x: nginx!.x + nginx!.width + 10, y: nginx!.y + nginx!.height + 30 },
+    { x: nginx!.x - 15, y: nginx!.y - 40 },
+    { x: lb!.x + lb!.width + 15, y: lb!.y + lb!.height + 40 },
     ['Shift'],
   );
   await expect(page.getByText(/2 boxes( and \d connections?)? selected/)).toBeVisible();

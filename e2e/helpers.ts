@@ -109,12 +109,25 @@ export async function mouseDrag(
   modifiers: ('Shift' | 'Control')[] = [],
 ): Promise<void> {
   for (const m of modifiers) await page.keyboard.down(m);
+  // Let React Flow render what the modifier switches on (Shift shows its selection layer).
+  if (modifiers.length) await nextFrames(page);
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(from.x + 5, from.y + 5, { steps: 2 });
+  await nextFrames(page);
   await page.mouse.move(to.x, to.y, { steps: 12 });
+  // React Flow handles the last moves on the next frame; release only after it has.
+  await nextFrames(page);
   await page.mouse.up();
   for (const m of modifiers) await page.keyboard.up(m);
+}
+
+/** Waits for two animation frames: React has committed and the browser has painted. */
+export async function nextFrames(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
 }
 
 export async function centerOf(locator: Locator): Promise<{ x: number; y: number }> {
