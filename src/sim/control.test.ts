@@ -239,3 +239,33 @@ describe('loops', () => {
     expect(r.requests.failedBy['hop-limit']).toBeGreaterThan(200);
   });
 });
+
+describe('hop batches', () => {
+  it('record each traced hop: edge, times, request, route and outcome', () => {
+    const doc = topology(
+      [
+        box('users', 'client', { rps: 10, routes: get }),
+        box('app', 'app', { dbQueries: 0 }),
+        box('down', 'external', { errorRate: 1 }),
+      ],
+      [link('users', 'app'), link('app', 'down')],
+    );
+    const sim = new Simulation(doc, { seed: 1, traceEvery: 1, networkMs: 2 });
+    sim.runUntil(5000);
+    const batch = sim.drainHops();
+    expect(batch.count).toBeGreaterThan(100);
+    const outcomes = new Set<string>();
+    for (let i = 0; i < batch.count; i++) {
+      const edge = batch.ints[4 * i]!;
+      const outcome = batch.ints[4 * i + 3]!;
+      expect(batch.times[2 * i + 1]! - batch.times[2 * i]!).toBe(2);
+      expect(batch.ints[4 * i + 2]).toBe(0); // the only route
+      outcomes.add(`${doc.edges[edge]!.id}:${outcome}`);
+    }
+    // Requests go out (0); the API fails (2 + index of 'external-error'), and so does the app.
+    expect([...outcomes].sort()).toEqual(
+      ['app->down:0', 'app->down:9', 'users->app:0', 'users->app:9'].sort(),
+    );
+    expect(sim.drainHops().count).toBe(0);
+  });
+});

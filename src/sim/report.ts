@@ -10,7 +10,7 @@ import type { Simulation } from './simulation.ts';
 const r6 = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : 0);
 
 export function nodeReport(sim: Simulation, rt: NodeRt): NodeReport {
-  const t = Math.max(1e-9, sim.now - sim.statsStart);
+  const t = Math.max(1e-9, sim.now - Math.max(sim.statsStart, rt.since));
   const { busy, cap, queueArea } = sim.busyOf(rt);
   const up = rt.servers.filter((s) => s.up && !rt.removed).length;
   const out: NodeReport = {

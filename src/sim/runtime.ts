@@ -297,6 +297,8 @@ export class NodeRt {
   tickArrivals = 0;
   /** Last second's utilization (for live views). */
   lastUtilization = 0;
+  /** When this node's figures started (added mid-run, or the end of warmup). */
+  since = 0;
   constructor(
     public id: string,
     public kind: NodeKind,

@@ -479,14 +479,13 @@ export class Simulation {
       if (!keep.has(rt.id) || (next && next.kind !== rt.kind)) this.removeNode(rt);
     }
     const nodes: NodeRt[] = [];
-    const created: NodeRt[] = [];
     for (const n of doc.nodes) {
       let rt = this.byId.get(n.id);
       if (!rt) {
         rt = new NodeRt(n.id, n.kind, n.label, n.config);
+        rt.since = this.now;
         rt.behaviour = makeBehaviour(this, rt);
         this.byId.set(n.id, rt);
-        created.push(rt);
       }
       rt.label = n.label;
       rt.config = n.config;
@@ -656,6 +655,7 @@ export class Simulation {
   resetStats(): void {
     this.statsStart = this.now;
     for (const rt of this.nodes) {
+      rt.since = this.now;
       rt.arrivals = 0;
       rt.completed = 0;
       rt.errors = 0;
