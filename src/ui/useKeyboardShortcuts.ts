@@ -17,6 +17,13 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
+/** Space and Enter on a focused button (palette item, menu item, switch) press the button. */
+function pressesControl(e: KeyboardEvent): boolean {
+  if (e.key !== ' ' && e.key !== 'Enter') return false;
+  const t = e.target;
+  return t instanceof HTMLElement && (t.tagName === 'BUTTON' || t.tagName === 'A' || t.getAttribute('role') !== null);
+}
+
 export function useKeyboardShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -25,6 +32,7 @@ export function useKeyboardShortcuts(): void {
       const action = actionForKey(e);
       if (!action) return;
       if (isTyping(e.target) && !action.whileTyping) return;
+      if (pressesControl(e)) return;
       // Menus and buttons handle Enter/Space themselves; shortcuts still work from them.
       e.preventDefault();
       const ctx = { source: 'keyboard' as const };

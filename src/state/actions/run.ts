@@ -22,9 +22,10 @@ export function runAction(action: Action | string, source: ActionSource): boolea
   return true;
 }
 
-/** The action bound to this key press, if any. */
+/** The action bound to this key press, if any; an enabled one wins when several share it. */
 export function actionForKey(event: KeyEventLike): Action | undefined {
-  return ACTIONS.find((a) => a.keys?.some((k) => matchesCombo(event, k)));
+  const bound = ACTIONS.filter((a) => a.keys?.some((k) => matchesCombo(event, k)));
+  return bound.find((a) => isEnabled(a, { source: 'keyboard' })) ?? bound[0];
 }
 
 /** Actions grouped for one menu, in display order, split into sections. */
