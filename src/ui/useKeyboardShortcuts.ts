@@ -21,7 +21,10 @@ function isTyping(target: EventTarget | null): boolean {
 function pressesControl(e: KeyboardEvent): boolean {
   if (e.key !== ' ' && e.key !== 'Enter') return false;
   const t = e.target;
-  return t instanceof HTMLElement && (t.tagName === 'BUTTON' || t.tagName === 'A' || t.getAttribute('role') !== null);
+  return (
+    t instanceof HTMLElement &&
+    (t.tagName === 'BUTTON' || t.tagName === 'A' || t.getAttribute('role') !== null)
+  );
 }
 
 export function useKeyboardShortcuts(): void {
