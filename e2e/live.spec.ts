@@ -143,7 +143,9 @@ test('the page receives metrics and hop batches from the Worker', async ({ page 
   // Hop batches: dots on the canvas. Metrics: series points in the charts, figures on boxes.
   await expect.poll(async () => Number((await dotData(page)).moving)).toBeGreaterThan(0);
   await expect
-    .poll(async () => Number(await page.getByTestId('chart-throughput').getAttribute('data-points')))
+    .poll(async () =>
+      Number(await page.getByTestId('chart-throughput').getAttribute('data-points')),
+    )
     .toBeGreaterThan(3);
   await expect.poll(async () => (await chartLast(page, 'chart-throughput'))[0]).toBeGreaterThan(30);
   await expect(flowNode(page, 'app1').locator('[data-utilization]')).toBeVisible();
@@ -218,9 +220,9 @@ test('a saturated box is named, and adding a server while running drains its que
   await setSpeed(page, '1'); // the queue keeps growing, slowly, while we edit
 
   // Add an app server behind the load balancer, without stopping the run.
-  const before = await page.locator('.react-flow__node').evaluateAll((els) =>
-    els.map((e) => e.getAttribute('data-id')),
-  );
+  const before = await page
+    .locator('.react-flow__node')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
   await dragFromPalette(page, 'App server', { x: 700, y: 380 });
   await expect(page.locator('.react-flow__node')).toHaveCount(before.length + 1);
   const added = await page
@@ -235,7 +237,11 @@ test('a saturated box is named, and adding a server while running drains its que
   // Half the traffic now goes to the new server (it shows arrivals), and App 1, now
   // getting 60 of the 120 req/s it can serve 100 of, catches up: its queue drains.
   await expect
-    .poll(async () => Number(await flowNode(page, added!).locator('[data-utilization]').getAttribute('data-utilization')))
+    .poll(async () =>
+      Number(
+        await flowNode(page, added!).locator('[data-utilization]').getAttribute('data-utilization'),
+      ),
+    )
     .toBeGreaterThan(0);
   await expect
     .poll(async () => Number(await queue.getAttribute('data-queue')), { timeout: 20_000 })
@@ -247,7 +253,9 @@ test('Run 60 s fast fills the charts without animating', async ({ page }) => {
   await openWith(page, oneServer);
   await page.getByRole('button', { name: 'Run 60 s fast' }).click();
   await expect
-    .poll(async () => Number(await page.getByTestId('chart-throughput').getAttribute('data-points')))
+    .poll(async () =>
+      Number(await page.getByTestId('chart-throughput').getAttribute('data-points')),
+    )
     .toBeGreaterThanOrEqual(59);
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
   expect(await clock(page)).toBeGreaterThanOrEqual(60);
@@ -300,6 +308,8 @@ test('a Worker that goes silent is noticed too', async ({ page }) => {
   await openEditor(page);
   await page.getByRole('button', { name: 'Play' }).click();
   await expect.poll(async () => Number((await dotData(page)).moving)).toBeGreaterThan(0);
-  await page.evaluate(() => (window as unknown as { __workers: Worker[] }).__workers.at(-1)!.terminate());
+  await page.evaluate(() =>
+    (window as unknown as { __workers: Worker[] }).__workers.at(-1)!.terminate(),
+  );
   await expect(page.getByTestId('sim-fault')).toContainText('stopped responding');
 });

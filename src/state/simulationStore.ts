@@ -124,7 +124,10 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
     if (frame.events.length > 0) {
       const doc = useDocumentStore.getState().doc;
       patch.markers = s.markers.concat(
-        frame.events.map((e) => ({ t: e.t / 1000, text: e.action ? describe(e.action, doc) : e.text })),
+        frame.events.map((e) => ({
+          t: e.t / 1000,
+          text: e.action ? actionText(e.action, doc) : e.text,
+        })),
       );
     }
     if (frame.nodes) {
@@ -309,7 +312,7 @@ export function runActive(): boolean {
 }
 
 /** An injected action in words, with the boxes' and links' names ("crash App 1"). */
-export function describe(a: Action, doc: TopologyDocument): string {
+export function actionText(a: Action, doc: TopologyDocument): string {
   const box = (id: string) => doc.nodes.find((n) => n.id === id)?.label ?? id;
   const link = (id: string) => {
     const e = doc.edges.find((x) => x.id === id);

@@ -21,8 +21,16 @@ export function mergeFrames(earlier: LiveFrame, later: LiveFrame): LiveFrame {
   const hops = sameRev
     ? {
         count: a.count + b.count,
-        times: concat(a.times.subarray(0, a.count * 2), b.times.subarray(0, b.count * 2), (n) => new Float64Array(n)),
-        ints: concat(a.ints.subarray(0, a.count * 4), b.ints.subarray(0, b.count * 4), (n) => new Int32Array(n)),
+        times: concat(
+          a.times.subarray(0, a.count * 2),
+          b.times.subarray(0, b.count * 2),
+          (n) => new Float64Array(n),
+        ),
+        ints: concat(
+          a.ints.subarray(0, a.count * 4),
+          b.ints.subarray(0, b.count * 4),
+          (n) => new Int32Array(n),
+        ),
         dropped: a.dropped + b.dropped,
       }
     : b;

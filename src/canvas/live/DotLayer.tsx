@@ -61,6 +61,9 @@ export function DotLayer() {
     let speed = 1;
     let playing = false;
     let started = false;
+    // While paused the display clock only moves by what steps add (frames sent paused).
+    let pausedTarget = 0;
+    let pausedBase = -1;
     let lastWall = performance.now();
     let lastDebug = 0;
     let raf = 0;
@@ -70,11 +73,15 @@ export function DotLayer() {
 
     const onFrame = (f: LiveFrame) => {
       speed = f.speed;
-      playing = f.playing;
       if (!started) {
         display = f.t - LAG_SCREEN_MS * speed;
+        pausedTarget = display;
         started = true;
       }
+      if (!f.playing) {
+        if (pausedBase >= 0 && f.t > pausedBase) pausedTarget += f.t - pausedBase;
+        pausedBase = f.t;
+      } else pausedBase = -1;
       engineT = f.t;
       frameWall = performance.now();
       if (f.hops.count > 0) {
@@ -87,6 +94,7 @@ export function DotLayer() {
       started = false;
       display = 0;
       engineT = 0;
+      pausedBase = -1;
     });
 
     // Per-frame scratch, reused so a frame allocates next to nothing.
@@ -155,6 +163,10 @@ export function DotLayer() {
       const dt = Math.min(100, now - lastWall);
       lastWall = now;
       if (!started) return;
+      // The store knows about a pause before the Worker's next frame does: freeze at once.
+      const nowPlaying = useSimulationStore.getState().status === 'playing';
+      if (playing && !nowPlaying) pausedTarget = display;
+      playing = nowPlaying;
       if (playing) {
         display += dt * speed;
         // Aim a little behind where the engine is now; correct drift gently, snap big gaps.
@@ -162,9 +174,11 @@ export function DotLayer() {
         const gap = target - display;
         if (Math.abs(gap) > 2000 * speed) display = target;
         else display += gap * 0.05;
-      } else if (display < engineT) {
-        // Paused: only a step moves the clock, played out at the chosen speed.
-        display = Math.min(engineT, display + dt * speed);
+      } else if (display < pausedTarget) {
+        // Paused: only a step moves the clock, played out at the chosen speed (a fast run's
+        // minute is not replayed: big jumps snap).
+        if (pausedTarget - display > 2000 * speed) display = pausedTarget;
+        else display = Math.min(pausedTarget, display + dt * speed);
       }
       if (display > engineT) display = engineT;
     };
@@ -245,7 +259,11 @@ export function DotLayer() {
     };
   }, [flowStore]);
 
-  return <canvas ref={canvasRef} className="bp-dots" aria-hidden="true" data-testid="live-dots" />;
+  return (
+    <div className="bp-dots" aria-hidden="true">
+      <canvas ref={canvasRef} data-testid="live-dots" />
+    </div>
+  );
 }
 
 /** Link load: thicker with more traffic (log scale), with its rate written beside it. */

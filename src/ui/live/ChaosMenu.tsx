@@ -36,7 +36,8 @@ export function nodeChaosItems(
     ],
   ];
   const healing: ChaosItem[] = [];
-  if (live && live.slow !== 1) healing.push({ label: 'Normal speed', action: { type: 'slow', node: id, factor: 1 } });
+  if (live && live.slow !== 1)
+    healing.push({ label: 'Normal speed', action: { type: 'slow', node: id, factor: 1 } });
   if (live && live.errorRate > 0)
     healing.push({ label: 'Stop failing', action: { type: 'errorRate', node: id, rate: 0 } });
   if (healing.length) items.push(healing);
@@ -55,7 +56,9 @@ export function ChaosMenu() {
   const target = useChaosMenu((s) => s.target);
   const close = useChaosMenu((s) => s.close);
   const doc = useDocumentStore((s) => s.doc);
-  const live = useSimulationStore((s) => (target?.kind === 'node' ? s.nodes[target.id] : undefined));
+  const live = useSimulationStore((s) =>
+    target?.kind === 'node' ? s.nodes[target.id] : undefined,
+  );
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {

@@ -14,24 +14,26 @@ export function ChaosSection({ node }: { node: TopologyNode }) {
     <section className="bp-chaos" aria-label={node.kind === 'client' ? 'Live traffic' : 'Break it'}>
       <h3 className="bp-chaos__title">{node.kind === 'client' ? 'Live traffic' : 'Break it'}</h3>
       {status === 'idle' ? (
-        <p className="bp-chaos__hint">These apply to a running simulation; they start one if needed.</p>
+        <p className="bp-chaos__hint">
+          These apply to a running simulation; they start one if needed.
+        </p>
       ) : null}
       {node.kind === 'client' ? <ClientTraffic client={node} /> : null}
       {node.kind === 'client' ? null : (
-      <div className="bp-chaos__buttons">
-        {nodeChaosItems(node.id, node.kind, live)
-          .flat()
-          .map((item) => (
-            <button
-              key={item.label}
-              type="button"
-              className="bp-btn"
-              onClick={() => useSimulationStore.getState().inject(item.action)}
-            >
-              {item.label}
-            </button>
-          ))}
-      </div>
+        <div className="bp-chaos__buttons">
+          {nodeChaosItems(node.id, node.kind, live)
+            .flat()
+            .map((item) => (
+              <button
+                key={item.label}
+                type="button"
+                className="bp-btn"
+                onClick={() => useSimulationStore.getState().inject(item.action)}
+              >
+                {item.label}
+              </button>
+            ))}
+        </div>
       )}
     </section>
   );
@@ -44,7 +46,11 @@ export function LinkChaos({ edge }: { edge: TopologyEdge }) {
     <section className="bp-chaos" aria-label="Break it">
       <h3 className="bp-chaos__title">Break it</h3>
       <div className="bp-chaos__buttons">
-        <button type="button" className="bp-btn" onClick={() => inject({ type: 'cut', edge: edge.id })}>
+        <button
+          type="button"
+          className="bp-btn"
+          onClick={() => inject({ type: 'cut', edge: edge.id })}
+        >
           Cut this link
         </button>
         <button

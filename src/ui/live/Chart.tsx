@@ -33,6 +33,8 @@ export function Chart({ title, unit, x, lines, markers, testId, minTop = 1 }: Ch
   markersRef.current = markers;
   const labels = lines.map((l) => l.label).join('|');
 
+  // The plot is rebuilt only when its lines change (by label); data flows through setData.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: lines' values change every frame
   useEffect(() => {
     const el = box.current!;
     const opts: uPlot.Options = {
@@ -87,8 +89,6 @@ export function Chart({ title, unit, x, lines, markers, testId, minTop = 1 }: Ch
       p.destroy();
       plot.current = null;
     };
-    // The plot is rebuilt only when its lines change; data flows through setData below.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: lines' values change every frame
   }, [labels, unit, minTop]);
 
   useEffect(() => {

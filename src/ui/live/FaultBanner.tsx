@@ -17,7 +17,11 @@ export function FaultBanner() {
       >
         Restart the run
       </button>
-      <button type="button" className="bp-btn" onClick={() => useSimulationStore.getState().reset()}>
+      <button
+        type="button"
+        className="bp-btn"
+        onClick={() => useSimulationStore.getState().reset()}
+      >
         Dismiss
       </button>
     </div>

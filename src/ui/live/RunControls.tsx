@@ -100,7 +100,12 @@ export function RunControls() {
           }}
         />
       </label>
-      <span className="bp-run__clock" aria-label="Simulated time" data-testid="sim-clock">
+      <span
+        className="bp-run__clock"
+        role="timer"
+        aria-label="Simulated time"
+        data-testid="sim-clock"
+      >
         {status === 'idle' ? '—' : `${(t / 1000).toFixed(1)} s`}
       </span>
       <button

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { TopologyNode } from '../model/types.ts';
+import type { SeriesPoint } from '../sim/index.ts';
+import type { LiveNode } from '../worker/liveProtocol.ts';
+import { findBottleneck, queueGrowth } from './liveBottleneck.ts';
+
+const nodes = [
+  { id: 'users', kind: 'client', label: 'Users', position: { x: 0, y: 0 }, config: {} },
+  { id: 'app1', kind: 'app', label: 'App 1', position: { x: 0, y: 0 }, config: {} },
+  { id: 'db', kind: 'db', label: 'Database', position: { x: 0, y: 0 }, config: {} },
+] as TopologyNode[];
+
+function live(kind: string, over: Partial<LiveNode> = {}): LiveNode {
+  return {
+    kind,
+    utilization: 0.2,
+    queue: 0,
+    inFlight: 0,
+    rps: 10,
+    errorsPerS: 0,
+    errors: 0,
+    completed: 0,
+    replicas: 1,
+    replicasUp: 1,
+    slow: 1,
+    errorRate: 0,
+    figures: {},
+    ...over,
+  };
+}
+
+function point(t: number, queue: number): SeriesPoint {
+  return {
+    t,
+    throughput_rps: 0,
+    errors_rps: 0,
+    errorRate: 0,
+    latency_ms: { mean: 0, p50: 0, p95: 0, p99: 0 },
+    nodes: { app1: { utilization: 1, queue, inFlight: 0, rps: 0 } },
+  };
+}
+
+describe('findBottleneck', () => {
+  it('names a saturated box and how fast its queue grows', () => {
+    const series = [point(1, 0), point(2, 40), point(3, 80), point(4, 120)];
+    expect(queueGrowth(series, 'app1')).toBe(40);
+    const c = findBottleneck(
+      nodes,
+      { users: live('client'), app1: live('app', { utilization: 1, queue: 120 }), db: live('db') },
+      series,
+    );
+    expect(c).toEqual({
+      nodeId: 'app1',
+      text: 'App 1 is at 100%: its queue grows by 40 req/s.',
+      tone: 'bad',
+    });
+  });
+
+  it('says a full queue turns requests away', () => {
+    const c = findBottleneck(
+      nodes,
+      { app1: live('app', { utilization: 0.99, queue: 50, errorsPerS: 12 }) },
+      [point(1, 50), point(2, 50)],
+    );
+    expect(c?.text).toBe('App 1 is at 99% and its queue is full: it turns away 12 req/s.');
+  });
+
+  it('a box that is down comes first', () => {
+    const c = findBottleneck(
+      nodes,
+      { app1: live('app', { replicasUp: 0, errorsPerS: 40 }), db: live('db', { utilization: 1 }) },
+      [],
+    );
+    expect(c).toMatchObject({ nodeId: 'app1', text: 'App 1 is down: 40 req/s fail there.' });
+  });
+
+  it('a full connection pool with waiters', () => {
+    const c = findBottleneck(
+      nodes,
+      { app1: live('app', { queue: 7, figures: { poolSize: 10, poolInUse: 10 } }) },
+      [],
+    );
+    expect(c?.text).toBe('App 1 uses all 10 database connections: 7 requests wait for one.');
+  });
+
+  it('no bottleneck: the busiest box and its utilization', () => {
+    const c = findBottleneck(
+      nodes,
+      { users: live('client'), app1: live('app', { utilization: 0.42 }) },
+      [],
+    );
+    expect(c).toEqual({
+      nodeId: null,
+      text: 'No bottleneck: the busiest box, App 1, is at 42%.',
+      tone: 'ok',
+    });
+  });
+});
