@@ -97,8 +97,9 @@ function entryChunk(
   const file = join(root, 'dist', m[1]!.replace(/^\.?\//, ''));
   if (!existsSync(file)) return undefined;
   const text = readFileSync(file, 'utf8');
-  // Mermaid's parser and renderer carry these strings; a lazy chunk only has a file name.
-  const hasMermaid = /flowchart-v2|getDiagramFromText|mermaidAPI/.test(text);
+  // Strings only Mermaid's own code carries (its config and its flowchart detector); our
+  // importer's messages and calls do not contain them.
+  const hasMermaid = /themeVariables|flowchart-v2/.test(text);
   return { file, bytes: statSync(file).size, hasMermaid };
 }
 

@@ -3,10 +3,7 @@
 // as compound nodes with their children inside, so hosts keep their boxes and edges between
 // hosts still read left to right. Used by Mermaid import and the editor's "tidy up".
 
-// The bundled build runs ELK in-thread through a fake worker: it works unchanged in the
-// browser (Vite), in the Web Worker, in Node (vitest, tsx CLI and bench).
-import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
+import type { ELK, ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import type { Direction, Size, TopologyDocument, TopologyNode } from '../model/types.ts';
 
 /** Size of a regular box on the canvas; groups get theirs from what they hold. */
@@ -28,7 +25,20 @@ export interface LayoutOptionsInput {
   direction?: Direction;
 }
 
-let elk: InstanceType<typeof ELK> | undefined;
+let elk: Promise<ELK> | undefined;
+
+/**
+ * ELK is ~1.4 MB of JS: loaded on the first layout so it stays out of the first page load.
+ * The bundled build runs ELK in-thread through a fake worker: it works unchanged in the
+ * browser (Vite), in the Web Worker, in Node (vitest, tsx CLI and bench).
+ */
+function loadElk(): Promise<ELK> {
+  elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default());
+  elk.catch(() => {
+    elk = undefined;
+  });
+  return elk;
+}
 
 /** Above this many nodes ELK does one crossing-minimisation pass instead of several. */
 const LARGE_GRAPH = 100;
@@ -169,8 +179,7 @@ export async function layoutDocument(
     holder.edges.push(e);
   });
 
-  elk ??= new ELK();
-  const laid = await elk.layout(root);
+  const laid = await (await loadElk()).layout(root);
 
   const placed = new Map<string, ElkNode>();
   const collect = (n: ElkNode) => {

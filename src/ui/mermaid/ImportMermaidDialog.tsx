@@ -14,6 +14,7 @@ import {
   importMermaid,
   withKinds,
 } from '../../io/mermaid/import.ts';
+import { loadMermaid } from '../../io/mermaid/load.ts';
 import { KINDS } from '../../model/kinds.ts';
 import { NODE_KINDS, type NodeKind } from '../../model/types.ts';
 import { useMermaidImportSource } from '../../state/actions/importMermaid.ts';
@@ -64,6 +65,11 @@ export function ImportMermaidDialog({ onClose }: { onClose: () => void }) {
       setBlocks([]);
       setText(content);
     }
+  }, []);
+
+  // Start fetching Mermaid now: by the time something is pasted, the parser is there.
+  useEffect(() => {
+    void loadMermaid().catch(() => {});
   }, []);
 
   // A file dropped on the canvas arrives through the store.
