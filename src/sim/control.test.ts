@@ -269,3 +269,28 @@ describe('hop batches', () => {
     expect(sim.drainHops().count).toBe(0);
   });
 });
+
+describe('hosts and chaos', () => {
+  it('crashing a host crashes every box on it', () => {
+    const doc = topology(
+      [
+        box('users', 'client', { rps: 100, routes: get }),
+        box('lb', 'lb'),
+        box('h1', 'group'),
+        box('a', 'app', { dbQueries: 0 }, 'h1'),
+        box('b', 'app', { dbQueries: 0 }),
+      ],
+      [link('users', 'lb'), link('lb', 'a'), link('lb', 'b')],
+    );
+    const sim = new Simulation(doc, { seed: 1 });
+    sim.runUntil(1000);
+    sim.inject({ type: 'crash', node: 'h1' });
+    sim.runUntil(2000);
+    const r = buildReport(sim);
+    expect(r.nodes.a!.replicasUp).toBe(0);
+    expect(r.nodes.b!.replicasUp).toBe(1);
+    sim.updateDocument(doc);
+    sim.inject({ type: 'restart', node: 'h1' });
+    expect(buildReport(sim).nodes.a!.replicasUp).toBe(1);
+  });
+});

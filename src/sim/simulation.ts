@@ -589,13 +589,13 @@ export class Simulation {
     }
     switch (action.type) {
       case 'crash':
-        for (const s of node!.servers) this.crashServer(s);
+        for (const n of this.withContents(node!)) for (const s of n.servers) this.crashServer(s);
         break;
       case 'restart':
-        for (const s of node!.servers) this.restartServer(s);
+        for (const n of this.withContents(node!)) for (const s of n.servers) this.restartServer(s);
         break;
       case 'slow':
-        node!.slow = Math.max(0, action.factor);
+        for (const n of this.withContents(node!)) n.slow = Math.max(0, action.factor);
         break;
       case 'errorRate':
         node!.errorRate = Math.min(1, Math.max(0, action.rate));
@@ -631,6 +631,28 @@ export class Simulation {
       }
     }
     this.events.push({ t: this.now, text, action });
+  }
+
+  /** A node and, for a host, every box inside it (crashing a machine stops what runs on it). */
+  private withContents(node: NodeRt): NodeRt[] {
+    if (node.kind !== 'group') return [node];
+    const inside = new Set<string>([node.id]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const n of this.doc.nodes) {
+        if (n.parent !== undefined && inside.has(n.parent) && !inside.has(n.id)) {
+          inside.add(n.id);
+          grew = true;
+        }
+      }
+    }
+    return this.nodes.filter((n) => inside.has(n.id));
+  }
+
+  /** The brief's name for applyDocument: a live edit of the running system. */
+  updateDocument(doc: TopologyDocument): void {
+    this.applyDocument(doc);
   }
 
   /** Applies `action` at virtual time `atMs` (now if that has passed). */
