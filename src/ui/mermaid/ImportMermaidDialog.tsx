@@ -306,7 +306,9 @@ function PreviewBody({
               <tr key={n.id} data-node-id={n.id}>
                 <td>
                   <span className="bp-mmd__label">{n.label || n.id}</span>
-                  {n.label !== n.id ? <code className="bp-mmd__id">{n.id}</code> : null}
+                  {n.label.toLowerCase() !== n.id.toLowerCase() ? (
+                    <code className="bp-mmd__id">{n.id}</code>
+                  ) : null}
                 </td>
                 <td>
                   {n.kind === 'group' ? (
