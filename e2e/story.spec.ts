@@ -135,6 +135,9 @@ test('a step is read-only until “Try it yourself”; Reset step restores it', 
 
   await story(page).getByRole('button', { name: 'Try it yourself' }).click();
   await expect(page.locator('.bp-palette')).toBeVisible();
+  // While editing, the arrow keys belong to the canvas: no page turn that would drop edits.
+  await page.keyboard.press('ArrowRight');
+  await expect(stepHeading(page)).toHaveText('Three copies behind a load balancer');
   await flowNode(page, 'app3').click();
   await page.keyboard.press('Delete');
   await expect(flowNode(page, 'app3')).toHaveCount(0);

@@ -4,9 +4,15 @@
 
 import { storyActive, useStoryStore } from '../storyStore.ts';
 import { useUiStore } from '../uiStore.ts';
-import type { Action } from './types.ts';
+import type { Action, ActionContext } from './types.ts';
 
 const story = () => useStoryStore.getState();
+
+/**
+ * While the learner edits a step ("Try it yourself") the arrow keys belong to the canvas
+ * (nudging a box must not turn the page and drop their edits); the buttons still step.
+ */
+const keysFree = (ctx: ActionContext) => ctx.source !== 'keyboard' || !story().editing;
 
 export const openStoryAction: Action = {
   id: 'story-open',
@@ -26,9 +32,9 @@ export const nextStepAction: Action = {
   menu: 'story',
   section: 1,
   order: 0,
-  predicate: () => {
+  predicate: (ctx) => {
     const s = story();
-    return s.scenario !== null && s.step < s.scenario.steps.length - 1;
+    return keysFree(ctx) && s.scenario !== null && s.step < s.scenario.steps.length - 1;
   },
   perform: () => story().next(),
 };
@@ -41,7 +47,7 @@ export const previousStepAction: Action = {
   menu: 'story',
   section: 1,
   order: 1,
-  predicate: () => storyActive() && story().step > 0,
+  predicate: (ctx) => keysFree(ctx) && storyActive() && story().step > 0,
   perform: () => story().previous(),
 };
 
