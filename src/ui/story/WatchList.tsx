@@ -12,20 +12,21 @@ export function WatchList({
 }) {
   const window = useSimulationStore((s) => s.window);
   const nodes = useSimulationStore((s) => s.nodes);
-  if (!metrics.length) return null;
+  // Only what the live run carries; failure causes and routes are in the claims below.
+  const rows = metrics
+    .map((m) => ({ m, ...liveMetric(m, window, nodes, name) }))
+    .filter((r) => r.live);
+  if (!rows.length) return null;
   return (
     <section className="bp-story__section" aria-label="Numbers to watch">
       <h3 className="bp-story__h">Numbers to watch</h3>
       <dl className="bp-story__watch">
-        {metrics.map((m) => {
-          const { label, value } = liveMetric(m, window, nodes, name);
-          return (
-            <div key={m} className="bp-story__watchrow">
-              <dt>{label}</dt>
-              <dd>{value ?? '—'}</dd>
-            </div>
-          );
-        })}
+        {rows.map(({ m, label, value }) => (
+          <div key={m} className="bp-story__watchrow">
+            <dt>{label}</dt>
+            <dd>{value ?? '—'}</dd>
+          </div>
+        ))}
       </dl>
     </section>
   );

@@ -28,17 +28,24 @@ describe('live values of the numbers to watch', () => {
   const nodes = { app3: node({ utilization: 0.997, meanQueue: 42.5 }) };
 
   it('reads run figures from the window and box figures since the start', () => {
-    expect(liveMetric('p95', window, nodes)).toEqual({ label: 'p95 latency', value: '182 ms' });
-    expect(liveMetric('errorRate', window, nodes)).toEqual({ label: 'error rate', value: '2.1%' });
-    expect(liveMetric('nodes.app3.utilization', window, nodes)).toEqual({
-      label: 'utilization of app3',
+    expect(liveMetric('p95', window, nodes)).toEqual({
+      label: 'p95 latency',
+      value: '182 ms',
+      live: true,
+    });
+    expect(liveMetric('errorRate', window, nodes).value).toBe('2.1%');
+    expect(liveMetric('nodes.app3.utilization', window, nodes, (id) => `Box ${id}`)).toEqual({
+      label: 'utilization of Box app3',
       value: '99.7%',
+      live: true,
     });
     expect(liveMetric('nodes.app3.meanQueue', window, nodes).value).toBe('42.5');
   });
 
   it('shows no value for what the live run does not carry, or before it starts', () => {
-    expect(liveMetric('failedBy.down', window, nodes).value).toBeNull();
+    expect(liveMetric('failedBy.down', window, nodes)).toMatchObject({ value: null, live: false });
+    expect(liveMetric('routes.GET /api/items.p95', window, nodes).live).toBe(false);
+    expect(liveMetric('completed', window, nodes).live).toBe(false);
     expect(liveMetric('nodes.app9.utilization', window, nodes).value).toBeNull();
     expect(liveMetric('p95', null, {}).value).toBeNull();
   });

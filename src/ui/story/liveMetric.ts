@@ -11,6 +11,8 @@ export interface LiveMetric {
   label: string;
   /** Formatted, e.g. "12.5%"; null when the live run has no such figure (yet). */
   value: string | null;
+  /** Does the live run carry this metric at all? (Failure causes and routes it does not.) */
+  live: boolean;
 }
 
 export function liveMetric(
@@ -20,7 +22,7 @@ export function liveMetric(
   name?: (id: string) => string,
 ): LiveMetric {
   const parsed = parseMetric(metric);
-  if (!parsed.ok) return { label: metric, value: null };
+  if (!parsed.ok) return { label: metric, value: null, live: false };
   const ref = parsed.ref;
   const label = metricLabel(ref, name);
   const unit = metricUnit(ref);
@@ -28,7 +30,7 @@ export function liveMetric(
     v === undefined || !Number.isFinite(v) ? null : formatValue(v, unit);
   switch (ref.scope) {
     case 'run': {
-      if (!window) return { label, value: null };
+      if (!window) return { label, value: null, live: true };
       const byName: Record<string, number | undefined> = {
         errorRate: window.errorRate,
         throughput: window.throughput_rps,
@@ -37,11 +39,11 @@ export function liveMetric(
         p99: window.latency_ms.p99,
         mean: window.latency_ms.mean,
       };
-      return { label, value: shown(byName[ref.name]) };
+      return { label, value: shown(byName[ref.name]), live: ref.name in byName };
     }
     case 'node':
-      return { label, value: shown(nodes[ref.node]?.figures[ref.figure]) };
+      return { label, value: shown(nodes[ref.node]?.figures[ref.figure]), live: true };
     default:
-      return { label, value: null };
+      return { label, value: null, live: false };
   }
 }
