@@ -217,13 +217,15 @@ export class Simulation {
     }
   }
 
-  /** Sends a child call from `parent` along `edge`; the parent hears back in childDone. */
-  send(parent: Call, edge: EdgeRt, op: number, server: Server | null = null): Call {
+  /**
+   * Sends a child call from `parent` along `edge`; the parent hears back in childDone. The
+   * child may already be answered (and recycled) when this returns, so it is not returned.
+   */
+  send(parent: Call, edge: EdgeRt, op: number, server: Server | null = null): void {
     const child = this.newCall(parent.req, edge.target, server, parent, edge, op);
     child.depth = parent.depth + 1;
     child.key = parent.key;
     this.forward(child, parent.node);
-    return child;
   }
 
   /**
