@@ -15,7 +15,11 @@ export interface BenchModule {
   run(): Promise<BenchRow[]>;
 }
 
-const MODULES: (() => Promise<BenchModule>)[] = [() => import('./sim.ts').then((m) => m.bench)];
+const MODULES: (() => Promise<BenchModule>)[] = [
+  () => import('./sim.ts').then((m) => m.bench),
+  () => import('./browser.ts').then((m) => m.bench),
+  () => import('./mermaid.ts').then((m) => m.bench),
+];
 
 function table(rows: (BenchRow & { module: string })[]): string {
   const head = ['module', 'figure', 'value', 'budget', 'ok'];

@@ -96,3 +96,17 @@ describe('findBottleneck', () => {
     });
   });
 });
+
+describe('findBottleneck with a box routed around', () => {
+  it('prefers the saturated survivors over a down box that gets no traffic', () => {
+    const c = findBottleneck(
+      nodes,
+      {
+        app1: live('app', { utilization: 1, queue: 90 }),
+        db: live('db', { replicasUp: 0, errorsPerS: 0 }),
+      },
+      [point(1, 10), point(2, 50), point(3, 90)],
+    );
+    expect(c?.nodeId).toBe('app1');
+  });
+});

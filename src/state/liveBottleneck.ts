@@ -39,14 +39,18 @@ export function findBottleneck(
 ): Callout | null {
   if (Object.keys(live).length === 0) return null;
   const boxes = nodes.filter((n) => n.kind !== 'group' && live[n.id]);
-  // 1. A box that is down while traffic still reaches it.
-  const down = boxes
-    .filter((n) => live[n.id]!.replicas > 0 && live[n.id]!.replicasUp === 0)
+  // 1. A box that is down while requests still fail there.
+  const isDown = (n: TopologyNode) => live[n.id]!.replicas > 0 && live[n.id]!.replicasUp === 0;
+  const failingDown = boxes
+    .filter((n) => isDown(n) && live[n.id]!.errorsPerS > 0)
     .sort((a, b) => live[b.id]!.errorsPerS - live[a.id]!.errorsPerS)[0];
-  if (down) {
-    const f = live[down.id]!;
-    const tail = f.errorsPerS > 0 ? `: ${rate(f.errorsPerS)} req/s fail there` : '';
-    return { nodeId: down.id, text: `${down.label} is down${tail}.`, tone: 'bad' };
+  if (failingDown) {
+    const f = live[failingDown.id]!;
+    return {
+      nodeId: failingDown.id,
+      text: `${failingDown.label} is down: ${rate(f.errorsPerS)} req/s fail there.`,
+      tone: 'bad',
+    };
   }
   // 2. Saturated boxes: the one whose queue grows fastest (then the busiest).
   const hot = boxes
@@ -88,6 +92,15 @@ export function findBottleneck(
     return {
       nodeId: pool.id,
       text: `${pool.label} uses all ${size} database connections: ${Math.round(f.queue)} requests wait for one.`,
+      tone: 'warn',
+    };
+  }
+  // A box that is down but no longer sent traffic (a balancer routes around it).
+  const quietDown = boxes.find(isDown);
+  if (quietDown) {
+    return {
+      nodeId: quietDown.id,
+      text: `${quietDown.label} is down; the rest of the system carries its traffic.`,
       tone: 'warn',
     };
   }

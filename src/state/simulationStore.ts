@@ -84,7 +84,7 @@ export function onLiveReset(listener: () => void): () => void {
 let connection: LiveConnection | null = null;
 /** Bumped by every start(); frames carry it. */
 let runId = 0;
-const FLUSH_MS = 100;
+const FLUSH_MS = 250;
 const NO_HOPS = { count: 0, times: new Float64Array(0), ints: new Int32Array(0), dropped: 0 };
 let lastActions: TimedAction[] = [];
 let updateTimer: ReturnType<typeof setTimeout> | null = null;

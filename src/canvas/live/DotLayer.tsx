@@ -47,11 +47,20 @@ function docContext(doc: TopologyDocument): Ctx {
 
 export function DotLayer() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const loadRef = useRef<HTMLCanvasElement>(null);
   const flowStore = useStoreApi();
 
   useEffect(() => {
     const canvas = canvasRef.current!;
     const g = canvas.getContext('2d')!;
+    // Link load changes a few times a second, dots every frame: two canvases, so the wide
+    // translucent strokes are painted only when the rates or the view change.
+    const loadCanvas = loadRef.current!;
+    const lg = loadCanvas.getContext('2d')!;
+    let loadKey = '';
+    let loadRps: Readonly<Record<string, number>> | null = null;
+    const sprites = new Map<number, HTMLCanvasElement>();
+    let spriteScale = 0;
     const model = new DotModel();
     let ctx = docContext(useDocumentStore.getState().doc);
     // Edge ids per engine revision: hops carry indices into the document the engine ran.
@@ -153,6 +162,9 @@ export function DotLayer() {
       if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
         canvas.width = Math.round(w * dpr);
         canvas.height = Math.round(h * dpr);
+        loadCanvas.width = canvas.width;
+        loadCanvas.height = canvas.height;
+        loadKey = '';
       }
     };
     const observer = new ResizeObserver(resize);
@@ -192,12 +204,21 @@ export function DotLayer() {
       g.setTransform(1, 0, 0, 1, 0, 0);
       g.clearRect(0, 0, canvas.width, canvas.height);
       if (status === 'idle' || !started) {
+        if (loadKey !== 'idle') {
+          lg.setTransform(1, 0, 0, 1, 0, 0);
+          lg.clearRect(0, 0, loadCanvas.width, loadCanvas.height);
+          loadKey = 'idle';
+        }
         publishDebug(now, true);
         return;
       }
       const { transform, nodeLookup } = flowStore.getState();
       const [tx, ty, zoom] = transform;
-      g.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * tx, dpr * ty);
+      let positions = 0;
+      for (const n of nodeLookup.values()) {
+        const p = n.internals.positionAbsolute;
+        positions += p.x * 1.31 + p.y * 0.77 + (n.measured?.width ?? 0);
+      }
 
       curves.clear();
       rects.clear();
@@ -208,7 +229,16 @@ export function DotLayer() {
         if (s && t) curves.set(e.id, edgeCurve(s as unknown as NodeLike, t as unknown as NodeLike));
       }
 
-      drawLoad(g, curves, useSimulationStore.getState().edgeRps, zoom);
+      const rps = useSimulationStore.getState().edgeRps;
+      const key = `${tx},${ty},${zoom},${positions},${canvas.width},${canvas.height}`;
+      if (key !== loadKey || rps !== loadRps) {
+        loadKey = key;
+        loadRps = rps;
+        lg.setTransform(1, 0, 0, 1, 0, 0);
+        lg.clearRect(0, 0, loadCanvas.width, loadCanvas.height);
+        lg.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * tx, dpr * ty);
+        drawLoad(lg, curves, rps, zoom);
+      }
 
       for (const b of buckets) b.length = 0;
       queued.clear();
@@ -220,19 +250,30 @@ export function DotLayer() {
       model.visit(display, speed, ctx.ends, visitor);
       model.prune(display, 60_000 * Math.max(1, speed));
 
+      // Dots are pre-drawn sprites blitted at device pixels: far cheaper than a path of
+      // hundreds of arcs when the browser rasterizes in software.
+      const scale = dpr * zoom;
+      if (scale !== spriteScale) {
+        sprites.clear();
+        spriteScale = scale;
+      }
+      const r = DOT_R * scale;
       for (let b = 0; b < BUCKETS; b++) {
         const xy = buckets[b]!;
         if (xy.length === 0) continue;
-        g.globalAlpha = b >= 10 ? 0.3 : 0.92;
-        g.fillStyle = bucketColor(b);
-        g.beginPath();
-        for (let i = 0; i < xy.length; i += 2) {
-          g.moveTo(xy[i]! + DOT_R, xy[i + 1]!);
-          g.arc(xy[i]!, xy[i + 1]!, DOT_R, 0, Math.PI * 2);
+        let sprite = sprites.get(b);
+        if (!sprite) {
+          sprite = makeSprite(bucketColor(b), b >= 10 ? 0.3 : 0.92, r);
+          sprites.set(b, sprite);
         }
-        g.fill();
+        const off = sprite.width / 2;
+        for (let i = 0; i < xy.length; i += 2) {
+          const sx = (xy[i]! * zoom + tx) * dpr;
+          const sy = (xy[i + 1]! * zoom + ty) * dpr;
+          g.drawImage(sprite, Math.round(sx - off), Math.round(sy - off));
+        }
       }
-      g.globalAlpha = 1;
+      g.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * tx, dpr * ty);
       drawOverflow(g, queued, rects);
       publishDebug(now, false);
     };
@@ -261,9 +302,29 @@ export function DotLayer() {
 
   return (
     <div className="bp-dots" aria-hidden="true">
+      <canvas ref={loadRef} />
       <canvas ref={canvasRef} data-testid="live-dots" />
     </div>
   );
+}
+
+/** A filled circle of radius `r` device pixels, with a thin darker rim for contrast. */
+function makeSprite(color: string, alpha: number, r: number): HTMLCanvasElement {
+  const size = Math.ceil(r * 2 + 2);
+  const c = document.createElement('canvas');
+  c.width = size;
+  c.height = size;
+  const s = c.getContext('2d')!;
+  s.globalAlpha = alpha;
+  s.fillStyle = color;
+  s.beginPath();
+  s.arc(size / 2, size / 2, r, 0, Math.PI * 2);
+  s.fill();
+  s.globalAlpha = alpha * 0.5;
+  s.strokeStyle = 'rgba(15, 23, 42, 0.35)';
+  s.lineWidth = 1;
+  s.stroke();
+  return c;
 }
 
 /** Link load: thicker with more traffic (log scale), with its rate written beside it. */

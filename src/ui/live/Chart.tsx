@@ -61,7 +61,7 @@ export function Chart({ title, unit, x, lines, markers, testId, minTop = 1 }: Ch
           ticks: { stroke: '#e2e8f0' },
           size: 48,
           font: '10px system-ui',
-          values: (_u, ticks) => ticks.map((v) => compact(v) + unit),
+          values: (_u, ticks) => ticks.map((v) => withUnit(v, unit)),
         },
       ],
       series: [
@@ -112,6 +112,11 @@ export function Chart({ title, unit, x, lines, markers, testId, minTop = 1 }: Ch
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
+function withUnit(v: number, unit: string): string {
+  if (unit === 'ms' && v >= 1000) return `${Math.round(v / 100) / 10}s`;
+  return compact(v) + unit;
+}
+
 function compact(v: number): string {
   if (Math.abs(v) >= 1000) return `${(v / 1000).toFixed(v % 1000 === 0 ? 0 : 1)}k`;
   return `${Math.round(v * 100) / 100}`;
@@ -128,6 +133,7 @@ function drawMarkers(u: uPlot, markers: ChartMarker[]) {
   ctx.clip();
   ctx.font = `${10 * dpr}px system-ui, sans-serif`;
   ctx.textBaseline = 'top';
+  ctx.textAlign = 'left'; // uPlot leaves its axis alignment on the context
   let lastX = -Infinity;
   let row = 0;
   for (const m of markers) {
