@@ -110,3 +110,21 @@ test('view toggles: minimap and snap to grid', async ({ page }) => {
   expect(p.x % 20).toBe(0);
   expect(p.y % 20).toBe(0);
 });
+
+test('arrow keys nudge the selected box; the nudges undo as one step', async ({ page }) => {
+  await openEditor(page);
+  await flowNode(page, 'db').click();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  const moved = await waitForSaved(page, (d) => {
+    const p = d.nodes.find((n) => n.id === 'db')!.position;
+    return p.x > 980 && p.y > 160;
+  });
+  expect(moved.nodes.find((n) => n.id === 'db')!.position.x).toBeGreaterThan(980);
+  await page.keyboard.press(`${mod}+z`);
+  await waitForSaved(page, (d) => {
+    const p = d.nodes.find((n) => n.id === 'db')!.position;
+    return p.x === 980 && p.y === 160;
+  });
+});

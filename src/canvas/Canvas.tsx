@@ -25,6 +25,7 @@ import {
   BOX_SIZE,
   groupAt,
   moveNodes,
+  resizeGroup,
   NEW_GROUP_SIZE,
   setParent,
 } from '../state/docOps.ts';
@@ -115,18 +116,43 @@ export function Canvas() {
     };
   }, [flow]);
 
+  // Gestures in progress: React Flow reports them change by change; we commit at the end.
+  const draggingRef = useRef(false);
+  const overridesRef = useRef(overrides);
+  overridesRef.current = overrides;
+
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const selects: { id: string; selected: boolean }[] = [];
     const sizes = new Map<string, { width: number; height: number }>();
     const moves = new Map<string, FlowOverrides>();
+    const nudges = new Map<string, XY>();
+    const resized = new Map<string, { width: number; height: number }>();
     for (const c of changes) {
       if (c.type === 'select') selects.push(c);
       else if (c.type === 'dimensions' && c.dimensions) {
-        if (c.setAttributes) moves.set(c.id, { ...moves.get(c.id), ...c.dimensions });
+        if (c.resizing === false) resized.set(c.id, c.dimensions);
+        else if (c.setAttributes) moves.set(c.id, { ...moves.get(c.id), ...c.dimensions });
         else sizes.set(c.id, c.dimensions);
-      } else if (c.type === 'position' && c.position && c.dragging !== false) {
-        moves.set(c.id, { ...moves.get(c.id), position: c.position });
+      } else if (c.type === 'position' && c.position) {
+        // Arrow keys on a focused box move it without a drag: commit those at once.
+        if (c.dragging === false && !draggingRef.current) nudges.set(c.id, c.position);
+        else if (c.dragging !== false)
+          moves.set(c.id, { ...moves.get(c.id), position: c.position });
       }
+    }
+    if (nudges.size) {
+      useDocumentStore
+        .getState()
+        .change('Move', (d) => moveNodes(d, nudges), { coalesce: 'nudge' });
+    }
+    // A finished resize of a host: its new frame, and the boxes inside that React Flow
+    // shifted to keep them in place when the top or left edge moved.
+    for (const [id, size] of resized) {
+      const positions = new Map<string, XY>();
+      for (const [oid, o] of overridesRef.current) if (o.position) positions.set(oid, o.position);
+      useDocumentStore
+        .getState()
+        .change('Resize host', (d) => resizeGroup(moveNodes(d, positions), id, size));
     }
     if (selects.length) {
       const s = useSelectionStore.getState();
@@ -162,6 +188,7 @@ export function Canvas() {
   // join it (or leave it when dragged out), keeping their place on screen.
   const onNodeDragStop = useCallback(
     (_: unknown, __: FlowNode, dragged: FlowNode[]) => {
+      draggingRef.current = false;
       const moved = new Map<string, XY>();
       // React Flow hands over the final positions (relative to the parent, like ours).
       for (const n of dragged) moved.set(n.id, n.position);
@@ -248,6 +275,9 @@ export function Canvas() {
         defaultEdgeOptions={defaultEdgeOptions}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
+        onNodeDragStart={() => {
+          draggingRef.current = true;
+        }}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         onDragOver={onDragOver}

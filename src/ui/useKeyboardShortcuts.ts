@@ -37,9 +37,11 @@ export function useKeyboardShortcuts(): void {
       if (isTyping(e.target) && !action.whileTyping) return;
       if (pressesControl(e)) return;
       // Menus and buttons handle Enter/Space themselves; shortcuts still work from them.
-      e.preventDefault();
       const ctx = { source: 'keyboard' as const };
-      if (isEnabled(action, ctx)) void action.perform(ctx);
+      // A disabled command leaves the key alone (arrows still scroll, Mod+C still copies text).
+      if (!isEnabled(action, ctx)) return;
+      e.preventDefault();
+      void action.perform(ctx);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -4,8 +4,6 @@
 import { type NodeProps, NodeResizer } from '@xyflow/react';
 import { memo } from 'react';
 import { KINDS } from '../../model/kinds.ts';
-import { resizeGroup } from '../../state/docOps.ts';
-import { useDocumentStore } from '../../state/documentStore.ts';
 import { useUiStore } from '../../state/uiStore.ts';
 import type { HostFlowNode } from '../flow.ts';
 import { KindIcon } from '../icons.tsx';
@@ -24,19 +22,7 @@ export const HostNode = memo(function HostNode({ id, data, selected }: NodeProps
       data-kind="group"
       style={{ '--kind-color': KINDS.group.color } as React.CSSProperties}
     >
-      <NodeResizer
-        isVisible={selected}
-        minWidth={200}
-        minHeight={120}
-        color="#2563eb"
-        onResizeEnd={(_, p) =>
-          useDocumentStore
-            .getState()
-            .change('Resize host', (doc) =>
-              resizeGroup(doc, id, { width: p.width, height: p.height }, { x: p.x, y: p.y }),
-            )
-        }
-      />
+      <NodeResizer isVisible={selected} minWidth={200} minHeight={120} color="#2563eb" />
       <div className="bp-host__bar">
         <KindIcon kind="group" size={15} />
         {renaming ? (
