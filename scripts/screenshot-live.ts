@@ -22,15 +22,15 @@ export const showcase: TopologyDocument = {
   title: 'Three app servers behind a load balancer',
   direction: 'LR',
   nodes: [
-    node('users', 'client', 'Users', 0, 230, { rps: 170 }),
-    node('nginx', 'proxy', 'nginx', 250, 230),
-    node('lb', 'lb', 'Load balancer', 500, 230, { strategy: 'least-connections' }),
-    node('static', 'static', 'Static files', 500, 440),
-    node('app1', 'app', 'App 1', 770, 60, app),
-    node('app2', 'app', 'App 2', 770, 230, app),
-    node('app3', 'app', 'App 3', 770, 400, app),
-    node('cache', 'cache', 'Redis', 1060, 120),
-    node('db', 'db', 'Database', 1060, 340),
+    node('users', 'client', 'Users', 0, 190, { rps: 170 }),
+    node('nginx', 'proxy', 'nginx', 230, 190),
+    node('lb', 'lb', 'Load balancer', 460, 190, { strategy: 'least-connections' }),
+    node('static', 'static', 'Static files', 460, 380),
+    node('app1', 'app', 'App 1', 700, 30, app),
+    node('app2', 'app', 'App 2', 700, 190, app),
+    node('app3', 'app', 'App 3', 700, 350, app),
+    node('cache', 'cache', 'Redis', 960, 90),
+    node('db', 'db', 'Database', 960, 290),
   ],
   edges: [
     { id: 'e-users-nginx', source: 'users', target: 'nginx' },
@@ -49,7 +49,8 @@ async function main() {
     executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
     args: ['--no-sandbox'],
   });
-  const video = process.env.BP_VIDEO !== '0';
+  // Video needs Playwright's own ffmpeg (npx playwright install ffmpeg); opt in with BP_VIDEO=1.
+  const video = process.env.BP_VIDEO === '1';
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
     deviceScaleFactor: 1,
@@ -69,8 +70,11 @@ async function main() {
   await page.waitForTimeout(6000);
   await page.locator('.react-flow__node[data-id="app3"]').click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Crash' }).click();
-  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  // The client selected (its live traffic slider in the inspector), App 1 hovered.
+  await page.locator('.react-flow__node[data-id="users"]').click();
   await page.waitForTimeout(Number(process.env.BP_AFTER ?? 7000));
+  await page.locator('.react-flow__node[data-id="app1"]').hover();
+  await page.waitForTimeout(300);
   await page.screenshot({ path: `${OUT}/live.png` });
   await page.waitForTimeout(video ? 3000 : 0);
   await context.close();
