@@ -52,6 +52,7 @@ test('a shared link opens exactly that diagram, and the visitor keeps their own 
   page,
   browser,
 }) => {
+  test.setTimeout(180_000); // two browser profiles and several reloads on a busy machine
   const { link, doc } = await shareSomething(page);
   const visitor = await visitorWithOwnWork(browser);
   const v = visitor.page;
