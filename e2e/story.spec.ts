@@ -184,6 +184,8 @@ test('a new diagram during a story ends the story; Undo returns to the learnerâ€
 test('axe: the story panel, the picker and presenter mode have no serious violations', async ({
   page,
 }) => {
+  // axe walks a page full of moving dots three times: allow for a busy machine.
+  test.setTimeout(150_000);
   // Scoped to what story mode draws; the rest of the app has its own axe test.
   const serious = async (scope: string) =>
     (await new AxeBuilder({ page }).include(scope).analyze()).violations
@@ -191,12 +193,13 @@ test('axe: the story panel, the picker and presenter mode have no serious violat
       .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   await page.goto('/#/story/system-3/1');
   await expect(stepHeading(page)).toBeVisible();
-  await story(page).getByRole('button', { name: 'Show the answer' }).first().click();
-  expect(await serious('.bp-story')).toEqual([]);
   await runMenu(page, 'Story', 'Open a storyâ€¦');
   await expect(page.getByRole('dialog', { name: /Stories/ })).toBeVisible();
   expect(await serious('.bp-dialog')).toEqual([]);
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: /Stories/ })).toBeHidden();
+  await story(page).getByRole('button', { name: 'Show the answer' }).first().click();
+  expect(await serious('.bp-story')).toEqual([]);
   await page.keyboard.press('Shift+P');
   await expect(page.getByRole('region', { name: 'Presenter caption' })).toBeVisible();
   expect(await serious('.bp-presenter')).toEqual([]);
