@@ -53,7 +53,13 @@ describe('embed URL parameters', () => {
     expect([...p.controls]).toEqual(['play']);
     expect(p.origins).toEqual([]);
     expect(p.problems).toHaveLength(5);
-    for (const bad of ['step=zero', 'autoplay=maybe', 'theme=pink', '“warp”', 'origin=javascript']) {
+    for (const bad of [
+      'step=zero',
+      'autoplay=maybe',
+      'theme=pink',
+      '“warp”',
+      'origin=javascript',
+    ]) {
       expect(p.problems.some((m) => m.includes(bad))).toBe(true);
     }
   });
