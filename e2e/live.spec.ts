@@ -2,6 +2,7 @@
 // dots move along the edges requests take, boxes and charts show what happens, chaos works,
 // edits apply to the running system, and a dead Worker is reported with a way back.
 
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import type { TopologyDocument } from '../src/model/types.ts';
 import {
@@ -312,4 +313,26 @@ test('a Worker that goes silent is noticed too', async ({ page }) => {
     (window as unknown as { __workers: Worker[] }).__workers.at(-1)!.terminate(),
   );
   await expect(page.getByTestId('sim-fault')).toContainText('stopped responding');
+});
+
+test('axe: the running live view, its chaos menu and its tables have no serious violations', async ({
+  page,
+}) => {
+  test.setTimeout(240_000); // axe on a busy shared machine is slow
+  const serious = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  await openEditor(page);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByTestId('bottleneck')).toBeVisible();
+  await page.keyboard.press('Space');
+  expect(await serious()).toEqual([]);
+  await flowNode(page, 'app1').click({ button: 'right' });
+  await expect(page.getByRole('menu')).toBeVisible();
+  expect(await serious()).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('tab', { name: 'Boxes' }).click();
+  await flowNode(page, 'users').click();
+  expect(await serious()).toEqual([]);
 });

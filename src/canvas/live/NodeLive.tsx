@@ -49,7 +49,9 @@ export const NodeLive = memo(function NodeLive({ nodeId }: NodeOverlayProps) {
         </span>
       ) : null}
       {live.slow !== 1 ? (
-        <span className="bp-live__badge bp-live__badge--warn">slow ×{fmt(live.slow)}</span>
+        <span className="bp-live__badge bp-live__badge--warn">
+          slow ×{Number.isInteger(live.slow) ? live.slow : fmt(live.slow)}
+        </span>
       ) : null}
       {live.errorRate > 0 ? (
         <span className="bp-live__badge bp-live__badge--warn">fail {pct(live.errorRate)}</span>
