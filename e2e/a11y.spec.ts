@@ -17,6 +17,7 @@ async function seriousViolations(page: import('@playwright/test').Page) {
 }
 
 test('axe: the editor has no serious or critical violations', async ({ page }) => {
+  test.setTimeout(300_000); // four full axe scans; slow on a busy machine
   await openEditor(page);
   expect(await seriousViolations(page)).toEqual([]);
   // With a box selected (inspector full of fields) and a menu open.
