@@ -94,7 +94,9 @@ describe('story store', () => {
 
   it('ends the story when a whole document comes in, keeping it over the learner’s history', () => {
     useStoryStore.getState().start('tiny', 0);
-    useDocumentStore.getState().replaceDocument({ ...exampleDocument(), title: 'Opened' }, 'Open x');
+    useDocumentStore
+      .getState()
+      .replaceDocument({ ...exampleDocument(), title: 'Opened' }, 'Open x');
     expect(useStoryStore.getState().scenario).toBeNull();
     expect(useDocumentStore.getState().doc.title).toBe('Opened');
     expect(useDocumentStore.getState().locked).toBe(false);
