@@ -336,3 +336,34 @@ test('axe: the running live view, its chaos menu and its tables have no serious 
   await flowNode(page, 'users').click();
   expect(await serious()).toEqual([]);
 });
+
+test('chaos from the menus: slow a box, cut and restore a link, spike a client; each is marked on the charts', async ({
+  page,
+}) => {
+  await openWith(page, oneServer);
+  await setSpeed(page, '5');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => Number((await dotData(page)).moving)).toBeGreaterThan(0);
+
+  await flowNode(page, 'app').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Slow down ×5' }).click();
+  await expect(flowNode(page, 'app')).toContainText('slow ×5');
+
+  const link = page.locator('[data-testid="rf__edge-e-users-app"] .react-flow__edge-path');
+  await link.click({ button: 'right', force: true });
+  await page.getByRole('menuitem', { name: 'Cut this link' }).click();
+  await expect.poll(async () => Number((await dotData(page)).failed)).toBeGreaterThan(0);
+  await expect.poll(async () => (await chartLast(page, 'chart-errors'))[0]).toBeGreaterThan(90);
+  await link.click({ button: 'right', force: true });
+  await page.getByRole('menuitem', { name: 'Restore this link' }).click();
+  await expect.poll(async () => (await chartLast(page, 'chart-errors'))[0]).toBe(0);
+
+  await page.getByRole('tab', { name: 'Traffic' }).click();
+  await page.getByRole('button', { name: 'Spike ×5' }).click();
+  await page.getByRole('tab', { name: 'Charts' }).click();
+  await expect(page.getByTestId('chart-throughput')).toHaveAttribute('data-markers', '4');
+  await expect(page.getByTestId('chart-throughput')).toHaveAttribute(
+    'data-marker-text',
+    'slow App ×5 | cut Users→App | restore Users→App | spike Users ×5',
+  );
+});

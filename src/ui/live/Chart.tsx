@@ -101,6 +101,7 @@ export function Chart({ title, unit, x, lines, markers, testId, minTop = 1 }: Ch
       data-testid={testId}
       data-points={x.length}
       data-markers={markers.length}
+      data-marker-text={markers.map((m) => m.text).join(' | ')}
       data-last={lines.map((l) => round2(l.values[l.values.length - 1] ?? 0)).join(' ')}
       data-max={lines.map((l) => round2(Math.max(0, ...l.values))).join(' ')}
     >
