@@ -3,6 +3,7 @@
 // says where it is broken and leaves the canvas alone.
 
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { exampleDocument } from '../src/model/example.ts';
 import { AUTOSAVE_KEY, nodeByLabel, openEditor, runMenu, waitForSaved } from './helpers.ts';
@@ -19,6 +20,14 @@ const ARTICLE = `flowchart LR
   api --> db[(Postgres)]
   api -- jobs --> jobs[Thing]
 `;
+
+/** Serious or critical axe findings inside the open dialog. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const axe = await new AxeBuilder({ page }).include('dialog').analyze();
+  return axe.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 async function openImport(page: Page) {
   await runMenu(page, 'File', 'Import Mermaid…');
@@ -42,6 +51,8 @@ test('paste a flowchart, change a guessed kind, accept it, run it', async ({ pag
   await expect(dialog.getByRole('combobox', { name: 'Kind of Redis' })).toHaveValue('cache');
   await expect(dialog.getByRole('combobox', { name: 'Kind of Postgres' })).toHaveValue('db');
   await expect(dialog.getByRole('combobox', { name: 'Kind of Browser' })).toHaveValue('client');
+  // Nothing serious for people using a screen reader or a keyboard.
+  expect(await seriousViolations(page)).toEqual([]);
   const thing = dialog.getByRole('combobox', { name: 'Kind of Thing' });
   await expect(thing).toHaveValue('app');
   await thing.selectOption('queue');
@@ -133,6 +144,7 @@ test('export shows the Mermaid text and Mermaid’s own drawing of it', async ({
   const preview = dialog.getByTestId('mermaid-preview');
   await expect(preview.locator('svg')).toBeVisible({ timeout: 30_000 });
   await expect(preview.locator('svg')).toContainText('Load balancer');
+  expect(await seriousViolations(page)).toEqual([]);
 
   // Without the data lines the text is plain Mermaid.
   await dialog.getByRole('checkbox').uncheck();
