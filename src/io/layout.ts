@@ -78,6 +78,11 @@ function groupOptions(direction: Direction): LayoutOptions {
   };
 }
 
+/** Starts fetching ELK ahead of a layout that is about to be needed (an import dialog). */
+export function preloadLayout(): void {
+  void loadElk().catch(() => {});
+}
+
 /**
  * A copy of `doc` with every node placed: positions are relative to the parent group for
  * nodes inside one (as in the model) and absolute otherwise; each group gets the `size`

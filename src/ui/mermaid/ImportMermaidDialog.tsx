@@ -14,6 +14,7 @@ import {
   importMermaid,
   withKinds,
 } from '../../io/mermaid/import.ts';
+import { preloadLayout } from '../../io/layout.ts';
 import { loadMermaid } from '../../io/mermaid/load.ts';
 import { KINDS } from '../../model/kinds.ts';
 import { NODE_KINDS, type NodeKind } from '../../model/types.ts';
@@ -67,9 +68,10 @@ export function ImportMermaidDialog({ onClose }: { onClose: () => void }) {
     }
   }, []);
 
-  // Start fetching Mermaid now: by the time something is pasted, the parser is there.
+  // Start fetching Mermaid and ELK now: by the time something is pasted, they are there.
   useEffect(() => {
     void loadMermaid().catch(() => {});
+    preloadLayout();
   }, []);
 
   // A file dropped on the canvas arrives through the store.
