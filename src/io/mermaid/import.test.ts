@@ -445,3 +445,10 @@ describe('withKinds', () => {
     expect(withKinds(r.doc, {})).toBe(r.doc);
   });
 });
+
+describe('importMermaid: arrows to the subgraph a box sits in', () => {
+  it('does not turn them into self loops', async () => {
+    const r = await ok('flowchart LR\n  subgraph S\n    a --> b\n    a --> S\n  end');
+    expect(pairs(r.doc)).toEqual(['a>b']);
+  });
+});

@@ -546,6 +546,8 @@ async function importUnsafe(text: string, opts: ImportOptions): Promise<ImportRe
         const sid = ourId.get(s);
         const tid = ourId.get(t);
         if (sid === undefined || tid === undefined) continue;
+        // A box pointing at the subgraph it sits in would point at itself: not meant.
+        if (sid === tid && (s !== e.start || t !== e.end)) continue;
         const edge: TopologyEdge & { order: number } = {
           id: uniqueId(`e-${sid}-${tid}`, edgeIds),
           source: sid,
