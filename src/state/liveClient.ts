@@ -6,7 +6,8 @@ import * as Comlink from 'comlink';
 import type { LiveApi, LiveFrame } from '../worker/liveProtocol.ts';
 
 /** No frame for this long while the Worker should be playing means it is gone. */
-export const SILENCE_MS = 2500;
+export const SILENCE_MS = 4000;
+const CHECK_MS = 500;
 
 export interface LiveConnection {
   api: Comlink.Remote<LiveApi>;
@@ -43,11 +44,18 @@ export function connectLive(
   worker.addEventListener('messageerror', () =>
     fault('The simulation sent a message the page could not read.'),
   );
+  // When the page itself was busy (a long task, a background tab), this timer fires late
+  // and frames may still be waiting in the message queue: that is not the Worker's silence,
+  // so the clock starts over.
+  let lastCheck = performance.now();
   const watchdog = setInterval(() => {
-    if (expecting && performance.now() - lastFrame > SILENCE_MS) {
+    const now = performance.now();
+    if (now - lastCheck > CHECK_MS * 3) lastFrame = now;
+    lastCheck = now;
+    if (expecting && now - lastFrame > SILENCE_MS) {
       fault('The simulation stopped responding.');
     }
-  }, 500);
+  }, CHECK_MS);
   void api.subscribe(
     Comlink.proxy((frame: LiveFrame) => {
       lastFrame = performance.now();
