@@ -33,6 +33,18 @@ test('first visit opens the example with a dismissible hint', async ({ page }) =
   await expect(page.getByRole('note')).toHaveCount(0);
 });
 
+test('the first-visit hint goes once the learner has added a box', async ({ page }) => {
+  await openEditor(page);
+  const hint = page.getByRole('note');
+  await expect(hint).toContainText('Drag a box from the left');
+  await dragFromPalette(page, 'App server', { x: 300, y: 120 });
+  await expect(page.locator('.react-flow__node [data-kind="app"]')).toHaveCount(3);
+  await expect(hint).toHaveCount(0);
+  await page.reload();
+  await expect(nodeByLabel(page, 'Users')).toBeVisible();
+  await expect(page.getByRole('note')).toHaveCount(0);
+});
+
 test('every kind can be dragged from the palette onto the canvas', async ({ page }) => {
   await openEmptyEditor(page);
   const pane = await canvasPane(page).boundingBox();

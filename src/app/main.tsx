@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { restoreSavedDocument, startAutosave } from '../state/autosave.ts';
+import { restoreSavedDocument, retireHintOnceUsed, startAutosave } from '../state/autosave.ts';
 import { App } from './App.tsx';
 import './global.css';
 
@@ -8,6 +8,7 @@ import './global.css';
 // render, so the canvas fits the right diagram.
 restoreSavedDocument();
 startAutosave();
+retireHintOnceUsed();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -118,3 +118,18 @@ export function dismissHint(): void {
   useUiStore.getState().setHintVisible(false);
   storage()?.setItem(HINT_KEY, '1');
 }
+
+/**
+ * The first-visit hint says how to add and connect boxes. Once the learner has added a box or
+ * drawn a connection themselves it has done its job, so it goes (for good) instead of sitting
+ * over the canvas while they work.
+ */
+export function retireHintOnceUsed(): () => void {
+  return useDocumentStore.subscribe((s, prev) => {
+    if (!useUiStore.getState().hintVisible || storyActive() || sharedViewActive()) return;
+    if (s.history === prev.history || s.doc === prev.doc) return;
+    const grew =
+      s.doc.nodes.length > prev.doc.nodes.length || s.doc.edges.length > prev.doc.edges.length;
+    if (grew) dismissHint();
+  });
+}

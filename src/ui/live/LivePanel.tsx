@@ -3,6 +3,7 @@
 // each client's traffic.
 
 import { useMemo, useState } from 'react';
+import { findAction, runAction } from '../../state/actions/run.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
 import { useSelectionStore } from '../../state/selectionStore.ts';
@@ -17,10 +18,16 @@ export function LivePanel() {
   const [tab, setTab] = useState<Tab>('charts');
   if (status === 'idle') {
     return (
-      <p className="bp-bottom__empty">
-        Press play (Space) to send traffic through your diagram: every request becomes a dot, and
-        charts of throughput, latency and errors appear here.
-      </p>
+      <div className="bp-bottom__empty">
+        <p>
+          Press play (Space) to send traffic through your diagram: every request becomes a dot, and
+          charts of throughput, latency and errors appear here.
+        </p>
+        <div className="bp-bottom__empty-actions">
+          <IdleAction id="play-pause" label="▶ Play" primary />
+          <IdleAction id="run-fast" label="Run 60 s fast" />
+        </div>
+      </div>
     );
   }
   return (
@@ -47,6 +54,22 @@ export function LivePanel() {
         {tab === 'charts' ? <Charts /> : tab === 'boxes' ? <NodeTable /> : <TrafficControls />}
       </div>
     </div>
+  );
+}
+
+/** A button for a registry action, so the empty panel starts a run exactly as the toolbar does. */
+function IdleAction({ id, label, primary }: { id: string; label: string; primary?: boolean }) {
+  const action = findAction(id);
+  if (!action) return null;
+  return (
+    <button
+      type="button"
+      className={`bp-btn${primary ? ' bp-btn--primary' : ''}`}
+      title={action.description}
+      onClick={() => runAction(action, 'toolbar')}
+    >
+      {label}
+    </button>
   );
 }
 
