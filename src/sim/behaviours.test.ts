@@ -113,6 +113,16 @@ describe('app server', () => {
     expect(r.requests.failedBy['pool-timeout']).toBeGreaterThan(100);
     expect(r.nodes.db!.peakConnections).toBe(2);
   });
+
+  it('a server with no database has no connection pool to report', () => {
+    const r = run(
+      topology(
+        [box('users', 'client', { rps: 20, routes: get() }), box('app', 'app', { poolSize: 10 })],
+        [link('users', 'app')],
+      ),
+    );
+    expect(r.nodes.app!.poolSize).toBe(0);
+  });
 });
 
 describe('edge boxes', () => {

@@ -110,3 +110,43 @@ describe('findBottleneck with a box routed around', () => {
     expect(c?.nodeId).toBe('app1');
   });
 });
+
+describe('findBottleneck with a worker behind a queue', () => {
+  const queued = [
+    { id: 'jobs', kind: 'queue', label: 'Email queue', position: { x: 0, y: 0 }, config: {} },
+    { id: 'mailer', kind: 'worker', label: 'Email worker', position: { x: 0, y: 0 }, config: {} },
+  ] as TopologyNode[];
+  const edges = [{ id: 'e', source: 'jobs', target: 'mailer' }];
+  const at = (t: number, depth: number): SeriesPoint => ({
+    ...point(t, 0),
+    nodes: {
+      jobs: { utilization: 0, queue: depth, inFlight: 0, rps: 0 },
+      mailer: { utilization: 1, queue: 0, inFlight: 16, rps: 0 },
+    },
+  });
+
+  it('says the jobs pile up in the queue box, not in the worker', () => {
+    const c = findBottleneck(
+      queued,
+      { jobs: live('queue', { queue: 90 }), mailer: live('worker', { utilization: 1 }) },
+      [at(1, 30), at(2, 60), at(3, 90)],
+      edges,
+    );
+    expect(c).toEqual({
+      nodeId: 'mailer',
+      text: 'Email worker is at 100%: Email queue grows by 30 jobs/s.',
+      tone: 'bad',
+    });
+  });
+
+  it('a busy worker keeping up says how many jobs wait', () => {
+    const c = findBottleneck(
+      queued,
+      { jobs: live('queue', { queue: 3 }), mailer: live('worker', { utilization: 0.97 }) },
+      [at(1, 3), at(2, 3), at(3, 3)],
+      edges,
+    );
+    expect(c?.text).toBe('Email worker is at 97%: jobs wait in Email queue (3 now).');
+    expect(c?.tone).toBe('warn');
+  });
+});

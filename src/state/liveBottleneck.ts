@@ -1,7 +1,7 @@
 // The plain-language call-out under the charts: which box hurts and why, from the live
 // figures and the last few seconds of the series. Pure, so the wording is unit-tested.
 
-import type { TopologyNode } from '../model/types.ts';
+import type { TopologyEdge, TopologyNode } from '../model/types.ts';
 import type { SeriesPoint } from '../sim/index.ts';
 import type { LiveNode } from '../worker/liveProtocol.ts';
 
@@ -32,13 +32,44 @@ export function queueGrowth(series: readonly SeriesPoint[], id: string): number 
   return (q1 - q0) / dt;
 }
 
+/** Where a box's waiting work piles up: its own queue, or for a worker the queues feeding it. */
+interface Backlog {
+  growth: number;
+  waiting: number;
+  /** The queue boxes holding the work, when it is not the box's own queue. */
+  queues: TopologyNode[];
+}
+
+function backlogOf(
+  n: TopologyNode,
+  byId: ReadonlyMap<string, TopologyNode>,
+  edges: readonly TopologyEdge[],
+  live: Readonly<Record<string, LiveNode>>,
+  series: readonly SeriesPoint[],
+): Backlog {
+  const own = { growth: queueGrowth(series, n.id), waiting: live[n.id]!.queue, queues: [] };
+  if (n.kind !== 'worker') return own;
+  // A worker takes jobs from a queue box only when it has a free slot: the jobs wait there.
+  const queues = edges
+    .filter((e) => e.target === n.id && byId.get(e.source)?.kind === 'queue' && live[e.source])
+    .map((e) => byId.get(e.source)!);
+  if (queues.length === 0) return own;
+  return {
+    growth: own.growth + queues.reduce((sum, q) => sum + queueGrowth(series, q.id), 0),
+    waiting: own.waiting + queues.reduce((sum, q) => sum + live[q.id]!.queue, 0),
+    queues,
+  };
+}
+
 export function findBottleneck(
   nodes: readonly TopologyNode[],
   live: Readonly<Record<string, LiveNode>>,
   series: readonly SeriesPoint[],
+  edges: readonly TopologyEdge[] = [],
 ): Callout | null {
   if (Object.keys(live).length === 0) return null;
   const boxes = nodes.filter((n) => n.kind !== 'group' && live[n.id]);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
   // 1. A box that is down while requests still fail there.
   const isDown = (n: TopologyNode) => live[n.id]!.replicas > 0 && live[n.id]!.replicasUp === 0;
   const failingDown = boxes
@@ -55,15 +86,26 @@ export function findBottleneck(
   // 2. Saturated boxes: the one whose queue grows fastest (then the busiest).
   const hot = boxes
     .filter((n) => n.kind !== 'client' && live[n.id]!.utilization >= SATURATED)
-    .map((n) => ({ n, f: live[n.id]!, growth: queueGrowth(series, n.id) }))
-    .sort((a, b) => b.growth - a.growth || b.f.utilization - a.f.utilization)[0];
+    .map((n) => ({ n, f: live[n.id]!, backlog: backlogOf(n, byId, edges, live, series) }))
+    .sort((a, b) => b.backlog.growth - a.backlog.growth || b.f.utilization - a.f.utilization)[0];
   if (hot) {
-    const { n, f, growth } = hot;
+    const { n, f, backlog } = hot;
     const head = `${n.label} is at ${pct(f.utilization)}`;
-    if (growth >= 0.5) {
+    if (backlog.queues.length > 0 && f.errorsPerS === 0) {
+      const where = backlog.queues.map((q) => q.label).join(' and ');
       return {
         nodeId: n.id,
-        text: `${head}: its queue grows by ${rate(growth)} req/s.`,
+        text:
+          backlog.growth >= 0.5
+            ? `${head}: ${where} grows by ${rate(backlog.growth)} jobs/s.`
+            : `${head}: jobs wait in ${where} (${Math.round(backlog.waiting)} now).`,
+        tone: backlog.growth >= 0.5 ? 'bad' : 'warn',
+      };
+    }
+    if (backlog.growth >= 0.5) {
+      return {
+        nodeId: n.id,
+        text: `${head}: its queue grows by ${rate(backlog.growth)} req/s.`,
         tone: 'bad',
       };
     }

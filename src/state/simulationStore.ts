@@ -134,11 +134,8 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
       patch.nodes = frame.nodes;
       patch.edgeRps = frame.edgeRps ?? s.edgeRps;
       patch.window = frame.window ?? s.window;
-      patch.callout = findBottleneck(
-        useDocumentStore.getState().doc.nodes,
-        frame.nodes,
-        patch.series ?? s.series,
-      );
+      const { nodes, edges } = useDocumentStore.getState().doc;
+      patch.callout = findBottleneck(nodes, frame.nodes, patch.series ?? s.series, edges);
     }
     if (frame.routes.length !== s.routes.length) patch.routes = frame.routes;
     set(patch);

@@ -419,7 +419,8 @@ export class AppBehaviour extends BaseBehaviour {
       open += p.open + p.unpooled;
       inUse += p.open - p.idle + p.unpooled;
     }
-    out.poolSize = this.s.poolSize;
+    // A pool only exists towards a database: a server with none has no pool to show.
+    out.poolSize = this.db === null ? 0 : this.s.poolSize;
     out.poolWaits = waits;
     out.meanPoolWaitMs = waits > 0 ? waitSum / waits : 0;
     out.poolInUse = inUse;
