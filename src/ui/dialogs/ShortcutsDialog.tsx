@@ -18,7 +18,14 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const mac = isMacPlatform();
   const menuLabel = (id?: string) => MENUS.find((m) => m.id === id)?.label ?? 'Other';
   const withKeys = ACTIONS.filter((a) => a.keys?.length);
-  const groups = [...new Set(withKeys.map((a) => menuLabel(a.menu)))];
+  // In menu-bar order (File, Edit, View, Run, Story, Help), keys without a menu last.
+  const rank = (label: string) => {
+    const i = MENUS.findIndex((m) => m.label === label);
+    return i < 0 ? MENUS.length : i;
+  };
+  const groups = [...new Set(withKeys.map((a) => menuLabel(a.menu)))].sort(
+    (a, b) => rank(a) - rank(b),
+  );
   return (
     <Dialog title="Keyboard shortcuts" onClose={onClose} wide>
       <div className="bp-shortcuts">
