@@ -61,7 +61,9 @@ const defaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#94a3b8' },
 };
 const SNAP: [number, number] = [20, 20];
-const FIT = { padding: 0.12, maxZoom: 1.2 };
+// Room above the boxes for their live badges and below them for the dot legend, so fitting
+// the view never hides a box (or its waiting line) under the legend.
+const FIT = { padding: { x: 0.12, top: '44px', bottom: '88px' } as const, maxZoom: 1.2 };
 
 const isKind = (v: string): v is NodeKind => (NODE_KINDS as readonly string[]).includes(v);
 
