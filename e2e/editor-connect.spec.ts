@@ -33,6 +33,38 @@ test('connect two boxes by dragging between handles; undo and redo', async ({ pa
   await expect(page.locator('.react-flow__edge')).toHaveCount(7);
 });
 
+test('a connection dropped anywhere on a box connects; boxes it cannot go to fade while dragging', async ({
+  page,
+}) => {
+  await openEditor(page);
+  await page.getByRole('button', { name: 'Add Redis cache', exact: true }).click();
+  const cache = page.locator('.react-flow__node:has([data-kind="cache"])');
+  const cacheId = await cache.getAttribute('data-id');
+  const from = await centerOf(flowNode(page, 'app1').locator('.react-flow__handle.source'));
+  // The middle of the cache box, far from its small left dot.
+  const to = await centerOf(cache.locator('.bp-box__label'));
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 20, from.y + 10, { steps: 3 });
+  await expect(flowNode(page, 'users').locator('.bp-box')).toHaveClass(/is-drop-refused/);
+  await expect(cache.locator('.bp-box')).toHaveClass(/is-drop-target/);
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+  );
+  await page.mouse.up();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(7);
+  const doc = await waitForSaved(page, (d) => d.edges.length === 7);
+  expect(doc.edges.some((e) => e.source === 'app1' && e.target === cacheId)).toBe(true);
+  // Once the drag is over nothing stays faded.
+  await expect(page.locator('.bp-box.is-drop-refused')).toHaveCount(0);
+  // Dropped on the body of a box it cannot go to, the reason is given.
+  const users = await centerOf(flowNode(page, 'users').locator('.bp-box__label'));
+  await mouseDrag(page, from, users);
+  await expect(page.getByRole('status')).toContainText('Nothing flows into a client');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(7);
+});
+
 test('an invalid connection is refused with the reason', async ({ page }) => {
   await openEditor(page);
   await connectNodes(page, 'app1', 'users');

@@ -3,9 +3,11 @@
 // label, its kind and the one or two config values that matter, and leaves a status area
 // (with data-node-id) for the live view's overlays.
 
-import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { Handle, type NodeProps, Position, useConnection } from '@xyflow/react';
 import { memo } from 'react';
 import { KINDS, numberOf } from '../../model/kinds.ts';
+import { canConnect } from '../../model/rules.ts';
+import { useDocumentStore } from '../../state/documentStore.ts';
 import { useStoryStore } from '../../state/storyStore.ts';
 import { useUiStore } from '../../state/uiStore.ts';
 import type { BoxFlowNode } from '../flow.ts';
@@ -27,6 +29,14 @@ export const BoxNode = memo(function BoxNode({ id, data, selected }: NodeProps<B
     node.kind === 'app' || node.kind === 'worker'
       ? numberOf(node.kind, node.config, 'replicas')
       : 1;
+  // While a connection is dragged from another box, this whole box is a place to drop it
+  // (not only its small left dot), and boxes it cannot go to fade so the choice is visible.
+  const connectingFrom = useConnection((c) =>
+    c.inProgress && c.fromHandle.type === 'source' && c.fromNode.id !== id ? c.fromNode.id : null,
+  );
+  const dropCheck = connectingFrom
+    ? canConnect(useDocumentStore.getState().doc, connectingFrom, id)
+    : null;
   const sameAsKind = node.label.trim().toLowerCase() === spec.title.toLowerCase();
   const classes = [
     'bp-box',
@@ -34,6 +44,7 @@ export const BoxNode = memo(function BoxNode({ id, data, selected }: NodeProps<B
     replicas > 1 ? 'bp-box--stack' : '',
     replicas > 2 ? 'bp-box--stack3' : '',
     selected ? 'is-selected' : '',
+    dropCheck ? (dropCheck.ok ? 'is-drop-target' : 'is-drop-refused') : '',
   ].join(' ');
   return (
     <div
@@ -78,6 +89,16 @@ export const BoxNode = memo(function BoxNode({ id, data, selected }: NodeProps<B
         {Overlay ? <Overlay nodeId={id} /> : null}
       </div>
       <Handle type="source" position={Position.Right} className="bp-handle" />
+      {/* Refused drops land here too, so the user is told why instead of seeing nothing. */}
+      {dropCheck ? (
+        <Handle
+          type="target"
+          id="body"
+          position={Position.Left}
+          className="bp-handle-body"
+          title={dropCheck.ok ? undefined : dropCheck.reason}
+        />
+      ) : null}
     </div>
   );
 });
