@@ -51,6 +51,8 @@ export function Palette() {
                     </span>
                     <span className="bp-palette__name">{spec.title}</span>
                     <span role="tooltip" id={`blurb-${kind}`} className="bp-palette__tip">
+                      {/* Named in the tip only when a narrow window shows icons alone. */}
+                      <strong className="bp-palette__tipname">{spec.title}</strong>
                       {spec.blurb}
                     </span>
                   </button>

@@ -32,7 +32,8 @@ export function Inspector() {
     );
   }
   return (
-    <aside className="bp-inspector" aria-label="Inspector">
+    // With nothing selected it holds only the title and tips; a small window hides it then.
+    <aside className={`bp-inspector${count === 0 ? ' is-idle' : ''}`} aria-label="Inspector">
       {body}
     </aside>
   );

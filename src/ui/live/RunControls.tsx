@@ -111,12 +111,13 @@ export function RunControls() {
       <button
         type="button"
         className="bp-run__fast"
+        aria-label="Run 60 s fast"
         title="Compute the next 60 simulated seconds without animation and fill the charts"
         disabled={fast}
         onClick={() => runAction('run-fast', 'toolbar')}
       >
         <Icon d={PATHS.fast} filled />
-        Run 60 s fast
+        <span className="bp-run__fast-label">Run 60 s fast</span>
       </button>
     </div>
   );
