@@ -152,6 +152,29 @@ test('rename by double-click: Enter commits, Escape cancels, undo restores', asy
   await expect(db.locator('.bp-box__label')).toHaveText('Orders DB');
 });
 
+test('rename in the inspector: the name can be cleared and retyped; one undo step', async ({
+  page,
+}) => {
+  await openEditor(page);
+  const app = flowNode(page, 'app1');
+  await app.click();
+  const name = page.getByLabel('Name', { exact: true });
+  await name.click();
+  await name.press(`${mod}+a`);
+  await name.press('Backspace');
+  await expect(name).toHaveValue('');
+  await expect(page.getByRole('alert')).toContainText('keeps “App 1”');
+  await name.pressSequentially('Web');
+  await expect(app.locator('.bp-box__label')).toHaveText('Web');
+  await name.press('Enter');
+  await page.keyboard.press(`${mod}+z`);
+  await expect(app.locator('.bp-box__label')).toHaveText('App 1');
+  // Left empty, the field puts the name back.
+  await name.fill('');
+  await name.blur();
+  await expect(name).toHaveValue('App 1');
+});
+
 test('the document title is editable and undoable in one step', async ({ page }) => {
   await openEditor(page);
   const title = page.getByRole('textbox', { name: 'Diagram title' });

@@ -2,6 +2,7 @@
 // config field of its kind (generated from the catalogue), a connection its label, a
 // multi-selection its count, and nothing selected the diagram's title and a short how-to.
 
+import { useState } from 'react';
 import { KindIcon } from '../../canvas/icons.tsx';
 import { KINDS } from '../../model/kinds.ts';
 import type { ConfigValue, TopologyEdge, TopologyNode } from '../../model/types.ts';
@@ -51,6 +52,7 @@ function DocumentPane({ title }: { title: string }) {
           id="doc-title"
           className="bp-input"
           value={title}
+          placeholder="Untitled diagram"
           maxLength={500}
           onChange={(e) => {
             const text = e.target.value;
@@ -134,19 +136,7 @@ function NodePane({ node }: { node: TopologyNode }) {
         <label className="bp-field__label" htmlFor="node-label">
           Name
         </label>
-        <input
-          id="node-label"
-          className="bp-input"
-          value={node.label}
-          maxLength={500}
-          onChange={(e) => {
-            const text = e.target.value;
-            if (text.trim())
-              useDocumentStore.getState().change('Rename', (d) => renameNode(d, node.id, text), {
-                coalesce: `label:${node.id}`,
-              });
-          }}
-        />
+        <NameInput node={node} />
       </div>
       <h3 className="bp-inspector__section">Settings</h3>
       {spec.fields.map((field) => {
@@ -217,5 +207,43 @@ function EdgePane({ edge, nodes }: { edge: TopologyEdge; nodes: TopologyNode[] }
         Delete connection
       </button>
     </div>
+  );
+}
+
+/**
+ * The box's name. While typing, the field may be empty on the way to a new name; the box
+ * keeps its last non-empty name, and leaving the field empty puts that name back.
+ */
+function NameInput({ node }: { node: TopologyNode }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const empty = draft !== null && !draft.trim();
+  return (
+    <>
+      <input
+        id="node-label"
+        className="bp-input"
+        value={draft ?? node.label}
+        maxLength={500}
+        aria-invalid={empty || undefined}
+        aria-describedby={empty ? 'node-label-err' : undefined}
+        onChange={(e) => {
+          const text = e.target.value;
+          setDraft(text);
+          if (text.trim())
+            useDocumentStore.getState().change('Rename', (d) => renameNode(d, node.id, text), {
+              coalesce: `label:${node.id}`,
+            });
+        }}
+        onBlur={() => setDraft(null)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || e.key === 'Escape') e.currentTarget.blur();
+        }}
+      />
+      {empty ? (
+        <p className="bp-field__error" id="node-label-err" role="alert">
+          A box needs a name: it keeps “{node.label}” until you type one.
+        </p>
+      ) : null}
+    </>
   );
 }
