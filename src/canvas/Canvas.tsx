@@ -25,6 +25,7 @@ import {
   BOX_SIZE,
   groupAt,
   moveNodes,
+  fitGroupToChildren,
   resizeGroup,
   NEW_GROUP_SIZE,
   setParent,
@@ -154,7 +155,9 @@ export function Canvas() {
       for (const [oid, o] of overridesRef.current) if (o.position) positions.set(oid, o.position);
       useDocumentStore
         .getState()
-        .change('Resize host', (d) => resizeGroup(moveNodes(d, positions), id, size));
+        .change('Resize host', (d) =>
+          fitGroupToChildren(resizeGroup(moveNodes(d, positions), id, size), id),
+        );
     }
     if (selects.length) {
       const s = useSelectionStore.getState();
@@ -296,6 +299,8 @@ export function Canvas() {
           e.preventDefault();
           useChaosMenu.getState().open({ kind: 'edge', id: edge.id, x: e.clientX, y: e.clientY });
         }}
+        // A selected host must not jump above the boxes around it (see zIndex in flow.ts).
+        elevateNodesOnSelect={false}
         nodesDraggable={!locked}
         nodesConnectable={!locked}
         snapToGrid={snapToGrid}

@@ -18,6 +18,9 @@ describe('document → React Flow', () => {
     expect(db.selected).toBe(true);
     expect(db).not.toHaveProperty('extent');
     expect(nodes.indexOf(host)).toBeLessThan(nodes.indexOf(db));
+    // Under every box, those it holds and those it was merely dropped over.
+    expect(host.zIndex).toBe(-1);
+    expect(nodes.find((n) => n.id === 'app1')!.zIndex ?? 0).toBeGreaterThan(host.zIndex!);
   });
 
   it('layers drag overrides and measured sizes over the document', () => {

@@ -42,6 +42,8 @@ export function toFlowNodes(
       return {
         ...base,
         type: 'host',
+        // Hosts lie under every box: a host dropped over boxes never hides them.
+        zIndex: -1,
         width,
         height,
         measured: { width, height },

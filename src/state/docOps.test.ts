@@ -6,12 +6,14 @@ import {
   absolutePosition,
   addNode,
   copyFragment,
+  fitGroupToChildren,
   freeSpot,
   groupAt,
   moveNodes,
   pasteFragment,
   removeItems,
   renameNode,
+  resizeGroup,
   setConfigValue,
   setEdgeLabel,
   setParent,
@@ -54,6 +56,32 @@ describe('document edits', () => {
     const out = setParent(inHost, 'db', undefined);
     expect(out.nodes.find((n) => n.id === 'db')!.parent).toBeUndefined();
     expect(absolutePosition(out, 'db')).toEqual(before);
+  });
+
+  it('a host shrunk past its boxes grows back around them; nothing moves on screen', () => {
+    const { doc, host } = withHost();
+    const inHost = setParent(setParent(doc, 'app1', host), 'app2', host);
+    // Shrink from the top-left corner: the host moves right and down past its boxes.
+    const hostNode = inHost.nodes.find((n) => n.id === host)!;
+    const moved = moveNodes(
+      inHost,
+      new Map([[host, { x: hostNode.position.x + 300, y: hostNode.position.y + 200 }]]),
+    );
+    const shrunk = resizeGroup(moved, host, { width: 200, height: 120 });
+    const fitted = fitGroupToChildren(shrunk, host);
+    const frame = fitted.nodes.find((n) => n.id === host)!;
+    for (const c of fitted.nodes.filter((n) => n.parent === host)) {
+      expect(c.position.x).toBeGreaterThanOrEqual(16);
+      expect(c.position.y).toBeGreaterThanOrEqual(40);
+      expect(c.position.x + 180).toBeLessThanOrEqual(frame.size!.width);
+      expect(c.position.y + 72).toBeLessThanOrEqual(frame.size!.height);
+    }
+    // The boxes stay where they were on screen (the host moved instead).
+    for (const id of ['app1', 'app2']) {
+      expect(absolutePosition(fitted, id)).toEqual(absolutePosition(shrunk, id));
+    }
+    // A host that already holds its boxes is left alone.
+    expect(fitGroupToChildren(fitted, host)).toBe(fitted);
   });
 
   it('refuses to put a host inside itself or into a non-host', () => {

@@ -254,6 +254,53 @@ export function resizeGroup(
   };
 }
 
+/** Room kept around a host's boxes: its title bar above them, a margin on the other sides. */
+const HOST_PAD = { top: 40, side: 16 };
+
+/**
+ * Grows a host back around every box it holds, so a resize can never leave a member
+ * outside its frame (it would still share the host's cores, invisibly). When it grows
+ * up or left, the host moves and its boxes shift the other way: nothing moves on screen.
+ */
+export function fitGroupToChildren(doc: TopologyDocument, id: string): TopologyDocument {
+  const host = doc.nodes.find((n) => n.id === id);
+  const children = doc.nodes.filter((n) => n.parent === id);
+  if (!host || host.kind !== 'group' || children.length === 0) return doc;
+  const size = nodeSize(host);
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const c of children) {
+    const cs = nodeSize(c);
+    minX = Math.min(minX, c.position.x);
+    minY = Math.min(minY, c.position.y);
+    maxX = Math.max(maxX, c.position.x + cs.width);
+    maxY = Math.max(maxY, c.position.y + cs.height);
+  }
+  const dx = Math.max(0, HOST_PAD.side - minX);
+  const dy = Math.max(0, HOST_PAD.top - minY);
+  const width = Math.max(size.width + dx, maxX + dx + HOST_PAD.side);
+  const height = Math.max(size.height + dy, maxY + dy + HOST_PAD.side);
+  if (dx === 0 && dy === 0 && width === size.width && height === size.height) return doc;
+  return {
+    ...doc,
+    nodes: doc.nodes.map((n) => {
+      if (n.id === id) {
+        return {
+          ...n,
+          size: { width: Math.round(width), height: Math.round(height) },
+          position: { x: n.position.x - dx, y: n.position.y - dy },
+        };
+      }
+      if (n.parent === id && (dx || dy)) {
+        return { ...n, position: { x: n.position.x + dx, y: n.position.y + dy } };
+      }
+      return n;
+    }),
+  };
+}
+
 export function connect(
   doc: TopologyDocument,
   source: string,
