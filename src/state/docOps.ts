@@ -265,7 +265,7 @@ const HOST_PAD = { top: 40, side: 16 };
 export function fitGroupToChildren(doc: TopologyDocument, id: string): TopologyDocument {
   const host = doc.nodes.find((n) => n.id === id);
   const children = doc.nodes.filter((n) => n.parent === id);
-  if (!host || host.kind !== 'group' || children.length === 0) return doc;
+  if (host?.kind !== 'group' || children.length === 0) return doc;
   const size = nodeSize(host);
   let minX = Number.POSITIVE_INFINITY;
   let minY = Number.POSITIVE_INFINITY;
