@@ -120,6 +120,15 @@ describe('restoreDocument', () => {
     });
     const noNodes = restoreDocument({ version: 1, title: 'x' });
     expect(noNodes.ok || noNodes.errors[0]!.path).toBe('nodes');
+    // Some other JSON file (here a package.json) is called what it is.
+    const foreign = restoreDocument({ name: 'my-app', version: '0.1.0', dependencies: {} });
+    expect(foreign.ok || foreign.errors).toEqual([
+      {
+        path: 'nodes',
+        message:
+          'missing: this JSON is not a Backend Playground diagram (a diagram has a "nodes" list of boxes)',
+      },
+    ]);
     const badKind = restoreDocument({ version: 1, nodes: [{ id: 'a', kind: 'toaster' }] });
     expect(badKind.ok || badKind.errors[0]!.path).toBe('nodes[0].kind');
     const dupe = restoreDocument({

@@ -64,6 +64,20 @@ export function restoreDocument(input: unknown): RestoreResult {
       ],
     };
   }
+  // Every version keeps its boxes in a `nodes` list: without one this is some other JSON
+  // (a package.json, another tool's export), and saying so beats a puzzle about `version`.
+  if (!Array.isArray(input.nodes)) {
+    return {
+      ok: false,
+      errors: [
+        {
+          path: 'nodes',
+          message:
+            'missing: this JSON is not a Backend Playground diagram (a diagram has a "nodes" list of boxes)',
+        },
+      ],
+    };
+  }
   const migrated = migrate(input);
   if (!migrated.ok) return { ok: false, errors: [{ path: 'version', message: migrated.message }] };
   const warnings: DocIssue[] = [];

@@ -9,6 +9,7 @@ import {
   BOX_SIZE,
   connect,
   copyFragment,
+  descendants,
   freeSpot,
   groupAt,
   NEW_GROUP_SIZE,
@@ -62,12 +63,24 @@ export function deleteSelection(): void {
   const s = useSelectionStore.getState();
   if (!hasSelection()) return;
   const n = s.nodeIds.length + s.edgeIds.length;
-  useDocumentStore
-    .getState()
-    .change(n === 1 ? 'Delete' : `Delete ${n} items`, (doc) =>
-      removeItems(doc, s.nodeIds, s.edgeIds),
-    );
+  const store = useDocumentStore.getState();
+  // A host takes what it holds with it: say so, since those boxes were not selected.
+  const doc = store.doc;
+  const selected = new Set(s.nodeIds);
+  const hosts = doc.nodes.filter((x) => x.kind === 'group' && selected.has(x.id));
+  const held = new Set<string>();
+  for (const h of hosts) for (const d of descendants(doc, h.id)) if (!selected.has(d)) held.add(d);
+  store.change(n === 1 ? 'Delete' : `Delete ${n} items`, (d) =>
+    removeItems(d, s.nodeIds, s.edgeIds),
+  );
   s.clear();
+  if (held.size > 0 && !store.locked) {
+    const what = hosts.length === 1 ? hosts[0]!.label : `${hosts.length} hosts`;
+    notify(
+      'info',
+      `Deleted ${what} and the ${held.size === 1 ? 'box' : `${held.size} boxes`} on it. Undo brings them back.`,
+    );
+  }
 }
 
 export function copySelection(): boolean {

@@ -139,6 +139,28 @@ describe('document edits', () => {
   });
 });
 
+describe('names', () => {
+  it('a new box takes the next free number after those in use', () => {
+    const doc = exampleDocument(); // App 1 and App 2
+    const a = addNode(doc, 'app', { x: 0, y: 0 });
+    expect(a.doc.nodes.find((n) => n.id === a.id)!.label).toBe('App 3');
+    const first = addNode({ ...doc, nodes: [] }, 'app', { x: 0, y: 0 });
+    expect(first.doc.nodes[0]!.label).toBe('App');
+    const second = addNode(first.doc, 'app', { x: 0, y: 0 });
+    expect(second.doc.nodes[1]!.label).toBe('App 2');
+  });
+
+  it('pasting the same box twice numbers the copies', () => {
+    const doc = exampleDocument();
+    const fragment = copyFragment(doc, ['db']);
+    const once = pasteFragment(doc, fragment, { x: 40, y: 40 });
+    const twice = pasteFragment(once.doc, fragment, { x: 80, y: 80 });
+    const label = (d: TopologyDocument, id: string) => d.nodes.find((n) => n.id === id)!.label;
+    expect(label(once.doc, once.nodeIds[0]!)).toBe('Database copy');
+    expect(label(twice.doc, twice.nodeIds[0]!)).toBe('Database copy 2');
+  });
+});
+
 describe('copy and paste', () => {
   it('pastes with new ids, keeps internal edges, drops edges to boxes left behind', () => {
     const doc = exampleDocument();
@@ -177,6 +199,22 @@ describe('copy and paste', () => {
     const copy = alone.doc.nodes.find((n) => n.id === alone.nodeIds[0])!;
     expect(copy.parent).toBeUndefined();
     expect(copy.position).toEqual(absolutePosition(grouped, 'app1'));
+  });
+
+  it('a box copied out of a host and pasted onto it joins that host', () => {
+    const { doc, host } = withHost();
+    // The database sits inside the host's frame, 40 px from its left and 60 px down.
+    const inHost = moveNodes(setParent(doc, 'db', host), new Map([['db', { x: 40, y: 60 }]]));
+    const { doc: out, nodeIds } = pasteFragment(inHost, copyFragment(inHost, ['db']), {
+      x: 20,
+      y: 20,
+    });
+    const copy = out.nodes.find((n) => n.id === nodeIds[0])!;
+    expect(copy.parent).toBe(host);
+    expect(absolutePosition(out, copy.id)).toEqual({
+      x: absolutePosition(inHost, 'db').x + 20,
+      y: absolutePosition(inHost, 'db').y + 20,
+    });
   });
 
   it('the copy is independent of the original (deep clone of config)', () => {

@@ -38,12 +38,33 @@ export function uniqueId(base: string, taken: ReadonlySet<string>): string {
   }
 }
 
+/**
+ * "App", or the next number after the ones in use: with "App 1" and "App 2" on the canvas
+ * the next app server is "App 3", not a bare "App" beside them.
+ */
 function uniqueLabel(base: string, doc: TopologyDocument): string {
   const labels = new Set(doc.nodes.map((n) => n.label));
-  if (!labels.has(base)) return base;
-  for (let i = 2; ; i++) {
+  const numbered = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (\\d+)$`);
+  let highest = 0;
+  for (const label of labels) {
+    const m = numbered.exec(label);
+    if (m) highest = Math.max(highest, Number(m[1]));
+  }
+  if (highest === 0 && !labels.has(base)) return base;
+  for (let i = Math.max(2, highest + 1); ; i++) {
     const label = `${base} ${i}`;
     if (!labels.has(label)) return label;
+  }
+}
+
+/** "App 1 copy", then "App 1 copy 2", "App 1 copy 3"… */
+function copyLabel(label: string, labels: ReadonlySet<string>): string {
+  if (!labels.has(label)) return label;
+  const base = `${label} copy`;
+  if (!labels.has(base)) return base;
+  for (let i = 2; ; i++) {
+    const next = `${base} ${i}`;
+    if (!labels.has(next)) return next;
   }
 }
 
@@ -413,7 +434,7 @@ export function pasteFragment(
       delete copy.parent;
       copy.position = { x: n.position.x + offset.x, y: n.position.y + offset.y };
     }
-    if (labels.has(copy.label)) copy.label = `${copy.label} copy`;
+    copy.label = copyLabel(copy.label, labels);
     labels.add(copy.label);
     return copy;
   });
@@ -427,8 +448,20 @@ export function pasteFragment(
     if (e.label) copy.label = e.label;
     return copy;
   });
-  return {
-    doc: { ...doc, nodes: [...doc.nodes, ...nodes], edges: [...doc.edges, ...edges] },
-    nodeIds: nodes.map((n) => n.id),
+  let out: TopologyDocument = {
+    ...doc,
+    nodes: [...doc.nodes, ...nodes],
+    edges: [...doc.edges, ...edges],
   };
+  // Like a drop: a pasted box whose centre lands on a host joins it (a box copied out of a
+  // host and pasted beside the original stays in that host).
+  const pasted = new Set(nodes.map((n) => n.id));
+  for (const n of nodes) {
+    if (n.parent !== undefined || n.kind === 'group') continue;
+    const size = nodeSize(n);
+    const centre = { x: n.position.x + size.width / 2, y: n.position.y + size.height / 2 };
+    const host = groupAt(out, centre, n.id);
+    if (host !== undefined && !pasted.has(host)) out = setParent(out, n.id, host);
+  }
+  return { doc: out, nodeIds: nodes.map((n) => n.id) };
 }
