@@ -92,6 +92,15 @@ test('menus work from the keyboard', async ({ page }) => {
   await expect(page.getByText('6 boxes and 6 connections selected')).toBeVisible();
 });
 
+test('after a menu command the keys go back to the diagram: Space plays', async ({ page }) => {
+  await openEditor(page);
+  await runMenu(page, 'View', 'Fit view');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await expect(page.getByRole('menu')).toHaveCount(0);
+});
+
 test('view toggles: minimap and snap to grid', async ({ page }) => {
   await openEditor(page);
   await expect(page.locator('.react-flow__minimap')).toBeVisible();

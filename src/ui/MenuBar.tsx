@@ -12,6 +12,20 @@ import { useUiStore } from '../state/uiStore.ts';
 export function MenuBar() {
   const [open, setOpen] = useState<string | null>(null);
   const bar = useRef<HTMLDivElement>(null);
+  // Where focus was before a menu opened: a command hands it back there, so the keys the
+  // user was using (Space to play, arrows to nudge) keep working instead of reopening the menu.
+  const returnTo = useRef<HTMLElement | null>(null);
+  const remember = () => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && !bar.current?.contains(active)) returnTo.current = active;
+    else if (!bar.current?.contains(active)) returnTo.current = null;
+  };
+  const afterCommand = () => {
+    const target = returnTo.current;
+    returnTo.current = null;
+    if (target?.isConnected && target !== document.body) target.focus();
+    else (document.activeElement as HTMLElement | null)?.blur();
+  };
   useEffect(() => {
     if (!open) return;
     const close = (e: PointerEvent) => {
@@ -30,6 +44,8 @@ export function MenuBar() {
           open={open === m.id}
           onOpen={() => setOpen(m.id)}
           onClose={() => setOpen(null)}
+          onRemember={remember}
+          onCommand={afterCommand}
           onHover={() => open && open !== m.id && setOpen(m.id)}
         />
       ))}
@@ -44,8 +60,10 @@ function Menu(props: {
   onOpen: () => void;
   onClose: () => void;
   onHover: () => void;
+  onRemember: () => void;
+  onCommand: () => void;
 }) {
-  const { id, label, open, onOpen, onClose, onHover } = props;
+  const { id, label, open, onOpen, onClose, onHover, onRemember, onCommand } = props;
   const button = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLDivElement>(null);
   // Re-render when enablement may have changed.
@@ -81,6 +99,8 @@ function Menu(props: {
         aria-expanded={open}
         aria-controls={`menu-${id}`}
         id={`menu-button-${id}`}
+        onPointerDown={onRemember}
+        onFocus={onRemember}
         onClick={() => (open ? onClose() : onOpen())}
         onPointerEnter={onHover}
         onKeyDown={(e) => {
@@ -129,7 +149,8 @@ function Menu(props: {
                     tabIndex={-1}
                     onClick={() => {
                       if (!enabled) return;
-                      close();
+                      onClose();
+                      onCommand();
                       runAction(a, 'menu');
                     }}
                   >
