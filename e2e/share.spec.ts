@@ -89,6 +89,71 @@ test('a shared link opens exactly that diagram, and the visitor keeps their own 
   await v.context().close();
 });
 
+test('Keep is one undo step, and going back after changing the shared diagram asks first', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000); // two browser profiles on a busy machine
+  const { link, doc } = await shareSomething(page);
+  const visitor = await visitorWithOwnWork(browser);
+  const v = visitor.page;
+  const banner = v.getByRole('region', { name: 'Shared diagram' });
+  const title = v.getByLabel('Diagram title');
+  const toasts = v.locator('.bp-toasts');
+
+  // Keep, then Undo: the visitor's own diagram is back (and autosaved again); Redo re-keeps.
+  await v.goto(link);
+  await banner.getByRole('button', { name: 'Keep this diagram' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(toasts).toContainText('Undo brings your previous one back');
+  expect(await waitForSaved(v, (d) => d.title === 'Shared checkout')).toEqual(doc);
+  await v.keyboard.press('ControlOrMeta+z');
+  await expect(title).toHaveValue('Visitor’s own work');
+  expect(await waitForSaved(v, (d) => d.title === 'Visitor’s own work')).toEqual(visitor.own);
+  await v.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(title).toHaveValue('Shared checkout');
+  await v.keyboard.press('ControlOrMeta+z');
+  await expect(title).toHaveValue('Visitor’s own work');
+  await waitForSaved(v, (d) => d.title === 'Visitor’s own work');
+
+  // Untouched, "Back to my diagram" goes straight back: nothing to lose, nothing asked.
+  await v.goto(link);
+  await banner.getByRole('button', { name: 'Back to my diagram' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(title).toHaveValue('Visitor’s own work');
+
+  // Changed, it asks; Cancel leaves the changed shared diagram on show.
+  await v.goto(link);
+  await title.fill('Shared checkout, tweaked');
+  await banner.getByRole('button', { name: 'Back to my diagram' }).click();
+  await expect(banner.getByRole('alert')).toContainText('You changed this shared diagram');
+  await expect(banner.getByRole('button', { name: 'Keep my changes' })).toBeFocused();
+  await banner.getByRole('button', { name: 'Cancel' }).click();
+  await expect(banner).toContainText('You are viewing a shared diagram');
+  await expect(title).toHaveValue('Shared checkout, tweaked');
+
+  // "Keep my changes": the changed diagram is theirs, and Undo still brings their own back.
+  await banner.getByRole('button', { name: 'Back to my diagram' }).click();
+  await banner.getByRole('button', { name: 'Keep my changes' }).click();
+  await expect(banner).toHaveCount(0);
+  const kept = await waitForSaved(v, (d) => d.title === 'Shared checkout, tweaked');
+  expect(kept.nodes).toEqual(doc.nodes);
+  await title.blur();
+  await v.keyboard.press('ControlOrMeta+z');
+  await expect(title).toHaveValue('Visitor’s own work');
+  await waitForSaved(v, (d) => d.title === 'Visitor’s own work');
+
+  // "Drop changes and go back": the visitor's own diagram, as it was.
+  await v.goto(link);
+  await title.fill('Shared checkout, tweaked again');
+  await banner.getByRole('button', { name: 'Back to my diagram' }).click();
+  await banner.getByRole('button', { name: 'Drop changes and go back' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(title).toHaveValue('Visitor’s own work');
+  expect(await storedDocument(v)).toEqual(visitor.own);
+  await v.context().close();
+});
+
 test('a damaged link says what is wrong and opens the visitor’s own diagram', async ({ page }) => {
   await openEditor(page);
   await page.goto('/#/doc/v1.NobodyCompressedThis-AAAA');

@@ -1,13 +1,14 @@
 // Opens share links (#/doc/v1.…) and, while a shared diagram is on show, the banner that
-// lets the visitor keep it or go back to their own. Mounted once by the app, above the
-// canvas. A link that cannot be read says why (JSON paths included) and leaves the
-// visitor's own diagram open.
+// lets the visitor keep it (Undo brings their own back) or go back to their own (asking
+// first if they changed the shared one). Mounted once by the app, above the canvas. A link
+// that cannot be read says why (JSON paths included) and leaves the visitor's own diagram
+// open.
 
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { decodeDocumentFragment, isDocumentFragment } from '../../io/share.ts';
 import { formatIssues } from '../../state/files.ts';
 import { services } from '../../state/services.ts';
-import { useSharedViewStore } from '../../state/sharedView.ts';
+import { sharedViewEdited, useSharedViewStore } from '../../state/sharedView.ts';
 import { storyActive, useStoryStore } from '../../state/storyStore.ts';
 import { notify, useUiStore } from '../../state/uiStore.ts';
 
@@ -49,17 +50,87 @@ function openFromHash(): void {
   fitSoon();
 }
 
+/** Keep: the shared diagram becomes the visitor's, and Undo can bring their own back. */
+function keepShared(): void {
+  const { replacedOwn } = useSharedViewStore.getState().keep();
+  notify(
+    'success',
+    replacedOwn
+      ? 'The shared diagram is now yours and is saved in this browser. Undo brings your previous one back.'
+      : 'The shared diagram is now yours and is saved in this browser.',
+  );
+}
+
+function backToOwn(): void {
+  useSharedViewStore.getState().back();
+  fitSoon();
+}
+
 export function SharedBanner() {
   const title = useSharedViewStore((s) => s.title);
   const viewing = useSharedViewStore((s) => s.stash !== null);
+  // "Back to my diagram" after changing the shared one: say what would be lost, and offer
+  // to keep the changed diagram instead.
+  const [confirmBack, setConfirmBack] = useState(false);
+  const firstChoice = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     openFromHash();
     window.addEventListener('hashchange', openFromHash);
     return () => window.removeEventListener('hashchange', openFromHash);
   }, []);
+  // A new link, or leaving the shared view by any way, starts the banner afresh.
+  useEffect(() => {
+    if (!viewing) setConfirmBack(false);
+  }, [viewing]);
+  // The question replaces the button that asked it: keyboard focus moves to the answers.
+  useEffect(() => {
+    if (confirmBack) firstChoice.current?.focus();
+  }, [confirmBack]);
 
   if (!viewing) return null;
+  if (confirmBack) {
+    return (
+      <section
+        className="bp-shared is-confirming"
+        aria-label="Shared diagram"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setConfirmBack(false);
+        }}
+      >
+        <p className="bp-shared__text" role="alert">
+          <strong>You changed this shared diagram.</strong> Going back to your own diagram drops
+          those changes. Keep the changed diagram as yours instead (Undo then brings your own back)?
+        </p>
+        <div className="bp-shared__actions">
+          <button
+            ref={firstChoice}
+            type="button"
+            className="bp-btn bp-btn--primary"
+            onClick={() => {
+              setConfirmBack(false);
+              keepShared();
+            }}
+          >
+            Keep my changes
+          </button>
+          <button
+            type="button"
+            className="bp-btn bp-btn--danger"
+            onClick={() => {
+              setConfirmBack(false);
+              backToOwn();
+            }}
+          >
+            Drop changes and go back
+          </button>
+          <button type="button" className="bp-btn" onClick={() => setConfirmBack(false)}>
+            Cancel
+          </button>
+        </div>
+      </section>
+    );
+  }
   return (
     <section className="bp-shared" aria-label="Shared diagram">
       <p className="bp-shared__text">
@@ -67,22 +138,15 @@ export function SharedBanner() {
         diagram is safe and is not autosaved over while you look.
       </p>
       <div className="bp-shared__actions">
-        <button
-          type="button"
-          className="bp-btn bp-btn--primary"
-          onClick={() => {
-            useSharedViewStore.getState().keep();
-            notify('success', 'The shared diagram is now yours and is saved in this browser.');
-          }}
-        >
+        <button type="button" className="bp-btn bp-btn--primary" onClick={keepShared}>
           Keep this diagram
         </button>
         <button
           type="button"
           className="bp-btn"
           onClick={() => {
-            useSharedViewStore.getState().back();
-            fitSoon();
+            if (sharedViewEdited()) setConfirmBack(true);
+            else backToOwn();
           }}
         >
           Back to my diagram
