@@ -218,11 +218,13 @@ test('the Embed dialog builds a snippet that shows the same diagram', async ({ p
   await page.getByRole('button', { name: 'File', exact: true }).click();
   await page.getByRole('menu').getByText('Embed in a web page…', { exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Embed in a web page' });
+  // A plain diagram has no story steps: no option for their buttons, none in the address.
+  await expect(dialog.getByLabel('Story step buttons')).toHaveCount(0);
   await dialog.getByLabel('Play on load').check();
   await dialog.getByLabel('Speed').uncheck();
   const snippet = dialog.getByLabel('Embed snippet');
   await expect(snippet).toHaveValue(
-    /^<iframe src="[^"]*embed\.html\?autoplay=1&amp;controls=play,step,reset,nav,metrics#\/doc\/v1\./,
+    /^<iframe src="[^"]*embed\.html\?autoplay=1&amp;controls=play,step,reset,metrics#\/doc\/v1\.[^"]+" title="Backend Playground: My first backend" /,
   );
   await dialog.getByRole('button', { name: 'Copy snippet' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Snippet copied.');
@@ -232,4 +234,27 @@ test('the Embed dialog builds a snippet that shows the same diagram', async ({ p
   const embed = page.frameLocator('iframe');
   await expect(embed.locator('.react-flow__node')).toHaveCount(6, LOAD);
   await expect(embed.locator('.bp-embed')).toHaveAttribute('data-state', 'playing');
+});
+
+test('in a story, the Embed dialog’s snippet has a short title and offers the step buttons', async ({
+  page,
+}) => {
+  await page.goto('/#/story/system-3/2');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible(LOAD);
+  await page.getByRole('button', { name: 'File', exact: true }).click();
+  await page.getByRole('menu').getByText('Embed in a web page…', { exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Embed in a web page' });
+  const snippet = dialog.getByLabel('Embed snippet');
+  await expect(snippet).toHaveValue(
+    /^<iframe src="[^"]*embed\.html\?story=system-3&amp;step=2&amp;controls=play,step,speed,reset,nav,metrics" title="Backend Playground: System 3, step 2 — One slow server" /,
+  );
+  await dialog.getByLabel('Story step buttons').uncheck();
+  await expect(snippet).toHaveValue(/controls=play,step,speed,reset,metrics"/);
+  await dialog.getByLabel('Story step buttons').check();
+  // The diagram as it is now: no step buttons to offer or write, the diagram's own title.
+  await dialog.getByRole('radio', { name: /The diagram as it is now/ }).check();
+  await expect(dialog.getByLabel('Story step buttons')).toHaveCount(0);
+  await expect(snippet).toHaveValue(
+    /\?controls=play,step,speed,reset,metrics#\/doc\/v1\.[^"]+" title="Backend Playground: [^"]+"/,
+  );
 });

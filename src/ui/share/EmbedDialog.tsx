@@ -9,6 +9,7 @@ import {
   EMBED_CONTROLS,
   type EmbedControl,
   normalizeOrigin,
+  STORY_ONLY_CONTROLS,
 } from './embedOptions.ts';
 import { copyText, embedLink, iframeSnippet } from './links.ts';
 import { TargetPicker } from './TargetPicker.tsx';
@@ -26,22 +27,25 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
   const [status, setStatus] = useState('');
 
   const origin = originText.trim() ? normalizeOrigin(originText) : '';
+  // A plain diagram has no story steps: their buttons are neither offered nor written.
+  const offered = EMBED_CONTROLS.filter(
+    (c) => picked.target.kind === 'story' || !STORY_ONLY_CONTROLS.has(c.id),
+  );
   const link = useMemo(
     () =>
       embedLink(picked.target, {
         readOnly,
         autoplay,
         theme: dark ? 'dark' : 'light',
-        controls: EMBED_CONTROLS.map((c) => c.id).filter((id) => controls.has(id)),
+        controls: EMBED_CONTROLS.map((c) => c.id).filter(
+          (id) =>
+            controls.has(id) && (picked.target.kind === 'story' || !STORY_ONLY_CONTROLS.has(id)),
+        ),
         origin: origin ?? '',
       }),
     [picked, readOnly, autoplay, dark, controls, origin],
   );
-  const title =
-    picked.target.kind === 'story'
-      ? `Backend Playground: ${picked.label}`
-      : `Backend Playground: ${picked.target.doc.title}`;
-  const snippet = link.ok ? iframeSnippet(link.url, title) : '';
+  const snippet = link.ok ? iframeSnippet(link.url, picked.frameTitle) : '';
 
   const toggle = (id: EmbedControl, on: boolean) =>
     setControls((prev) => {
@@ -79,7 +83,7 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
       </fieldset>
       <fieldset className="bp-share__options">
         <legend>Controls shown</legend>
-        {EMBED_CONTROLS.map((c) => (
+        {offered.map((c) => (
           <label key={c.id}>
             <input
               type="checkbox"

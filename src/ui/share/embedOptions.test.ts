@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONTROLS, normalizeOrigin, parseEmbedParams } from './embedOptions.ts';
+import {
+  DEFAULT_CONTROLS,
+  frameTitle,
+  normalizeOrigin,
+  parseEmbedParams,
+  storyName,
+} from './embedOptions.ts';
 
 describe('embed URL parameters', () => {
   it('defaults: read-only, paused, light, every control, the parent as origin', () => {
@@ -53,6 +59,10 @@ describe('embed URL parameters', () => {
     expect([...p.controls]).toEqual(['play']);
     expect(p.origins).toEqual([]);
     expect(p.problems).toHaveLength(5);
+    // Each says what is used instead.
+    expect(p.problems).toContain('step=zero is not a step number (1, 2, 3…); showing step 1');
+    expect(p.problems).toContain('autoplay=maybe should be 1 or 0; using 0');
+    expect(p.problems).toContain('theme=pink should be light or dark; using light');
     for (const bad of [
       'step=zero',
       'autoplay=maybe',
@@ -70,5 +80,33 @@ describe('embed URL parameters', () => {
     );
     expect(normalizeOrigin('file:///x')).toBeNull();
     expect(normalizeOrigin('not a url')).toBeNull();
+  });
+});
+
+describe('the iframe title', () => {
+  it('is short: the story’s name, the step and its title', () => {
+    expect(
+      frameTitle({
+        kind: 'story',
+        storyTitle: 'System 3 · A load balancer and many servers',
+        step: 2,
+        stepTitle: 'One slow server',
+      }),
+    ).toBe('Backend Playground: System 3, step 2 — One slow server');
+    expect(frameTitle({ kind: 'story', storyTitle: 'Solo', step: 1, stepTitle: ' ' })).toBe(
+      'Backend Playground: Solo, step 1',
+    );
+  });
+
+  it('names a diagram by its title', () => {
+    expect(frameTitle({ kind: 'doc', title: 'Read-heavy API' })).toBe(
+      'Backend Playground: Read-heavy API',
+    );
+    expect(frameTitle({ kind: 'doc', title: '' })).toBe('Backend Playground: a diagram');
+  });
+
+  it('takes a story’s name from before the “·”', () => {
+    expect(storyName('The whole journey · One tap of “Buy”')).toBe('The whole journey');
+    expect(storyName('No separator')).toBe('No separator');
   });
 });

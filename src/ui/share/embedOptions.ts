@@ -35,6 +35,29 @@ export interface EmbedParams {
   problems: string[];
 }
 
+/** Controls that only mean something in a story (a plain diagram has no steps). */
+export const STORY_ONLY_CONTROLS: ReadonlySet<EmbedControl> = new Set(['nav']);
+
+/** A story's short name: "System 3" from "System 3 · A load balancer and many servers". */
+export function storyName(title: string): string {
+  const cut = title.indexOf(' · ');
+  return (cut > 0 ? title.slice(0, cut) : title).trim();
+}
+
+/**
+ * The iframe's `title` (what a screen reader announces for the frame), short enough to read:
+ * "Backend Playground: System 3, step 2 — One slow server", or the diagram's title.
+ */
+export function frameTitle(
+  what:
+    | { kind: 'story'; storyTitle: string; step: number; stepTitle: string }
+    | { kind: 'doc'; title: string },
+): string {
+  if (what.kind === 'doc') return `Backend Playground: ${what.title.trim() || 'a diagram'}`;
+  const step = `${storyName(what.storyTitle)}, step ${what.step}`;
+  return `Backend Playground: ${what.stepTitle.trim() ? `${step} — ${what.stepTitle.trim()}` : step}`;
+}
+
 const isControl = (s: string): s is EmbedControl => EMBED_CONTROLS.some((c) => c.id === s);
 
 /** A web origin (`https://host[:port]`), or null for anything else. */
@@ -72,14 +95,14 @@ export function parseEmbedParams(search: string, hash: string): EmbedParams {
     if (v === null) return fallback;
     if (['1', 'true', 'yes', ''].includes(v)) return true;
     if (['0', 'false', 'no'].includes(v)) return false;
-    problems.push(`${name}=${v} should be 1 or 0`);
+    problems.push(`${name}=${v} should be 1 or 0; using ${fallback ? 1 : 0}`);
     return fallback;
   };
 
   const themeText = q.get('theme');
   const theme = themeText === 'dark' ? 'dark' : 'light';
   if (themeText !== null && themeText !== 'dark' && themeText !== 'light') {
-    problems.push(`theme=${themeText} should be light or dark`);
+    problems.push(`theme=${themeText} should be light or dark; using light`);
   }
 
   let controls = new Set<EmbedControl>(DEFAULT_CONTROLS);
@@ -94,7 +117,7 @@ export function parseEmbedParams(search: string, hash: string): EmbedParams {
       if (isControl(part)) controls.add(part);
       else
         problems.push(
-          `controls: unknown control “${part}” (known: ${EMBED_CONTROLS.map((c) => c.id).join(', ')})`,
+          `controls: unknown control “${part}” left out (known: ${EMBED_CONTROLS.map((c) => c.id).join(', ')})`,
         );
     }
   }
@@ -104,7 +127,8 @@ export function parseEmbedParams(search: string, hash: string): EmbedParams {
     if (!raw.trim()) continue;
     const origin = normalizeOrigin(raw);
     if (origin) origins.push(origin);
-    else problems.push(`origin=${raw} is not a web origin like https://courses.example.org`);
+    else
+      problems.push(`origin=${raw} is not a web origin like https://courses.example.org; left out`);
   }
 
   return {

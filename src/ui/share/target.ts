@@ -4,11 +4,14 @@
 import { useMemo } from 'react';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { currentStep, useStoryStore } from '../../state/storyStore.ts';
+import { frameTitle } from './embedOptions.ts';
 import type { ShareTarget } from './links.ts';
 
 export interface TargetChoice {
   id: 'story' | 'doc';
   label: string;
+  /** The embed's iframe title: "Backend Playground: System 3, step 2 — One slow server". */
+  frameTitle: string;
   target: ShareTarget;
 }
 
@@ -24,12 +27,19 @@ export function useTargetChoices(): TargetChoice[] {
       choices.push({
         id: 'story',
         label: `This story step: ${scenario.title}, step ${step.index + 1} (${step.title})`,
+        frameTitle: frameTitle({
+          kind: 'story',
+          storyTitle: scenario.title,
+          step: step.index + 1,
+          stepTitle: step.title,
+        }),
         target: { kind: 'story', scenarioId: scenario.id, step: step.index },
       });
     }
     choices.push({
       id: 'doc',
       label: `The diagram as it is now (“${doc.title}”, ${doc.nodes.length} boxes)`,
+      frameTitle: frameTitle({ kind: 'doc', title: doc.title }),
       target: { kind: 'doc', doc },
     });
     return choices;
