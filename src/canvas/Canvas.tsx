@@ -68,6 +68,25 @@ const FIT = { padding: { x: 0.12, top: '44px', bottom: '88px' } as const, maxZoo
 
 const isKind = (v: string): v is NodeKind => (NODE_KINDS as readonly string[]).includes(v);
 
+/**
+ * Fits the view once every box has been measured. Right after a new document comes in
+ * (Open, import, a story step) React Flow measures the new boxes over a frame or two; a fit
+ * before then frames only the boxes it already knew and leaves the rest off screen.
+ */
+function fitWhenMeasured(
+  flow: ReturnType<typeof useReactFlow<FlowNode, FlowEdge>>,
+  frames = 30,
+): void {
+  const ready = flow
+    .getNodes()
+    .every((n) => n.type === 'host' || (flow.getInternalNode(n.id)?.measured.width ?? 0) > 0);
+  if (ready || frames <= 0) {
+    void flow.fitView({ ...FIT, duration: 200 });
+    return;
+  }
+  requestAnimationFrame(() => fitWhenMeasured(flow, frames - 1));
+}
+
 export function Canvas() {
   const doc = useDocumentStore((s) => s.doc);
   const selectedNodes = useSelectionStore((s) => s.nodeIds);
@@ -100,11 +119,44 @@ export function Canvas() {
     pruneSelection(new Set(doc.nodes.map((n) => n.id)), new Set(doc.edges.map((e) => e.id)));
   }, [doc]);
 
+  // A view nobody has panned or zoomed since it was fitted stays fitted when the canvas
+  // changes size: the live panel growing when a run starts, a panel hiding in a narrow
+  // window, the window itself. Once the user moves the view, it is theirs.
+  const fitted = useRef(true);
+  useEffect(() => {
+    const el = wrapper.current;
+    if (!el) return;
+    let size = `${el.clientWidth}x${el.clientHeight}`;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new ResizeObserver(() => {
+      const next = `${el.clientWidth}x${el.clientHeight}`;
+      if (next === size) return;
+      size = next;
+      if (!fitted.current) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void flow.fitView(FIT), 50);
+    });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
+  }, [flow]);
+
   useEffect(() => {
     services.canvas = {
-      fitView: () => void flow.fitView({ ...FIT, duration: 200 }),
-      zoomIn: () => void flow.zoomIn({ duration: 150 }),
-      zoomOut: () => void flow.zoomOut({ duration: 150 }),
+      fitView: () => {
+        fitted.current = true;
+        fitWhenMeasured(flow);
+      },
+      zoomIn: () => {
+        fitted.current = false;
+        void flow.zoomIn({ duration: 150 });
+      },
+      zoomOut: () => {
+        fitted.current = false;
+        void flow.zoomOut({ duration: 150 });
+      },
       toFlow: (p) => flow.screenToFlowPosition(p),
       viewRect: () => {
         const r = wrapper.current?.getBoundingClientRect();
@@ -284,6 +336,10 @@ export function Canvas() {
           draggingRef.current = true;
         }}
         onNodeDragStop={onNodeDragStop}
+        // Only a user's pan or zoom comes with an event; programmatic moves keep the fit.
+        onMoveStart={(event) => {
+          if (event) fitted.current = false;
+        }}
         onConnect={onConnect}
         onDragOver={onDragOver}
         onDrop={onDrop}
@@ -321,7 +377,19 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
         <DotLayer />
         <LiveLegend />
-        <Controls position="bottom-left" showInteractive={false} />
+        <Controls
+          position="bottom-left"
+          showInteractive={false}
+          onZoomIn={() => {
+            fitted.current = false;
+          }}
+          onZoomOut={() => {
+            fitted.current = false;
+          }}
+          onFitView={() => {
+            fitted.current = true;
+          }}
+        />
         {minimap ? (
           <MiniMap
             position="bottom-right"

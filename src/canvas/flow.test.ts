@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exampleDocument } from '../model/example.ts';
 import { addNode, setParent } from '../state/docOps.ts';
-import { applySelection, toFlowEdges, toFlowNodes } from './flow.ts';
+import { applySelection, handleSides, toFlowEdges, toFlowNodes } from './flow.ts';
+import { edgeCurve } from './live/geometry.ts';
 
 describe('document → React Flow', () => {
   it('maps parents to parentId, keeps relative positions, gives hosts their size', () => {
@@ -54,5 +55,32 @@ describe('document → React Flow', () => {
         ],
       ).sort(),
     ).toEqual(['b', 'c']);
+  });
+});
+
+describe('handle sides follow the diagram direction', () => {
+  it('left to right by default; top to bottom for a TB diagram', () => {
+    expect(handleSides(undefined)).toEqual({ target: 'left', source: 'right' });
+    expect(handleSides('TB')).toEqual({ target: 'top', source: 'bottom' });
+    expect(handleSides('BT')).toEqual({ target: 'bottom', source: 'top' });
+    expect(handleSides('RL')).toEqual({ target: 'right', source: 'left' });
+  });
+
+  it('dots follow a top-to-bottom curve as React Flow draws it', () => {
+    const node = (x: number, y: number, side: string, type: 'source' | 'target') => ({
+      measured: { width: 180, height: 72 },
+      internals: {
+        positionAbsolute: { x, y },
+        handleBounds: {
+          [type]: [{ x: 85, y: side === 'top' ? -5 : 67, width: 10, height: 10, position: side }],
+        },
+      },
+    });
+    const c = edgeCurve(node(0, 0, 'bottom', 'source'), node(0, 200, 'top', 'target'));
+    // Leaves the middle of the bottom edge, enters the middle of the top edge, straight down.
+    expect([c.x0, c.y0, c.x1, c.y1]).toEqual([90, 77, 90, 195]);
+    expect(c.cx1).toBe(90);
+    expect(c.cy1).toBeGreaterThan(c.y0);
+    expect(c.cy2).toBeLessThan(c.y1);
   });
 });

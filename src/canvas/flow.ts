@@ -2,8 +2,8 @@
 // `parentId` (positions stay relative to the parent, as in the document), group sizes as
 // width/height, and nothing forced into `extent` so boxes can be dragged out of a host.
 
-import type { Edge, Node } from '@xyflow/react';
-import type { TopologyDocument, TopologyNode, XY } from '../model/types.ts';
+import { type Edge, type Node, Position } from '@xyflow/react';
+import type { Direction, TopologyDocument, TopologyNode, XY } from '../model/types.ts';
 import { nodeSize, sortParentsFirst } from '../state/docOps.ts';
 
 export type BoxData = { node: TopologyNode };
@@ -76,4 +76,25 @@ export function applySelection(
     else next.delete(c.id);
   }
   return [...next];
+}
+
+/**
+ * Which sides of a box requests come in and go out, following the diagram's direction: a
+ * top-to-bottom diagram (Mermaid's `graph TD`) flows in at the top and out at the bottom,
+ * so its connections run down the page instead of looping back around every box.
+ */
+export function handleSides(direction: Direction | undefined): {
+  target: Position;
+  source: Position;
+} {
+  switch (direction) {
+    case 'TB':
+      return { target: Position.Top, source: Position.Bottom };
+    case 'BT':
+      return { target: Position.Bottom, source: Position.Top };
+    case 'RL':
+      return { target: Position.Right, source: Position.Left };
+    default:
+      return { target: Position.Left, source: Position.Right };
+  }
 }

@@ -3,14 +3,14 @@
 // label, its kind and the one or two config values that matter, and leaves a status area
 // (with data-node-id) for the live view's overlays.
 
-import { Handle, type NodeProps, Position, useConnection } from '@xyflow/react';
-import { memo } from 'react';
+import { Handle, type NodeProps, useConnection, useUpdateNodeInternals } from '@xyflow/react';
+import { memo, useEffect, useRef } from 'react';
 import { KINDS, numberOf } from '../../model/kinds.ts';
 import { canConnect } from '../../model/rules.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useStoryStore } from '../../state/storyStore.ts';
 import { useUiStore } from '../../state/uiStore.ts';
-import type { BoxFlowNode } from '../flow.ts';
+import { type BoxFlowNode, handleSides } from '../flow.ts';
 import { KindIcon } from '../icons.tsx';
 import { useOverlayStore } from '../overlays.ts';
 import { summaryText } from '../summary.ts';
@@ -22,6 +22,17 @@ export const BoxNode = memo(function BoxNode({ id, data, selected }: NodeProps<B
   const { node } = data;
   const spec = KINDS[node.kind];
   const renaming = useUiStore((s) => s.renaming === id);
+  const sides = handleSides(useDocumentStore((s) => s.doc.direction));
+  // Handles that move to other sides must be measured again for edges to follow them. Only
+  // on a change: on mount React Flow measures by itself, and an early call here would let a
+  // queued fit view run before the other new boxes are measured.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const measuredSide = useRef(sides.target);
+  useEffect(() => {
+    if (measuredSide.current === sides.target) return;
+    measuredSide.current = sides.target;
+    updateNodeInternals(id);
+  }, [id, sides.target, updateNodeInternals]);
   const Overlay = useOverlayStore((s) => s.NodeOverlay);
   // A story step marks the box it adds ('new', pulsing) and boxes worth watching ('notice').
   const storyMark = useStoryStore((s) => s.marks[id]);
@@ -54,7 +65,7 @@ export const BoxNode = memo(function BoxNode({ id, data, selected }: NodeProps<B
       data-story={storyMark}
       style={{ '--kind-color': spec.color } as React.CSSProperties}
     >
-      <Handle type="target" position={Position.Left} className="bp-handle" />
+      <Handle type="target" position={sides.target} className="bp-handle" />
       <div className="bp-box__body">
         <span className="bp-box__icon">
           <KindIcon kind={node.kind} size={18} />
@@ -88,13 +99,13 @@ export const BoxNode = memo(function BoxNode({ id, data, selected }: NodeProps<B
       <div className="bp-box__status" data-status-for={id}>
         {Overlay ? <Overlay nodeId={id} /> : null}
       </div>
-      <Handle type="source" position={Position.Right} className="bp-handle" />
+      <Handle type="source" position={sides.source} className="bp-handle" />
       {/* Refused drops land here too, so the user is told why instead of seeing nothing. */}
       {dropCheck ? (
         <Handle
           type="target"
           id="body"
-          position={Position.Left}
+          position={sides.target}
           className="bp-handle-body"
           title={dropCheck.ok ? undefined : dropCheck.reason}
         />

@@ -24,8 +24,7 @@ export function LivePanel() {
           charts of throughput, latency and errors appear here.
         </p>
         <div className="bp-bottom__empty-actions">
-          <IdleAction id="play-pause" label="▶ Play" primary />
-          <IdleAction id="run-fast" label="Run 60 s fast" />
+          <IdleAction id="play-pause" label="▶ Start the run" primary />
         </div>
       </div>
     );
