@@ -12,6 +12,17 @@ describe('box summaries', () => {
     );
   });
 
+  it('read as a person would say them: singulars, seconds, percentages, schedules', () => {
+    expect(summaryText('app', { concurrency: 1, serviceTimeMs: 50 })).toBe('1 worker · 50 ms');
+    expect(summaryText('cache', { capacity: 1000, ttlMs: 60_000 })).toBe('1000 entries · 1 min');
+    expect(summaryText('cache', { capacity: 1000, ttlMs: 1500 })).toBe('1000 entries · 1.5 s');
+    expect(summaryText('external', { latencyMs: 150, errorRate: 0.01 })).toBe(
+      '150 ms · 1% error rate',
+    );
+    expect(summaryText('cron', { everyMs: 10_000 })).toBe('every 10 s');
+    expect(summaryText('group', { cores: 1 })).toBe('1 CPU core');
+  });
+
   it('fall back to defaults for missing or broken values', () => {
     expect(summaryText('app', { concurrency: Number.NaN })).toBe('4 workers · 20 ms');
   });

@@ -17,6 +17,11 @@ export function formatNumber(v: number): string {
   return String(Number(v.toFixed(2)));
 }
 
+/** "workers" → "worker", "max connections" → "max connection", "CPU cores" → "CPU core". */
+function singular(words: string): string {
+  return words.endsWith('ses') ? words.slice(0, -2) : words.replace(/s$/, '');
+}
+
 /** "CPU cores" → "CPU cores", "Max connections" → "max connections": acronyms stay. */
 function lowerWords(text: string): string {
   return text
@@ -25,14 +30,28 @@ function lowerWords(text: string): string {
     .join(' ');
 }
 
+/** Milliseconds in the unit a person would say: "20 ms", "10 s", "5 min", "2 h". */
+export function formatDuration(ms: number): string {
+  if (Math.abs(ms) < 1000) return `${formatNumber(ms)} ms`;
+  if (Math.abs(ms) < 60_000) return `${formatNumber(ms / 1000)} s`;
+  if (Math.abs(ms) < 3_600_000) return `${Number((ms / 60_000).toFixed(1))} min`;
+  return `${Number((ms / 3_600_000).toFixed(1))} h`;
+}
+
 export function formatValue(kind: NodeKind, key: string, value: unknown): string {
   const f = fieldSpec(kind, key);
   if (!f) return String(value);
   switch (f.type) {
     case 'number': {
       const v = typeof value === 'number' && Number.isFinite(value) ? value : f.default;
+      // A schedule reads "every 10 s", a share reads as a percentage of what it counts.
+      if (f.unit === 'ms')
+        return f.label === 'Every' ? `every ${formatDuration(v)}` : formatDuration(v);
+      if (f.unit === '0–1') return `${formatNumber(v * 100)}% ${lowerWords(f.label)}`;
       if (f.unit) return `${formatNumber(v)} ${f.unit}`;
-      return `${formatNumber(v)} ${lowerWords(f.label)}`;
+      // "1 worker", "4 workers": the label is plural, so one of them drops its "s".
+      const words = lowerWords(f.label);
+      return `${formatNumber(v)} ${v === 1 ? singular(words) : words}`;
     }
     case 'enum': {
       const v = typeof value === 'string' ? value : f.default;
