@@ -354,9 +354,14 @@ test('chaos from the menus: slow a box, cut and restore a link, spike a client; 
   await page.getByRole('menuitem', { name: 'Cut this link' }).click();
   await expect.poll(async () => Number((await dotData(page)).failed)).toBeGreaterThan(0);
   await expect.poll(async () => (await chartLast(page, 'chart-errors'))[0]).toBeGreaterThan(90);
+  // The cut link looks cut, and its menu now offers only what makes sense: restoring it.
+  await expect(link).toHaveClass(/is-cut/);
+  await expect(page.locator('.bp-edge-cut')).toHaveText('✂ cut');
   await link.click({ button: 'right', force: true });
+  await expect(page.getByRole('menuitem', { name: 'Cut this link' })).toHaveCount(0);
   await page.getByRole('menuitem', { name: 'Restore this link' }).click();
   await expect.poll(async () => (await chartLast(page, 'chart-errors'))[0]).toBe(0);
+  await expect(page.locator('.bp-edge-cut')).toHaveCount(0);
 
   await page.getByRole('tab', { name: 'Traffic' }).click();
   await page.getByRole('button', { name: 'Spike ×5' }).click();

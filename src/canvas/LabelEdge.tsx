@@ -5,6 +5,7 @@ import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyf
 import { memo, useEffect, useRef, useState } from 'react';
 import { setEdgeLabel } from '../state/docOps.ts';
 import { useDocumentStore } from '../state/documentStore.ts';
+import { useSimulationStore } from '../state/simulationStore.ts';
 import { useUiStore } from '../state/uiStore.ts';
 import type { FlowEdge } from './flow.ts';
 
@@ -12,6 +13,7 @@ export const LabelEdge = memo(function LabelEdge(props: EdgeProps<FlowEdge>) {
   const { id, data, selected, markerEnd } = props;
   const [path, labelX, labelY] = getBezierPath(props);
   const editing = useUiStore((s) => s.editingEdge === id);
+  const cut = useSimulationStore((s) => s.cutEdges[id] === true);
   const label = data?.label ?? '';
   return (
     <>
@@ -20,8 +22,22 @@ export const LabelEdge = memo(function LabelEdge(props: EdgeProps<FlowEdge>) {
         path={path}
         markerEnd={markerEnd}
         interactionWidth={18}
-        className={selected ? 'is-selected' : ''}
+        className={`${selected ? 'is-selected' : ''}${cut ? ' is-cut' : ''}`}
       />
+      {cut ? (
+        <EdgeLabelRenderer>
+          <div
+            className="bp-edge-cut"
+            // Below the label when there is one, so both stay readable.
+            style={{
+              transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY + (label ? 18 : 0)}px)`,
+            }}
+            title="This link is cut: every call along it fails"
+          >
+            ✂ cut
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
       {editing || label ? (
         <EdgeLabelRenderer>
           {/* biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut; the inspector edits the label by keyboard */}

@@ -14,6 +14,7 @@ import type { ChaosAction as Action } from '../sim/api.ts';
 import { mergeFrames } from '../worker/frameQueue.ts';
 import type { FastProgress, LiveFrame, LiveNode } from '../worker/liveProtocol.ts';
 import { useDocumentStore } from './documentStore.ts';
+import { foldCuts } from './cuts.ts';
 import { type Callout, findBottleneck } from './liveBottleneck.ts';
 import { connectLive, type LiveConnection } from './liveClient.ts';
 
@@ -49,6 +50,8 @@ export interface SimulationState {
   traceEvery: number;
   fast: FastProgress | null;
   callout: Callout | null;
+  /** Connections cut in this run (by the user or a story's timed action), until restored. */
+  cutEdges: Readonly<Record<string, true>>;
   /** Starts a fresh run of the current document (story steps call this). */
   start: (options?: { seed?: number; actions?: TimedAction[]; play?: boolean }) => void;
   play: () => void;
@@ -101,6 +104,7 @@ const EMPTY = {
   traceEvery: 1,
   fast: null,
   callout: null,
+  cutEdges: {},
 } satisfies Partial<SimulationState>;
 
 export const useSimulationStore = create<SimulationState>()((set, get) => {
@@ -129,6 +133,7 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
           text: e.action ? actionText(e.action, doc) : e.text,
         })),
       );
+      patch.cutEdges = foldCuts(s.cutEdges, frame.events);
     }
     if (frame.nodes) {
       patch.nodes = frame.nodes;

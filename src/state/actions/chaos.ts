@@ -64,7 +64,10 @@ export const cutLinkAction: Action = {
   menu: 'run',
   section: 3,
   order: 2,
-  predicate: () => selectedLink() !== null,
+  predicate: () => {
+    const id = selectedLink();
+    return id !== null && !useSimulationStore.getState().cutEdges[id];
+  },
   perform: () => {
     const id = selectedLink();
     if (id) useSimulationStore.getState().inject({ type: 'cut', edge: id });
@@ -78,7 +81,10 @@ export const restoreLinkAction: Action = {
   menu: 'run',
   section: 3,
   order: 3,
-  predicate: () => selectedLink() !== null,
+  predicate: () => {
+    const id = selectedLink();
+    return id !== null && useSimulationStore.getState().cutEdges[id] === true;
+  },
   perform: () => {
     const id = selectedLink();
     if (id) useSimulationStore.getState().inject({ type: 'restore', edge: id });

@@ -91,10 +91,12 @@ export function ChaosMenu() {
     if (!edge) return null;
     const label = (id: string) => doc.nodes.find((n) => n.id === id)?.label ?? id;
     title = `${label(edge.source)} → ${label(edge.target)}`;
+    const cut = useSimulationStore.getState().cutEdges[edge.id] === true;
     groups = [
       [
-        { label: 'Cut this link', action: { type: 'cut', edge: edge.id } },
-        { label: 'Restore this link', action: { type: 'restore', edge: edge.id } },
+        cut
+          ? { label: 'Restore this link', action: { type: 'restore', edge: edge.id } }
+          : { label: 'Cut this link', action: { type: 'cut', edge: edge.id } },
       ],
     ];
   }

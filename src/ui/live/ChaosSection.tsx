@@ -39,27 +39,42 @@ export function ChaosSection({ node }: { node: TopologyNode }) {
   );
 }
 
-/** Cut or restore a connection while the run goes on. */
+/** Cut a connection while the run goes on, or restore it once it is cut. */
 export function LinkChaos({ edge }: { edge: TopologyEdge }) {
   const inject = useSimulationStore((s) => s.inject);
+  const status = useSimulationStore((s) => s.status);
+  const cut = useSimulationStore((s) => s.cutEdges[edge.id] === true);
   return (
     <section className="bp-chaos" aria-label="Break it">
       <h3 className="bp-chaos__title">Break it</h3>
+      {status === 'idle' ? (
+        <p className="bp-chaos__hint">
+          This applies to a running simulation; it starts one if needed.
+        </p>
+      ) : null}
+      {cut ? (
+        <p className="bp-chaos__hint" role="status">
+          This link is cut: every call along it fails.
+        </p>
+      ) : null}
       <div className="bp-chaos__buttons">
-        <button
-          type="button"
-          className="bp-btn"
-          onClick={() => inject({ type: 'cut', edge: edge.id })}
-        >
-          Cut this link
-        </button>
-        <button
-          type="button"
-          className="bp-btn"
-          onClick={() => inject({ type: 'restore', edge: edge.id })}
-        >
-          Restore this link
-        </button>
+        {cut ? (
+          <button
+            type="button"
+            className="bp-btn"
+            onClick={() => inject({ type: 'restore', edge: edge.id })}
+          >
+            Restore this link
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="bp-btn"
+            onClick={() => inject({ type: 'cut', edge: edge.id })}
+          >
+            Cut this link
+          </button>
+        )}
       </div>
     </section>
   );
