@@ -10,6 +10,7 @@ const CANVAS_GESTURES: [string, string][] = [
   ['Double-click a connection', 'Edit its label'],
   ['Shift + click', 'Add to the selection'],
   ['Shift + drag', 'Select with a box'],
+  ['Arrow keys', 'Nudge the selected box'],
   ['Drag the background', 'Pan'],
   ['Scroll / pinch', 'Zoom'],
 ];

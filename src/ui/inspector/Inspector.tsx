@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { KindIcon } from '../../canvas/icons.tsx';
 import { KINDS } from '../../model/kinds.ts';
+import { prefixOf } from '../../sim/behaviours/proxy.ts';
 import type { ConfigValue, TopologyEdge, TopologyNode } from '../../model/types.ts';
 import { deleteSelection, duplicateSelection } from '../../state/commands.ts';
 import { renameNode, setConfigValue, setEdgeLabel, setTitle } from '../../state/docOps.ts';
@@ -196,11 +197,7 @@ function EdgePane({ edge, nodes }: { edge: TopologyEdge; nodes: TopologyNode[] }
               });
           }}
         />
-        <p className="bp-field__help" id="edge-label-help">
-          nginx sends a request along the connection whose label is the longest prefix of its path
-          (e.g. /api, /images); an unlabelled connection takes everything else. Double-click a
-          connection to edit its label on the canvas.
-        </p>
+        <EdgeLabelHelp routes={from?.kind === 'proxy'} label={edge.label ?? ''} />
       </div>
       <LinkChaos edge={edge} />
       <button type="button" className="bp-btn bp-btn--danger" onClick={deleteSelection}>
@@ -242,6 +239,34 @@ function NameInput({ node }: { node: TopologyNode }) {
       {empty ? (
         <p className="bp-field__error" id="node-label-err" role="alert">
           A box needs a name: it keeps “{node.label}” until you type one.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** What a connection's label does: for nginx a route, for anything else only a name. */
+function EdgeLabelHelp({ routes, label }: { routes: boolean; label: string }) {
+  if (!routes) {
+    return (
+      <p className="bp-field__help" id="edge-label-help">
+        A name on the diagram. Only nginx routes by connection labels (path prefixes such as /api);
+        from here requests go along every connection as usual.
+      </p>
+    );
+  }
+  const plain = label.trim() !== '' && prefixOf(label) === null;
+  return (
+    <>
+      <p className="bp-field__help" id="edge-label-help">
+        nginx sends a request along the connection whose label is the longest prefix of its path
+        (e.g. /api, /images); an unlabelled connection takes everything else. Double-click a
+        connection to edit its label on the canvas.
+      </p>
+      {plain ? (
+        <p className="bp-field__error" role="status">
+          “{label.trim()}” does not start with “/”, so it is not a path prefix: this connection
+          takes everything the others do not match.
         </p>
       ) : null}
     </>

@@ -11,6 +11,7 @@ import type {
   TextField,
 } from '../../model/kinds.ts';
 import type { ConfigValue, HttpMethod, Route } from '../../model/types.ts';
+import { parseDecimal } from './parse.ts';
 
 export interface FieldProps<F extends FieldSpec> {
   field: F;
@@ -21,8 +22,8 @@ export interface FieldProps<F extends FieldSpec> {
 /** Why `text` is not a valid value for the number field, or null. */
 export function numberProblem(field: NumberField, text: string): string | null {
   if (text.trim() === '') return 'Enter a number.';
-  const v = Number(text);
-  if (!Number.isFinite(v)) return 'Enter a number.';
+  const v = parseDecimal(text);
+  if (v === null) return 'Enter a number, like 250 or 0.5.';
   if (v < field.min) return `Must be at least ${field.min}${field.unit ? ` ${field.unit}` : ''}.`;
   if (v > field.max)
     return `Must be at most ${field.max.toLocaleString('en')}${field.unit ? ` ${field.unit}` : ''}.`;
@@ -60,7 +61,7 @@ export function NumberInput({ field, value, onCommit }: FieldProps<NumberField>)
           aria-describedby={`${id}-help${problem ? ` ${id}-err` : ''}`}
           onChange={(e) => {
             setText(e.target.value);
-            if (!numberProblem(field, e.target.value)) onCommit(Number(e.target.value));
+            if (!numberProblem(field, e.target.value)) onCommit(parseDecimal(e.target.value)!);
           }}
           onBlur={() => {
             if (problem) setText(String(current));
@@ -275,8 +276,8 @@ function RouteWeight({
 }) {
   const [text, setText] = useState(String(value));
   useEffect(() => setText(String(value)), [value]);
-  const v = Number(text);
-  const bad = text.trim() === '' || !Number.isFinite(v) || v < 0 || v > 1_000_000;
+  const v = parseDecimal(text);
+  const bad = v === null || v < 0 || v > 1_000_000;
   return (
     <input
       className={`bp-input bp-input--compact bp-input--num${bad ? ' is-invalid' : ''}`}
@@ -287,9 +288,8 @@ function RouteWeight({
       value={text}
       onChange={(e) => {
         setText(e.target.value);
-        const n = Number(e.target.value);
-        if (e.target.value.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= 1_000_000)
-          onCommit(n);
+        const n = parseDecimal(e.target.value);
+        if (n !== null && n >= 0 && n <= 1_000_000) onCommit(n);
       }}
       onBlur={() => setText(String(value))}
     />
