@@ -3,6 +3,7 @@ import { exampleDocument } from '../../model/example.ts';
 import { defaultConfig, KINDS } from '../../model/kinds.ts';
 import { NODE_KINDS, type NodeKind, type TopologyDocument } from '../../model/types.ts';
 import { configDelta, exportMermaid, stripBpComments } from './export.ts';
+import { importMermaid } from './import.ts';
 import { loadMermaid } from './load.ts';
 
 let parse: (text: string) => Promise<{ type: string }>;
@@ -144,5 +145,40 @@ describe('exportMermaid', () => {
     expect(text).toContain('n_end --> my_proxy_1');
     expect(text).toContain('%% bp:node my_proxy_1 {"id":"my proxy (1)"');
     await expect(parse(text)).resolves.toBeDefined();
+  });
+});
+
+describe('the title', () => {
+  const HTML_TITLE = '<b>Shop</b> & <script>alert(1)</script> <img src=x onerror=alert(1)> #1 100%';
+
+  it('is written so a renderer shows all of it: no < for its HTML sanitizer to read', async () => {
+    const doc = { ...exampleDocument(), title: HTML_TITLE };
+    const text = exportMermaid(doc);
+    const front = text.split('\n')[1]!;
+    expect(front).toBe(
+      'title: "\\u2039b\\u203aShop\\u2039/b\\u203a & \\u2039script\\u203aalert(1)\\u2039/script\\u203a \\u2039img src=x onerror=alert(1)\\u203a \\u00231 100\\u0025"',
+    );
+    expect(front).not.toMatch(/[<>]/);
+    await expect(parse(text)).resolves.toBeDefined();
+    // The YAML string (JSON-compatible) is the title renderers show, every character kept;
+    // the browser test checks Mermaid's drawing of it.
+    expect(JSON.parse(front.slice('title: '.length))).toBe(
+      '‹b›Shop‹/b› & ‹script›alert(1)‹/script› ‹img src=x onerror=alert(1)› #1 100%',
+    );
+  });
+
+  it('comes back exactly from export → import, and readable without the bp: lines', async () => {
+    const doc = { ...exampleDocument(), title: HTML_TITLE };
+    const back = await importMermaid(exportMermaid(doc));
+    expect(back.ok && back.doc).toEqual(doc);
+    const plain = await importMermaid(stripBpComments(exportMermaid(doc)));
+    expect(plain.ok && plain.doc.title).toBe(
+      '‹b›Shop‹/b› & ‹script›alert(1)‹/script› ‹img src=x onerror=alert(1)› #1 100%',
+    );
+  });
+
+  it('is left as it is when it holds no <', () => {
+    const text = exportMermaid({ ...exampleDocument(), title: 'a -> b & c' });
+    expect(text.split('\n')[1]).toBe('title: "a -> b & c"');
   });
 });

@@ -7,7 +7,7 @@
 import { defaultConfig, KINDS } from '../../model/kinds.ts';
 import type { Config, NodeKind, TopologyDocument, TopologyNode } from '../../model/types.ts';
 import { nodeStatement } from './shapes.ts';
-import { commentJson, mermaidIds, quoteLabel } from './text.ts';
+import { commentJson, mermaidIds, quoteLabel, titleForRenderers } from './text.ts';
 
 /** What a `%% bp:node` comment carries. `config` holds only values that differ from the
  * kind's defaults; `missing` lists default keys the node did not have at all. */
@@ -101,7 +101,9 @@ export function exportMermaid(doc: TopologyDocument): string {
   const children = childrenByParent(doc);
   const lines: string[] = [];
 
-  if (doc.title.trim() !== '') lines.push('---', `title: ${yamlString(doc.title)}`, '---');
+  if (doc.title.trim() !== '') {
+    lines.push('---', `title: ${yamlString(titleForRenderers(doc.title))}`, '---');
+  }
   lines.push(`flowchart ${doc.direction ?? 'LR'}`);
 
   const emit = (parent: string | undefined, depth: number) => {

@@ -95,6 +95,18 @@ export function escapeLabel(text: string): string {
   return out === '' ? ' ' : out;
 }
 
+/**
+ * The title as front matter shows it. Renderers pass a front-matter title through an HTML
+ * sanitizer and then show the result as text (no entities are decoded there), so a title
+ * holding `<` comes out rewritten: tags and scripts dropped, `&` shown as `&amp;`. Such a
+ * title has its angle brackets written as the look-alikes ‹ › so every renderer shows all
+ * of it; the exact title travels in the `%% bp:doc` line. Without a `<` nothing changes.
+ */
+export function titleForRenderers(title: string): string {
+  if (!title.includes('<')) return title;
+  return title.replace(/</g, '\u2039').replace(/>/g, '\u203a');
+}
+
 /** `"…"` ready to put inside a shape or an edge's `|…|`. */
 export function quoteLabel(text: string): string {
   return `"${escapeLabel(text)}"`;
