@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exampleDocument } from '../../model/example.ts';
 import { defaultConfig, KINDS } from '../../model/kinds.ts';
 import { NODE_KINDS, type NodeKind, type TopologyDocument } from '../../model/types.ts';
-import { configDelta, exportMermaid, stripBpComments } from './export.ts';
+import { configDelta, exportMermaid, mermaidFileName, stripBpComments } from './export.ts';
 import { importMermaid } from './import.ts';
 import { loadMermaid } from './load.ts';
 
@@ -180,5 +180,29 @@ describe('the title', () => {
   it('is left as it is when it holds no <', () => {
     const text = exportMermaid({ ...exampleDocument(), title: 'a -> b & c' });
     expect(text.split('\n')[1]).toBe('title: "a -> b & c"');
+  });
+});
+
+describe('mermaidFileName', () => {
+  it.each([
+    ['Shop v2 / prod b', 'Shop v2 prod b.mmd'],
+    ['Shop v2  prod\tb', 'Shop v2 prod b.mmd'],
+    ['a:b*c?d"e<f>g|h\\i/j', 'a b c d e f g h i j.mmd'],
+    ['Bob’s shop (v1.2), #3 & co %', 'Bobs shop (v1.2), 3 co.mmd'],
+    ['..hidden.', 'hidden.mmd'],
+    ['- dash', 'dash.mmd'],
+    ['Café 数据库 Ünïcode', 'Café 数据库 Ünïcode.mmd'],
+    ['line\nbreak\u0000nul', 'line break nul.mmd'],
+    ['CON', 'CON diagram.mmd'],
+    ['', 'diagram.mmd'],
+    ['  /// ', 'diagram.mmd'],
+  ])('%j → %j', (title, name) => {
+    expect(mermaidFileName(title)).toBe(name);
+  });
+
+  it('is at most 80 characters before .mmd and never ends in a space or dot', () => {
+    const name = mermaidFileName(`${'x'.repeat(79)} . y`);
+    expect(name).toBe(`${'x'.repeat(79)}.mmd`);
+    expect(mermaidFileName('😀'.repeat(100))).toBe('diagram.mmd');
   });
 });

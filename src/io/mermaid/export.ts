@@ -180,3 +180,28 @@ export function stripBpComments(text: string): string {
     .join('\n')
     .replace(/\n+$/, '\n');
 }
+
+/** Names Windows refuses for a file, whatever the extension. */
+const RESERVED_FILE_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+/**
+ * A file name for the downloaded `.mmd`: the title with characters that are unsafe in file
+ * names (path separators, `:*?"<>|`, `%#&$` and the like, control characters) turned into
+ * spaces, apostrophes dropped, runs of whitespace collapsed to one space, no leading dot
+ * or dash and no trailing dot, at most 80 characters. "Shop v2 / prod: b" → "Shop v2 prod b.mmd".
+ */
+export function mermaidFileName(title: string): string {
+  let base = title
+    .normalize('NFC')
+    .replace(/['\u2019]/g, '')
+    .replace(/[^\p{L}\p{M}\p{N} _.,()+-]+/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/^[.\- ]+/, '');
+  base = Array.from(base)
+    .slice(0, 80)
+    .join('')
+    .replace(/[. ]+$/, '');
+  if (RESERVED_FILE_NAMES.test(base)) base = `${base} diagram`;
+  return `${base || 'diagram'}.mmd`;
+}

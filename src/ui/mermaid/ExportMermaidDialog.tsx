@@ -2,21 +2,13 @@
 // Mermaid itself draws from that text, so what you paste into a README is what you see.
 
 import { useMemo, useState } from 'react';
-import { exportMermaid, stripBpComments } from '../../io/mermaid/export.ts';
+import { exportMermaid, mermaidFileName, stripBpComments } from '../../io/mermaid/export.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { Dialog } from '../dialogs/Dialog.tsx';
 import { MermaidPreview } from './MermaidPreview.tsx';
 import './mermaid.css';
 
 type CopyState = 'idle' | 'copied' | 'manual';
-
-function mmdFileName(title: string): string {
-  const base = title
-    .replace(/[^\p{L}\p{N} _-]+/gu, '')
-    .trim()
-    .slice(0, 80);
-  return `${base || 'diagram'}.mmd`;
-}
 
 async function copyToClipboard(text: string): Promise<boolean> {
   try {
@@ -42,7 +34,7 @@ export function ExportMermaidDialog({ onClose }: { onClose: () => void }) {
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
-    a.download = mmdFileName(doc.title);
+    a.download = mermaidFileName(doc.title);
     document.body.append(a);
     a.click();
     a.remove();
