@@ -16,6 +16,7 @@ import type {
   TopologyNode,
 } from '../../model/types.ts';
 import { layoutDocument } from '../layout.ts';
+import { rewireDns } from './dns.ts';
 import { inferKind } from './infer.ts';
 import { loadMermaid } from './load.ts';
 import { type Preprocessed, preprocess, type ReadNodeComment } from './preprocess.ts';
@@ -28,20 +29,28 @@ export interface ImportError {
   column?: number;
 }
 
-export type ImportResult =
-  | {
-      ok: true;
-      doc: TopologyDocument;
-      /** Everything worth telling: notes about the import, then refused connections. */
-      warnings: string[];
-      /** Only the notes about the import itself (the preview recomputes the rule checks). */
-      notes: string[];
-      /** Ids of boxes whose kind was guessed (no `%% bp:` data for them). */
-      inferred: string[];
-      /** True when positions were computed by the automatic layout. */
-      laidOut: boolean;
-    }
-  | { ok: false; error: ImportError };
+export interface ImportSuccess {
+  ok: true;
+  doc: TopologyDocument;
+  /** Everything worth telling: notes about the import, then refused connections. */
+  warnings: string[];
+  /** Only the notes about the import itself (the preview recomputes the rule checks). */
+  notes: string[];
+  /** Ids of boxes whose kind was guessed (no `%% bp:` data for them). */
+  inferred: string[];
+  /** True when positions were computed by the automatic layout. */
+  laidOut: boolean;
+  /**
+   * The connections as the diagram drew them, before arrows leaving DNS boxes were
+   * rewired (see dns.ts); `exact` are ids restored from `%% bp:` data, never rewired;
+   * `notes` are the notes without the rewiring ones. `applyKinds` starts from these, so
+   * a box turned into DNS in the preview is rewired and one turned into something else
+   * gets its arrows back.
+   */
+  written: { edges: TopologyEdge[]; exact: string[]; notes: string[] };
+}
+
+export type ImportResult = ImportSuccess | { ok: false; error: ImportError };
 
 /** Far above any diagram a person writes, low enough to keep the parser responsive. */
 export const MAX_TEXT_LENGTH = 2_000_000;
@@ -494,6 +503,7 @@ async function importUnsafe(text: string, opts: ImportOptions): Promise<ImportRe
   };
 
   const pendingComments = [...pre.bp.edges];
+  const exactEdges = new Set<string>();
   const edgeIds = new Set(pre.bp.edges.map((e) => e.id));
   const edges: (TopologyEdge & { order: number })[] = [];
   let newEdgeOrder = pre.bp.edges.length;
@@ -517,6 +527,7 @@ async function importUnsafe(text: string, opts: ImportOptions): Promise<ImportRe
     const ci = pendingComments.findIndex((c) => c.source === source && c.target === target);
     if (ci >= 0) {
       const c = pendingComments.splice(ci, 1)[0]!;
+      exactEdges.add(c.id);
       const edge: TopologyEdge & { order: number } = {
         id: c.id,
         source,
@@ -606,6 +617,12 @@ async function importUnsafe(text: string, opts: ImportOptions): Promise<ImportRe
     edges: edges.map(({ order: _o, ...e }) => e),
   };
 
+  // Arrows leaving DNS boxes become what the engine runs: the client asks DNS, then calls
+  // the DNS box's targets itself. Done before the layout, which follows the arrows.
+  const written = doc.edges;
+  const wiring = rewireDns(doc, exactEdges);
+  doc = wiring.doc;
+
   const laidOut = opts.relayout === true || missingPosition || structureChanged;
   if (laidOut) {
     if (commentsUsed > 0) {
@@ -617,8 +634,17 @@ async function importUnsafe(text: string, opts: ImportOptions): Promise<ImportRe
     if (!keepDirection) delete doc.direction;
   }
 
-  const warnings = [...notes, ...connectionWarnings(doc)];
-  return { ok: true, doc, warnings, notes, inferred, laidOut };
+  const allNotes = [...notes, ...wiring.notes];
+  const warnings = [...allNotes, ...connectionWarnings(doc)];
+  return {
+    ok: true,
+    doc,
+    warnings,
+    notes: allNotes,
+    inferred,
+    laidOut,
+    written: { edges: written, exact: [...exactEdges], notes },
+  };
 }
 
 /**
@@ -638,4 +664,20 @@ export function withKinds(
     return { ...n, kind, config: defaultConfig(kind) };
   });
   return changed ? { ...doc, nodes } : doc;
+}
+
+/**
+ * The import with the kinds chosen in the preview: `withKinds`, then the DNS rewiring
+ * again from the arrows as drawn, so it follows the chosen kinds. Unchanged kinds give
+ * back the import's own document and notes.
+ */
+export function applyKinds(
+  result: ImportSuccess,
+  kinds: Readonly<Record<string, NodeKind>>,
+): { doc: TopologyDocument; notes: string[] } {
+  const drawn: TopologyDocument = { ...result.doc, edges: result.written.edges };
+  const chosen = withKinds(drawn, kinds);
+  if (chosen === drawn) return { doc: result.doc, notes: result.notes };
+  const wiring = rewireDns(chosen, new Set(result.written.exact));
+  return { doc: wiring.doc, notes: [...result.written.notes, ...wiring.notes] };
 }
