@@ -336,6 +336,37 @@ describe('importMermaid: bad input', () => {
     expect(!prose.ok && prose.error.message).toMatch(/not a Mermaid flowchart/);
   });
 
+  it('refuses a flowchart with no boxes instead of importing an empty diagram', async () => {
+    for (const text of ['graph', 'flowchart LR', 'flowchart TD\n\n%% nothing yet\n', 'graph LR;']) {
+      const r = await importMermaid(text);
+      expect(r.ok, text).toBe(false);
+      expect(!r.ok && r.error.message, text).toBe(
+        'There are no boxes to import: the flowchart has only its first line. Add boxes below it, e.g. `A[Users] --> B[App]`.',
+      );
+    }
+    const hosts = await importMermaid('flowchart LR\n  subgraph S [Servers]\n  end');
+    expect(!hosts.ok && hosts.error.message).toMatch(
+      /^There are no boxes to import: the subgraphs are empty/,
+    );
+    // Our own export of a document that holds only a host still comes back.
+    const onlyHost: TopologyDocument = {
+      version: 1,
+      title: 'Hosts',
+      nodes: [
+        {
+          id: 'h',
+          kind: 'group',
+          label: 'Host',
+          position: { x: 0, y: 0 },
+          size: { width: 300, height: 200 },
+          config: defaultConfig('group'),
+        },
+      ],
+      edges: [],
+    };
+    expect((await ok(exportMermaid(onlyHost))).doc).toEqual(onlyHost);
+  });
+
   it('explains Mermaid’s edge limit', async () => {
     const lines = ['flowchart LR'];
     for (let i = 0; i < 501; i++) lines.push(`  n${i} --> n${i + 1}`);

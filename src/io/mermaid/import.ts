@@ -454,6 +454,19 @@ async function importUnsafe(text: string, opts: ImportOptions): Promise<ImportRe
     });
   });
 
+  // `graph` alone (or only empty subgraphs) would replace the canvas with nothing to run.
+  // Our own export of a document of hosts only still comes back as it was.
+  if (nodes.every((n) => n.kind === 'group') && commentsUsed === 0) {
+    return {
+      ok: false,
+      error: {
+        message: nodes.length
+          ? 'There are no boxes to import: the subgraphs are empty. Put boxes in them, e.g. `A[Users] --> B[App]`.'
+          : 'There are no boxes to import: the flowchart has only its first line. Add boxes below it, e.g. `A[Users] --> B[App]`.',
+      },
+    };
+  }
+
   // Parents come from the diagram's structure; a box moved between subgraphs since the
   // export keeps its settings but is laid out again.
   let structureChanged = false;
