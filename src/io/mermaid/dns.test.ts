@@ -5,7 +5,7 @@ import { validateDocument } from '../../model/schema.ts';
 import type { NodeKind, TopologyDocument, TopologyEdge } from '../../model/types.ts';
 import { listNames, rewireDns } from './dns.ts';
 import { exportMermaid } from './export.ts';
-import { applyKinds, type ImportSuccess, importMermaid } from './import.ts';
+import { applyKinds, type ImportSuccess, importMermaid, keepKindChoices } from './import.ts';
 import { loadMermaid } from './load.ts';
 
 beforeAll(async () => {
@@ -217,6 +217,22 @@ describe('applyKinds', () => {
     ]);
     // Positions are the import's: changing a kind does not move boxes.
     expect(dns.doc.nodes.map((n) => n.position)).toEqual(r.doc.nodes.map((n) => n.position));
+  });
+});
+
+describe('keepKindChoices', () => {
+  it('keeps choices for boxes that are still there and drops the rest', async () => {
+    const r = await ok('flowchart LR\n  subgraph h [Host]\n    A[App] --> B[Thing]\n  end');
+    expect(keepKindChoices({ A: 'cache', B: 'queue', gone: 'db', h: 'app' }, r)).toEqual({
+      A: 'cache',
+      B: 'queue',
+    });
+  });
+
+  it('keeps every choice while the text does not parse', async () => {
+    const broken = await importMermaid('flowchart LR\n  A --> [');
+    expect(broken.ok).toBe(false);
+    expect(keepKindChoices({ A: 'cache' }, broken)).toEqual({ A: 'cache' });
   });
 });
 

@@ -694,3 +694,19 @@ export function applyKinds(
   const wiring = rewireDns(chosen, new Set(result.written.exact));
   return { doc: wiring.doc, notes: [...result.written.notes, ...wiring.notes] };
 }
+
+/**
+ * The kinds a person chose in the preview, kept across re-parses of the text: choices for
+ * boxes that are still in the new result stay, those for boxes that are gone (or became
+ * hosts) are dropped. A result that failed (text half typed) keeps every choice.
+ */
+export function keepKindChoices(
+  kinds: Readonly<Record<string, NodeKind>>,
+  result: ImportResult,
+): Record<string, NodeKind> {
+  if (!result.ok) return { ...kinds };
+  const boxes = new Set(result.doc.nodes.filter((n) => n.kind !== 'group').map((n) => n.id));
+  const out: Record<string, NodeKind> = {};
+  for (const [id, kind] of Object.entries(kinds)) if (boxes.has(id)) out[id] = kind;
+  return out;
+}
