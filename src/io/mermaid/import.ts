@@ -17,6 +17,7 @@ import type {
 } from '../../model/types.ts';
 import { layoutDocument } from '../layout.ts';
 import { rewireDns } from './dns.ts';
+import { unclosedHint } from './hints.ts';
 import { inferKind } from './infer.ts';
 import { loadMermaid } from './load.ts';
 import { type Preprocessed, preprocess, type ReadNodeComment } from './preprocess.ts';
@@ -26,7 +27,13 @@ export interface ImportError {
   message: string;
   /** 1-based, in the text that was imported. */
   line?: number;
+  /** 1-based, counted in UTF-16 code units (a tab is one), as Mermaid counts. */
   column?: number;
+  /**
+   * Where the mistake most likely is when it is not where Mermaid stopped: a bracket or
+   * quote opened on an earlier line and never closed (the message says so too).
+   */
+  hint?: { line: number; column: number; message: string };
 }
 
 export interface ImportSuccess {
@@ -168,6 +175,12 @@ const TOKEN_NAMES: Record<string, string> = {
   NEWLINE: 'a new line',
 };
 
+/** Did Mermaid's parser run out of text (something left open) rather than meet a token? */
+function endedEarly(err: unknown): boolean {
+  const hash = (err as { hash?: ErrorHash } | undefined)?.hash;
+  return hash !== undefined && (hash.token === 'EOF' || hash.text === '');
+}
+
 /** Turns whatever Mermaid threw into a message with a line and column where it has them. */
 export function describeMermaidError(err: unknown, text: string): ImportError {
   const raw = err instanceof Error ? err.message : String(err);
@@ -187,7 +200,7 @@ export function describeMermaidError(err: unknown, text: string): ImportError {
   const lines = text.split('\n');
   let line: number | undefined;
   let column: number | undefined;
-  const atEnd = hash !== undefined && (hash.token === 'EOF' || hash.text === '');
+  const atEnd = endedEarly(err);
   if (atEnd) {
     // Jison reports the end of the text on the line after it: point at the last written
     // character instead, where something was left open.
@@ -309,8 +322,44 @@ async function parseWithMermaid(
     }
     return { ok: true, db: diagram.db as unknown as FlowDb };
   } catch (err) {
-    return { ok: false, error: describeMermaidError(err, original.replace(/\r\n?/g, '\n')) };
+    const error = describeMermaidError(err, original.replace(/\r\n?/g, '\n'));
+    return { ok: false, error: await withUnclosedHint(error, endedEarly(err), pre.text, mermaid) };
   }
+}
+
+/**
+ * An unclosed `[[`, `(`, `"` or `|` makes Mermaid read the following lines as its text, so
+ * it stops somewhere later. When a bracket opened on an earlier line is still open where
+ * Mermaid stopped, and closing it at the end of that line lets Mermaid read past the
+ * error line, the error says which bracket it is.
+ */
+async function withUnclosedHint(
+  error: ImportError,
+  atEnd: boolean,
+  text: string,
+  mermaid: Awaited<ReturnType<typeof loadMermaid>>,
+): Promise<ImportError> {
+  if (error.line === undefined) return error;
+  const hint = unclosedHint(text, error.line, atEnd);
+  if (!hint) return error;
+  let confirmed = false;
+  try {
+    await mermaid.mermaidAPI.getDiagramFromText(hint.fixed);
+    confirmed = true;
+  } catch (err) {
+    // Mermaid now reads past the line it stopped at: the bracket was what held it up.
+    const again = describeMermaidError(err, hint.fixed);
+    confirmed = again.line !== undefined && again.line > error.line;
+  }
+  if (!confirmed) return error;
+  const sentence = `Line ${hint.line} opens “${hint.opener}” at column ${hint.column} and never closes it: add “${hint.closer}”.`;
+  // With the likely cause named, the list of every token Mermaid could take is noise.
+  const base = error.message.replace(/ \(expected .*\)\.$/, '.');
+  return {
+    ...error,
+    message: `${base} ${sentence}`,
+    hint: { line: hint.line, column: hint.column, message: sentence },
+  };
 }
 
 export interface ImportOptions {
