@@ -2,22 +2,26 @@
 // box with its guessed kind, changeable), then replace the canvas as one undo step.
 // Cancel leaves the canvas exactly as it was. Imported text is only ever shown as text.
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
+  defaultBlockIndex,
   extractMermaidBlocks,
   isMarkdownName,
   type MermaidBlock,
 } from '../../io/mermaid/blocks.ts';
+import { errorExcerpt } from '../../io/mermaid/excerpt.ts';
 import {
+  applyKinds,
   connectionWarnings,
+  type ImportError,
   type ImportResult,
   importMermaid,
-  withKinds,
+  keepKindChoices,
 } from '../../io/mermaid/import.ts';
 import { preloadLayout } from '../../io/layout.ts';
 import { loadMermaid } from '../../io/mermaid/load.ts';
 import { KINDS } from '../../model/kinds.ts';
-import { NODE_KINDS, type NodeKind } from '../../model/types.ts';
+import { NODE_KINDS, type NodeKind, type TopologyDocument } from '../../model/types.ts';
 import { useMermaidImportSource } from '../../state/actions/importMermaid.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useSelectionStore } from '../../state/selectionStore.ts';
@@ -52,16 +56,20 @@ export function ImportMermaidDialog({ onClose }: { onClose: () => void }) {
   const loadFile = useCallback((name: string, content: string) => {
     setFileName(name);
     setFileError(null);
+    // Another file is another diagram: choices made for the last one do not carry over.
+    setKinds({});
     if (isMarkdownName(name)) {
       const found = extractMermaidBlocks(content);
+      // Articles often open with a sequence diagram: start on the first flowchart.
+      const first = defaultBlockIndex(found);
       setBlocks(found);
-      setBlock(0);
+      setBlock(first);
       if (!found.length) {
         setFileError(`${name} has no \`\`\`mermaid code block.`);
         setText('');
         return;
       }
-      setText(found[0]!.text);
+      setText(found[first]!.text);
     } else {
       setBlocks([]);
       setText(content);
@@ -92,7 +100,8 @@ export function ImportMermaidDialog({ onClose }: { onClose: () => void }) {
       void importMermaid(text).then((result) => {
         if (!live) return;
         setPreview({ state: 'done', result, text });
-        setKinds({});
+        // The kinds chosen so far stay with their boxes; boxes that are gone lose theirs.
+        setKinds((k) => keepKindChoices(k, result));
       });
     }, 250);
     return () => {
@@ -102,7 +111,8 @@ export function ImportMermaidDialog({ onClose }: { onClose: () => void }) {
   }, [text]);
 
   const result = preview.state === 'done' ? preview.result : null;
-  const doc = useMemo(() => (result?.ok ? withKinds(result.doc, kinds) : null), [result, kinds]);
+  const applied = useMemo(() => (result?.ok ? applyKinds(result, kinds) : null), [result, kinds]);
+  const doc = applied?.doc ?? null;
   const ruleWarnings = useMemo(() => (doc ? connectionWarnings(doc) : []), [doc]);
   const stale = preview.state === 'done' && preview.text !== text;
 
@@ -171,12 +181,13 @@ export function ImportMermaidDialog({ onClose }: { onClose: () => void }) {
                 onChange={(e) => {
                   const i = Number(e.target.value);
                   setBlock(i);
+                  setKinds({});
                   setText(blocks[i]!.text);
                 }}
               >
                 {blocks.map((b, i) => (
                   <option key={b.line} value={i}>
-                    {`${i + 1}. line ${b.line}: ${b.summary || '(empty)'}`}
+                    {`${i + 1}. line ${b.line}: ${b.summary || '(empty)'}${b.flowchart ? '' : ' (not a flowchart)'}`}
                   </option>
                 ))}
               </select>
@@ -207,6 +218,7 @@ export function ImportMermaidDialog({ onClose }: { onClose: () => void }) {
             text={text}
             counts={counts}
             doc={doc}
+            notes={applied?.notes ?? []}
             kinds={kinds}
             setKind={(id, kind) => setKinds((k) => ({ ...k, [id]: kind }))}
             ruleWarnings={ruleWarnings}
@@ -238,6 +250,7 @@ function PreviewBody({
   text,
   counts,
   doc,
+  notes: importNotes,
   kinds,
   setKind,
   ruleWarnings,
@@ -245,7 +258,9 @@ function PreviewBody({
   preview: Preview;
   text: string;
   counts: { boxes: number; hosts: number; edges: number } | null;
-  doc: ReturnType<typeof withKinds> | null;
+  doc: TopologyDocument | null;
+  /** Notes about the import with the chosen kinds (DNS rewiring follows them). */
+  notes: string[];
   kinds: Record<string, NodeKind>;
   setKind: (id: string, kind: NodeKind) => void;
   ruleWarnings: string[];
@@ -261,32 +276,18 @@ function PreviewBody({
   if (preview.state === 'reading') return <p className="bp-mmd__placeholder">Reading…</p>;
   const { result } = preview;
   if (!result.ok) {
-    const lines = preview.text.replace(/\r\n?/g, '\n').split('\n');
-    const bad = result.error.line !== undefined ? lines[result.error.line - 1] : undefined;
     return (
       <div className="bp-mmd__error" role="alert" data-testid="mermaid-import-error">
         <strong>This diagram cannot be imported.</strong>
         <p>{result.error.message}</p>
-        {bad !== undefined ? (
-          <pre className="bp-mmd__badline">
-            <span className="bp-mmd__lineno">{result.error.line}</span>
-            {bad}
-            {result.error.column !== undefined ? (
-              <>
-                {'\n'}
-                <span className="bp-mmd__lineno" />
-                {`${' '.repeat(Math.max(0, result.error.column - 1))}^`}
-              </>
-            ) : null}
-          </pre>
-        ) : null}
+        <ErrorLines text={preview.text} error={result.error} />
         <p className="bp-mmd__muted">Your canvas has not changed.</p>
       </div>
     );
   }
   if (!doc || !counts) return null;
   const inferred = new Set(result.inferred);
-  const notes = [...result.notes, ...ruleWarnings];
+  const notes = [...importNotes, ...ruleWarnings];
   return (
     <>
       <p className="bp-mmd__summary" data-testid="mermaid-import-summary">
@@ -362,5 +363,50 @@ function PreviewBody({
         </div>
       ) : null}
     </>
+  );
+}
+
+/**
+ * The line(s) an error points at, the offending character marked and a caret under it. The
+ * caret row repeats the characters before the column, hidden, so tabs and wide characters
+ * take the same room and the caret lines up whatever the indentation.
+ */
+function ErrorLines({ text, error }: { text: string; error: ImportError }) {
+  const rows = errorExcerpt(text, error);
+  if (!rows.length) return null;
+  return (
+    <pre className="bp-mmd__badline" data-testid="mermaid-error-lines">
+      {rows.map((row) => {
+        if ('gap' in row) {
+          return (
+            <span key="gap" className="bp-mmd__gap">
+              {'…\n'}
+            </span>
+          );
+        }
+        const { caret } = row;
+        return (
+          <Fragment key={row.line}>
+            <span className="bp-mmd__lineno">{row.line}</span>
+            {caret ? (
+              <>
+                {caret.before}
+                {caret.at.trim() !== '' ? <mark className="bp-mmd__at">{caret.at}</mark> : caret.at}
+                {caret.after}
+                {'\n'}
+                <span className="bp-mmd__caretrow" aria-hidden="true">
+                  <span className="bp-mmd__lineno">{row.line}</span>
+                  <span className="bp-mmd__pad">{caret.before}</span>
+                  <span className="bp-mmd__caret">^</span>
+                </span>
+              </>
+            ) : (
+              row.text
+            )}
+            {'\n'}
+          </Fragment>
+        );
+      })}
+    </pre>
   );
 }
