@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { exampleDocument } from '../src/model/example.ts';
 import { AUTOSAVE_KEY, nodeByLabel, openEditor, runMenu, waitForSaved } from './helpers.ts';
 
@@ -194,4 +194,217 @@ test('a markdown file with several diagrams lets you pick one', async ({ page })
   });
   await dialog.getByRole('combobox', { name: 'Diagram in this file' }).selectOption({ index: 1 });
   await expect(dialog.getByTestId('mermaid-import-summary')).toHaveText(/4 boxes/);
+});
+
+const DNS_ARTICLE =
+  'flowchart LR\n U[Browser] --> D[DNS] --> LB[Load balancer] --> A[API server] --> DB[(Postgres)]';
+
+/** Last value and maximum of each line of a live chart (see Chart.tsx data-last/data-max). */
+async function chart(page: Page, id: string, what: 'last' | 'max'): Promise<number[]> {
+  const text = (await page.getByTestId(id).getAttribute(`data-${what}`)) ?? '';
+  return text.split(' ').map(Number);
+}
+
+test('DNS drawn in the request path comes in rewired, says why, and runs without errors', async ({
+  page,
+}) => {
+  await openEditor(page);
+  const dialog = await openImport(page);
+  await dialog.getByRole('textbox', { name: 'Mermaid text' }).fill(DNS_ARTICLE);
+  await expect(dialog.getByTestId('mermaid-import-summary')).toHaveText(/5 boxes, 4 connections/, {
+    timeout: 30_000,
+  });
+  const notes = dialog.getByTestId('mermaid-import-warnings');
+  await expect(notes).toContainText(
+    'DNS only answers lookups: Browser now asks DNS, then calls Load balancer directly.',
+  );
+  await expect(notes).not.toContainText('DNS → Load balancer');
+
+  // The rewiring follows the kind chosen: as a proxy the box forwards again, so no note.
+  const kind = dialog.getByRole('combobox', { name: 'Kind of DNS' });
+  await expect(kind).toHaveValue('dns');
+  await kind.selectOption('proxy');
+  await expect(dialog.getByTestId('mermaid-import-warnings')).toHaveCount(0);
+  await kind.selectOption('dns');
+  await expect(notes).toContainText('Browser now asks DNS, then calls Load balancer directly.');
+
+  await dialog.getByRole('button', { name: 'Replace canvas' }).click();
+  await expect(dialog).toBeHidden();
+  const doc = await waitForSaved(page, (d) => d.nodes.some((n) => n.id === 'LB'));
+  expect(doc.edges.map((e) => `${e.source}>${e.target}`)).toEqual(['U>D', 'U>LB', 'LB>A', 'A>DB']);
+
+  await page.getByLabel('Speed').selectOption('10');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect
+    .poll(
+      async () =>
+        (await page.getByTestId('live-dots').getAttribute('data-edges'))?.split(' ') ?? [],
+      { timeout: 20_000 },
+    )
+    .toEqual(expect.arrayContaining(['e-U-D', 'e-U-LB', 'e-LB-A']));
+  await expect
+    .poll(async () => (await chart(page, 'chart-throughput', 'last'))[0], { timeout: 20_000 })
+    .toBeGreaterThan(5);
+  expect((await chart(page, 'chart-errors', 'max'))[0]).toBe(0);
+  await page.getByRole('button', { name: 'Pause' }).click();
+});
+
+test('kinds chosen in the preview survive editing the text; boxes that go lose them', async ({
+  page,
+}) => {
+  await openEditor(page);
+  const dialog = await openImport(page);
+  const text = dialog.getByRole('textbox', { name: 'Mermaid text' });
+  await text.fill(ARTICLE);
+  const summary = dialog.getByTestId('mermaid-import-summary');
+  await expect(summary).toHaveText(/6 boxes/, { timeout: 30_000 });
+  const thing = dialog.getByRole('combobox', { name: 'Kind of Thing' });
+  await thing.selectOption('queue');
+  await dialog.getByRole('combobox', { name: 'Kind of Redis' }).selectOption('db');
+
+  // Typing more: every re-parse keeps the choices.
+  await text.press('End');
+  await text.pressSequentially('  api --> mail[Mailer]\n');
+  await expect(summary).toHaveText(/^7 boxes/);
+  await expect(thing).toHaveValue('queue');
+  await expect(dialog.getByRole('combobox', { name: 'Kind of Redis' })).toHaveValue('db');
+
+  // A box taken out of the text loses its choice; written back, it is guessed afresh.
+  await text.fill(ARTICLE.replace('  api -- jobs --> jobs[Thing]\n', ''));
+  await expect(summary).toHaveText(/^5 boxes/);
+  await text.fill(ARTICLE);
+  await expect(summary).toHaveText(/^6 boxes/);
+  await expect(thing).toHaveValue('app');
+  await expect(dialog.getByRole('combobox', { name: 'Kind of Redis' })).toHaveValue('db');
+
+  await dialog.getByRole('button', { name: 'Replace canvas' }).click();
+  const doc = await waitForSaved(page, (d) => d.nodes.some((n) => n.id === 'redis'));
+  expect(doc.nodes.find((n) => n.id === 'redis')?.kind).toBe('db');
+});
+
+/** Horizontal distance between the caret and the left edge of the marked character. */
+async function caretOffset(lines: Locator, row = 0): Promise<number> {
+  const caret = await lines.locator('.bp-mmd__caret').nth(row).boundingBox();
+  const at = await lines.locator('.bp-mmd__at').nth(row).boundingBox();
+  if (!caret || !at) throw new Error('no caret or marked character');
+  return Math.abs(caret.x - at.x);
+}
+
+test('the caret sits under the offending character on a tab-indented line', async ({ page }) => {
+  await openEditor(page);
+  const dialog = await openImport(page);
+  await dialog
+    .getByRole('textbox', { name: 'Mermaid text' })
+    .fill('flowchart LR\n\tA[Users] --> B[App]\n\t\tB -->|"😀 数据"| C & [oops');
+  const error = dialog.getByTestId('mermaid-import-error');
+  await expect(error).toContainText('line 3', { timeout: 30_000 });
+  const lines = dialog.getByTestId('mermaid-error-lines');
+  await expect(lines.locator('.bp-mmd__at')).toHaveText('[');
+  expect(await caretOffset(lines)).toBeLessThan(1.5);
+});
+
+test('an unclosed bracket is named on its own line, with both lines shown', async ({ page }) => {
+  await openEditor(page);
+  const dialog = await openImport(page);
+  await dialog
+    .getByRole('textbox', { name: 'Mermaid text' })
+    .fill('flowchart LR\n  A[Users] --> B[App]\n\tC[[Oops\n  B --> C');
+  const error = dialog.getByTestId('mermaid-import-error');
+  await expect(error).toContainText(
+    'Line 3 opens “[[” at column 3 and never closes it: add “]]”.',
+    {
+      timeout: 30_000,
+    },
+  );
+  const lines = dialog.getByTestId('mermaid-error-lines');
+  await expect(lines.locator('.bp-mmd__lineno:not(.bp-mmd__caretrow *)')).toHaveText(['3', '4']);
+  await expect(lines.locator('.bp-mmd__at').first()).toHaveText('[');
+  expect(await caretOffset(lines, 0)).toBeLessThan(1.5);
+  await expect(dialog.getByRole('button', { name: 'Replace canvas' })).toBeDisabled();
+});
+
+test('a flowchart with no boxes says so and cannot replace the canvas', async ({ page }) => {
+  await openEditor(page);
+  const dialog = await openImport(page);
+  const text = dialog.getByRole('textbox', { name: 'Mermaid text' });
+  for (const empty of ['graph', 'flowchart LR']) {
+    await text.fill(empty);
+    await expect(dialog.getByTestId('mermaid-import-error')).toContainText(
+      'There are no boxes to import',
+      { timeout: 30_000 },
+    );
+    await expect(dialog.getByRole('button', { name: 'Replace canvas' })).toBeDisabled();
+  }
+  await text.fill('flowchart LR\n  A[Users] --> B[App]');
+  await expect(dialog.getByRole('button', { name: 'Replace canvas' })).toBeEnabled();
+});
+
+test('a markdown file opens on its first flowchart, not on a sequence diagram before it', async ({
+  page,
+}) => {
+  await openEditor(page);
+  const dialog = await openImport(page);
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Open .mmd / .md file…' }).click();
+  await (await chooser).setFiles({
+    name: 'README.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from(
+      '# How it works\n\n```mermaid\nsequenceDiagram\n  Browser->>API: GET /\n```\n\n```mermaid\nflowchart LR\n  C[Users] --> D[nginx] --> E[App]\n```\n',
+    ),
+  });
+  await expect(dialog.getByTestId('mermaid-import-summary')).toHaveText(/3 boxes/, {
+    timeout: 30_000,
+  });
+  const picker = dialog.getByRole('combobox', { name: 'Diagram in this file' });
+  await expect(picker).toHaveValue('1');
+  await expect(picker.locator('option').first()).toHaveText(
+    '1. line 4: sequenceDiagram (not a flowchart)',
+  );
+  // Another block can still be chosen.
+  await picker.selectOption({ index: 0 });
+  await expect(dialog.getByTestId('mermaid-import-error')).toContainText('sequence diagram');
+});
+
+test('a title with HTML shows in full in Mermaid’s drawing and comes back exactly', async ({
+  page,
+}) => {
+  await openEditor(page);
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  const title = page.locator('#doc-title');
+  await title.fill('<b>Shop</b> & <img src=x onerror=alert(1)>');
+  await runMenu(page, 'File', 'Export Mermaid…');
+  const dialog = page.getByRole('dialog', { name: 'Export as Mermaid' });
+  const drawn = dialog.getByTestId('mermaid-preview').locator('svg .flowchartTitleText');
+  await expect(drawn).toHaveText('‹b›Shop‹/b› & ‹img src=x onerror=alert(1)›', {
+    timeout: 30_000,
+  });
+  await expect(dialog.getByTestId('mermaid-preview').locator('img')).toHaveCount(0);
+  const exported = await dialog.getByRole('textbox', { name: 'Mermaid text' }).inputValue();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // The text comes back with the exact title.
+  const importDialog = await openImport(page);
+  await importDialog.getByRole('textbox', { name: 'Mermaid text' }).fill(exported);
+  await expect(importDialog.getByTestId('mermaid-import-summary')).toHaveText(/6 boxes/, {
+    timeout: 30_000,
+  });
+  await importDialog.getByRole('button', { name: 'Replace canvas' }).click();
+  await expect(importDialog).toBeHidden();
+  await expect(title).toHaveValue('<b>Shop</b> & <img src=x onerror=alert(1)>');
+});
+
+test('the downloaded file is named after the title, one space at a time, nothing unsafe', async ({
+  page,
+}) => {
+  await openEditor(page);
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await page.locator('#doc-title').fill('Shop v2 / prod: b?');
+  await runMenu(page, 'File', 'Export Mermaid…');
+  const dialog = page.getByRole('dialog', { name: 'Export as Mermaid' });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download .mmd' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('Shop v2 prod b.mmd');
 });
