@@ -480,6 +480,13 @@ export const KINDS: Record<NodeKind, KindSpec> = {
         help: 'Where logged-in state lives. In memory, another server won’t know the user.',
       },
       {
+        type: 'boolean',
+        key: 'cacheReads',
+        label: 'Cache reads',
+        default: true,
+        help: 'With a Redis cache connected, look data up there before the database (cache-aside). Off: Redis only keeps sessions.',
+      },
+      {
         type: 'number',
         key: 'dbQueries',
         label: 'Queries per request',

@@ -114,6 +114,29 @@ describe('app server', () => {
     expect(r.nodes.db!.peakConnections).toBe(2);
   });
 
+  it('a cache kept for sessions only (cacheReads off) sees session lookups, never data reads', () => {
+    const doc = (cacheReads: boolean) =>
+      topology(
+        [
+          box('users', 'client', { rps: 50, users: 100, routes: get() }),
+          box('app', 'app', { sessions: 'store', cacheReads, dbQueries: 1 }),
+          box('redis', 'cache'),
+          box('db', 'db'),
+        ],
+        [link('users', 'app'), link('app', 'redis'), link('app', 'db')],
+      );
+    const both = run(doc(true));
+    const sessionsOnly = run(doc(false));
+    // Every request still gets its session from Redis…
+    const app = sessionsOnly.nodes.app!;
+    expect(sessionsOnly.nodes.redis!.arrivals).toBe(app.arrivals);
+    // …and every read goes to the database (but those still in flight at the end),
+    // where cache-aside would have spared some.
+    expect(app.arrivals - sessionsOnly.nodes.db!.arrivals).toBeLessThanOrEqual(5);
+    expect(both.nodes.db!.arrivals).toBeLessThan(both.nodes.app!.completed * 0.9);
+    expect(both.nodes.redis!.arrivals).toBeGreaterThan(both.nodes.app!.arrivals * 1.5);
+  });
+
   it('a server with no database has no connection pool to report', () => {
     const r = run(
       topology(

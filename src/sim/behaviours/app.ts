@@ -69,6 +69,8 @@ export interface HandlerSettings {
   poolSize: number;
   poolTimeoutMs: number;
   connectMs: number;
+  /** Cache-aside reads through a connected cache; off, the cache only holds sessions. */
+  cacheReads: boolean;
 }
 
 export class AppBehaviour extends BaseBehaviour {
@@ -82,9 +84,12 @@ export class AppBehaviour extends BaseBehaviour {
     poolSize: 0,
     poolTimeoutMs: 1,
     connectMs: 0,
+    cacheReads: true,
   };
   private steps: Step[] = [];
   private cacheEdge: EdgeRt | null = null;
+  /** The cache that data reads go through (null when it only keeps sessions). */
+  private readCache: EdgeRt | null = null;
   private dbEdge: EdgeRt | null = null;
   private db: DbBehaviour | null = null;
   sessionsLost = 0;
@@ -106,6 +111,7 @@ export class AppBehaviour extends BaseBehaviour {
       poolSize: this.num('poolSize'),
       poolTimeoutMs: this.num('poolTimeoutMs'),
       connectMs: this.num('connectMs'),
+      cacheReads: this.bool('cacheReads'),
     };
   }
 
@@ -123,6 +129,7 @@ export class AppBehaviour extends BaseBehaviour {
         if (kind === 'cache' && this.cacheEdge === null) this.cacheEdge = e;
         else if (kind === 'db' && dbEdge === null) dbEdge = e;
         else continue;
+        if (kind === 'cache' && !this.s.cacheReads) continue; // a session store only
         if (!data) steps.push({ type: T_DATA, edge: e });
         data = true;
       } else if (kind === 'queue') steps.push({ type: T_PUBLISH, edge: e });
@@ -130,6 +137,7 @@ export class AppBehaviour extends BaseBehaviour {
         steps.push({ type: T_CALL, edge: e });
       }
     }
+    this.readCache = this.s.cacheReads ? this.cacheEdge : null;
     if (this.s.sessions === SESSIONS_STORE && this.cacheEdge !== null) {
       steps.unshift({ type: T_SESSION, edge: this.cacheEdge });
     }
@@ -219,7 +227,7 @@ export class AppBehaviour extends BaseBehaviour {
   /** Advances the cache-aside/DB step; true while waiting, false once it is complete. */
   private data(call: Call): boolean {
     if (call.sub === D_START) {
-      const cache = this.cacheEdge;
+      const cache = this.readCache;
       if (cache !== null) call.key = (cache.target.behaviour as CacheBehaviour).sampleKey();
       if (cache !== null && !call.req.write) {
         call.sub = D_GET;
@@ -235,10 +243,10 @@ export class AppBehaviour extends BaseBehaviour {
         this.acquire(call);
         return true;
       }
-      if (this.cacheEdge !== null) {
+      if (this.readCache !== null) {
         call.sub = D_SET;
         call.state = S_CHILD;
-        this.sim.send(call, this.cacheEdge, call.req.write ? OP_DEL : OP_SET);
+        this.sim.send(call, this.readCache, call.req.write ? OP_DEL : OP_SET);
         return true;
       }
     }

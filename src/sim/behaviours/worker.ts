@@ -22,6 +22,7 @@ export class WorkerBehaviour extends AppBehaviour {
       poolSize: concurrency,
       poolTimeoutMs: 1000,
       connectMs: 30,
+      cacheReads: true,
     };
   }
 
