@@ -35,7 +35,9 @@ export function App() {
   const presenter = useStoryStore((s) => s.presenter);
   return (
     <ReactFlowProvider>
-      <div className={`bp-app${presenter ? ' bp-app--presenter' : ''}`}>
+      <div
+        className={`bp-app${presenter ? ' bp-app--presenter' : ''}${story && !editing ? ' bp-app--story' : ''}`}
+      >
         {presenter ? null : <TopBar toolbar={<RunControls />} />}
         <div className="bp-main">
           {presenter ? null : story ? <StoryPanel /> : null}

@@ -150,3 +150,37 @@ describe('findBottleneck with a worker behind a queue', () => {
     expect(c?.tone).toBe('warn');
   });
 });
+
+describe('findBottleneck names where requests fail, not who sees it', () => {
+  it('a server failing requests is named, not the client that counts them', () => {
+    const c = findBottleneck(
+      nodes,
+      {
+        users: live('client', { errorsPerS: 82 }),
+        app1: live('app', { utilization: 0.4, errorsPerS: 80 }),
+        db: live('db'),
+      },
+      [],
+    );
+    expect(c).toEqual({ nodeId: 'app1', text: 'App 1 fails 80 req/s.', tone: 'bad' });
+  });
+
+  it('failures only at the client are users giving up', () => {
+    const c = findBottleneck(
+      nodes,
+      { users: live('client', { errorsPerS: 12 }), app1: live('app'), db: live('db') },
+      [],
+    );
+    expect(c?.nodeId).toBe('users');
+    expect(c?.text).toBe('12 req/s from Users fail: answers too slow to wait for, or none at all.');
+  });
+
+  it('a full queue turning requests away wins over a queue still creeping up', () => {
+    const c = findBottleneck(
+      nodes,
+      { users: live('client'), app1: live('app', { utilization: 1, queue: 100, errorsPerS: 18 }) },
+      [point(1, 99), point(2, 99.5), point(3, 100)],
+    );
+    expect(c?.text).toBe('App 1 is at 100% and its queue is full: it turns away 18 req/s.');
+  });
+});

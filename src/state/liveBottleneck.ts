@@ -102,17 +102,18 @@ export function findBottleneck(
         tone: backlog.growth >= 0.5 ? 'bad' : 'warn',
       };
     }
-    if (backlog.growth >= 0.5) {
-      return {
-        nodeId: n.id,
-        text: `${head}: its queue grows by ${rate(backlog.growth)} req/s.`,
-        tone: 'bad',
-      };
-    }
+    // Turning requests away says more than a queue that creeps up while it is full anyway.
     if (f.errorsPerS > 0) {
       return {
         nodeId: n.id,
         text: `${head} and its queue is full: it turns away ${rate(f.errorsPerS)} req/s.`,
+        tone: 'bad',
+      };
+    }
+    if (backlog.growth >= 0.5) {
+      return {
+        nodeId: n.id,
+        text: `${head}: its queue grows by ${rate(backlog.growth)} req/s.`,
         tone: 'bad',
       };
     }
@@ -146,15 +147,29 @@ export function findBottleneck(
       tone: 'warn',
     };
   }
-  // 4. Errors without saturation (injected, cut links, timeouts upstream).
+  // 4. Errors without saturation (injected, cut links, refused connections). A client
+  // counts every failure its users see, wherever it happened, so it would always win:
+  // name the box where they fail, and a client only when the failures are its own
+  // (users giving up on slow answers).
   const failing = boxes
-    .filter((n) => live[n.id]!.errorsPerS > 0)
+    .filter((n) => n.kind !== 'client' && live[n.id]!.errorsPerS > 0)
     .sort((a, b) => live[b.id]!.errorsPerS - live[a.id]!.errorsPerS)[0];
   if (failing) {
     const f = live[failing.id]!;
     return {
       nodeId: failing.id,
       text: `${failing.label} fails ${rate(f.errorsPerS)} req/s.`,
+      tone: 'bad',
+    };
+  }
+  const givingUp = boxes
+    .filter((n) => n.kind === 'client' && live[n.id]!.errorsPerS > 0)
+    .sort((a, b) => live[b.id]!.errorsPerS - live[a.id]!.errorsPerS)[0];
+  if (givingUp) {
+    const f = live[givingUp.id]!;
+    return {
+      nodeId: givingUp.id,
+      text: `${rate(f.errorsPerS)} req/s from ${givingUp.label} fail: answers too slow to wait for, or none at all.`,
       tone: 'bad',
     };
   }
