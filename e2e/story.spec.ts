@@ -81,6 +81,18 @@ test('a deep link opens the right step, and unknown stories say so', async ({ pa
   ).toBeVisible();
 });
 
+test('the last step leads on to the next story, by button and by key', async ({ page }) => {
+  await page.goto('/#/story/system-1/4');
+  await expect(stepHeading(page)).toHaveText('A restart is downtime for everyone');
+  await story(page).getByRole('button', { name: 'Next story →' }).click();
+  await expect(page).toHaveURL(/#\/story\/system-2\/1$/);
+  await expect(story(page).locator('.bp-story__count')).toHaveText('Step 1 of 4');
+  await page.goto('/#/story/system-2/4');
+  await expect(story(page).locator('.bp-story__count')).toHaveText('Step 4 of 4');
+  await page.keyboard.press('PageDown');
+  await expect(page).toHaveURL(/#\/story\/system-3\/1$/);
+});
+
 test('questions reveal their answers on demand', async ({ page }) => {
   await page.goto('/#/story/system-3/1');
   const question = story(page).locator('.bp-story__question').first();

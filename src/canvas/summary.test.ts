@@ -8,7 +8,7 @@ describe('box summaries', () => {
     expect(summaryText('group', defaultConfig('group'))).toBe('4 CPU cores');
     expect(summaryText('lb', { strategy: 'p2c' })).toBe('Power of two choices');
     expect(summaryText('proxy', { tls: false, maxConnections: 50 })).toBe(
-      'no terminate TLS · 50 max connections',
+      'no TLS · 50 max connections',
     );
   });
 

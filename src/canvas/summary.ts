@@ -59,6 +59,7 @@ export function formatValue(kind: NodeKind, key: string, value: unknown): string
     }
     case 'boolean': {
       const v = typeof value === 'boolean' ? value : f.default;
+      if (f.summary) return v ? f.summary.on : f.summary.off;
       return v ? f.label : `no ${lowerWords(f.label)}`;
     }
     case 'text':

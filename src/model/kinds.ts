@@ -30,6 +30,8 @@ export interface EnumField extends FieldBase {
 export interface BooleanField extends FieldBase {
   type: 'boolean';
   default: boolean;
+  /** How the box on the canvas says it, on and off ("TLS", "no TLS"). */
+  summary?: { on: string; off: string };
 }
 
 export interface TextField extends FieldBase {
@@ -303,6 +305,7 @@ export const KINDS: Record<NodeKind, KindSpec> = {
         key: 'tls',
         label: 'Terminate TLS',
         default: true,
+        summary: { on: 'TLS', off: 'no TLS' },
         help: 'Decrypt HTTPS here, so the servers behind talk plain HTTP.',
       },
       {

@@ -152,3 +152,11 @@ export function storyActive(): boolean {
 export function stepDocument(): TopologyDocument | null {
   return currentStep(useStoryStore.getState())?.doc ?? null;
 }
+
+/** The story after the open one in the picker's order, for the last step's "Next". */
+export function nextScenario(): Scenario | null {
+  const { catalog, scenario } = useStoryStore.getState();
+  if (!scenario) return null;
+  const i = catalog.findIndex((s) => s.id === scenario.id);
+  return i >= 0 ? (catalog[i + 1] ?? null) : null;
+}

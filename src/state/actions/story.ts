@@ -2,7 +2,7 @@
 // PageUp, which is what presentation clickers send), presenter mode, try it yourself, reset
 // and leave. The keys only apply while a story is open, so the editor keeps them otherwise.
 
-import { storyActive, useStoryStore } from '../storyStore.ts';
+import { nextScenario, storyActive, useStoryStore } from '../storyStore.ts';
 import { useUiStore } from '../uiStore.ts';
 import type { Action, ActionContext } from './types.ts';
 
@@ -37,6 +37,30 @@ export const nextStepAction: Action = {
     return keysFree(ctx) && s.scenario !== null && s.step < s.scenario.steps.length - 1;
   },
   perform: () => story().next(),
+};
+
+/** At a story's last step the same keys and button go on to the next story. */
+export const nextStoryAction: Action = {
+  id: 'story-next-story',
+  label: 'Next story',
+  description: 'At the last step, open the next story from its first step.',
+  keys: ['ArrowRight', 'PageDown'],
+  menu: 'story',
+  section: 1,
+  order: 2,
+  predicate: (ctx) => {
+    const s = story();
+    return (
+      keysFree(ctx) &&
+      s.scenario !== null &&
+      s.step === s.scenario.steps.length - 1 &&
+      nextScenario() !== null
+    );
+  },
+  perform: () => {
+    const next = nextScenario();
+    if (next) story().start(next.id, 0);
+  },
 };
 
 export const previousStepAction: Action = {

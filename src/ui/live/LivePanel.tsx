@@ -95,9 +95,9 @@ function Callout() {
         <span className="bp-callout__text">{callout.text}</span>
       )}
       {window ? (
-        <span className="bp-callout__figures">
-          {Math.round(window.throughput_rps)} req/s · p95 {fmtMs(window.latency_ms.p95)} ·{' '}
-          {(window.errorRate * 100).toFixed(1)}% errors
+        <span className="bp-callout__figures" title="Over the last 10 simulated seconds">
+          last {window.seconds} s: {Math.round(window.throughput_rps)} req/s · p95{' '}
+          {fmtMs(window.latency_ms.p95)} · {(window.errorRate * 100).toFixed(1)}% errors
         </span>
       ) : null}
     </div>

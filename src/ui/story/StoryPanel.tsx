@@ -5,7 +5,7 @@
 import { claimText } from '../../story/expect.ts';
 import { progress } from '../../story/player.ts';
 import { runAction } from '../../state/actions/run.ts';
-import { currentStep, useStoryStore } from '../../state/storyStore.ts';
+import { currentStep, nextScenario, useStoryStore } from '../../state/storyStore.ts';
 import { Narrative } from './Narrative.tsx';
 import { Questions } from './Questions.tsx';
 import { WatchList } from './WatchList.tsx';
@@ -15,12 +15,15 @@ export function StoryPanel() {
   const stepIndex = useStoryStore((s) => s.step);
   const editing = useStoryStore((s) => s.editing);
   const step = useStoryStore(currentStep);
+  // Subscribed so the last step's button knows which story comes next.
+  useStoryStore((s) => s.catalog);
   if (!scenario || !step) return null;
   const { current, total, fraction } = progress(scenario, {
     scenarioId: scenario.id,
     step: stepIndex,
   });
   const last = current === total;
+  const following = last ? nextScenario() : null;
   // Claims name boxes by id; people know them by their labels.
   const labels = new Map(step.doc.nodes.map((n) => [n.id, n.label]));
   const name = (id: string) => labels.get(id) ?? id;
@@ -103,15 +106,27 @@ export function StoryPanel() {
           >
             ← Previous
           </button>
-          <button
-            type="button"
-            className="bp-btn bp-btn--primary"
-            disabled={last}
-            onClick={() => runAction('story-next', 'toolbar')}
-            aria-keyshortcuts="ArrowRight PageDown"
-          >
-            Next →
-          </button>
+          {last && following ? (
+            <button
+              type="button"
+              className="bp-btn bp-btn--primary"
+              title={`Next story: ${following.title}`}
+              onClick={() => runAction('story-next-story', 'toolbar')}
+              aria-keyshortcuts="ArrowRight PageDown"
+            >
+              Next story →
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="bp-btn bp-btn--primary"
+              disabled={last}
+              onClick={() => runAction('story-next', 'toolbar')}
+              aria-keyshortcuts="ArrowRight PageDown"
+            >
+              Next →
+            </button>
+          )}
         </div>
         <div className="bp-story__tools">
           {editing ? (
