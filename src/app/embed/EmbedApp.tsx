@@ -1,86 +1,155 @@
 // The embed: the real canvas, stores and simulation of the app with minimal chrome, sized to
 // its frame. It loads what the URL names, follows the options (read-only, autoplay, which
-// controls, theme) and talks to the embedding page through the postMessage API.
+// controls, theme) and talks to the embedding page through the postMessage API: it always
+// says `ready` (with state 'error' and the reason when there is nothing to show), and it
+// answers a command it cannot do as asked with a `warning`.
 
-import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useRef } from 'react';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Canvas } from '../../canvas/Canvas.tsx';
-import { encodeDocumentFragment } from '../../io/share.ts';
-import { services } from '../../state/services.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
 import { useStoryStore } from '../../state/storyStore.ts';
+import { useUiStore } from '../../state/uiStore.ts';
 import { LiveRoot } from '../../ui/live/LiveRoot.tsx';
-import type { EmbedParams } from '../../ui/share/embedOptions.ts';
-import { formatStoryHash } from '../../story/player.ts';
-import { type Bridge, startBridge } from './bridge.ts';
+import { type EmbedParams, storyName } from '../../ui/share/embedOptions.ts';
+import { startBridge } from './bridge.ts';
 import { EmbedControls } from './EmbedControls.tsx';
+import { type FrameSize, fitOptions, frameSize } from './frame.ts';
 import type { Loaded } from './load.ts';
-import { type Command, createThrottle } from './protocol.ts';
+import { type Command, createThrottle, PROTOCOL_VERSION, storyCommandWarning } from './protocol.ts';
 import { metricsOf, runState, startRun, storyInfo } from './run.ts';
 
 const METRICS_INTERVAL_MS = 1000;
+const LOG = '[Backend Playground embed]';
 
-const fitSoon = () =>
-  requestAnimationFrame(() => requestAnimationFrame(() => services.canvas?.fitView()));
+// `ready` (and the notes that follow it) go once per page, even when React runs effects
+// twice in development.
+let greeted = false;
 
-/** The full app, opened on the same story step or diagram. */
-function fullAppHref(): string {
-  const app = new URL('./', window.location.href).href;
-  const story = useStoryStore.getState();
-  if (story.scenario)
-    return app + formatStoryHash({ scenarioId: story.scenario.id, step: story.step });
-  const link = encodeDocumentFragment(useDocumentStore.getState().doc);
-  return link.ok ? app + link.fragment : app;
-}
+const STORY_COMMANDS: ReadonlySet<Command['type']> = new Set([
+  'goToStep',
+  'nextStep',
+  'previousStep',
+]);
 
-function runCommand(command: Command, hasStory: boolean): void {
+/**
+ * Carries out a command from the host page. Returns what to tell the host when the command
+ * could not be done as asked (nothing to run, no story, a step past the end), else null.
+ */
+function runCommand(command: Command, loaded: Loaded): string | null {
+  if (!loaded.ok) return `${command.type}: nothing to run here. ${loaded.reason}`;
   const sim = useSimulationStore.getState();
   const story = useStoryStore.getState();
+  if (STORY_COMMANDS.has(command.type)) {
+    const info = storyInfo(story);
+    if (loaded.kind !== 'story' || !info) {
+      return `${command.type} needs a story; this embed shows a diagram`;
+    }
+    const warning = storyCommandWarning(command, {
+      step: info.step,
+      steps: info.steps,
+      name: storyName(info.title),
+    });
+    if (command.type === 'nextStep') story.next();
+    else if (command.type === 'previousStep') story.previous();
+    else if (command.type === 'goToStep') story.goTo(command.step - 1); // clamped to the last
+    return warning;
+  }
+  if (useDocumentStore.getState().doc.nodes.length === 0) {
+    return `${command.type}: nothing to run, the diagram has no boxes`;
+  }
   switch (command.type) {
     case 'play':
       sim.play();
-      return;
+      break;
     case 'pause':
       sim.pause();
-      return;
+      break;
     case 'step':
       sim.step();
-      return;
+      break;
     case 'reset':
       startRun(story, false);
-      return;
-    default:
-      if (!hasStory) {
-        console.warn(
-          `[Backend Playground embed] “${command.type}” needs a story; this embed shows a diagram.`,
-        );
-        return;
-      }
-      if (command.type === 'nextStep') story.next();
-      else if (command.type === 'previousStep') story.previous();
-      else story.goTo(command.step - 1);
+      break;
   }
+  return null;
 }
 
-export function EmbedApp({
-  params,
-  loaded,
-  embedId,
-}: {
+/** URL settings not used as written, and what was shown instead of what was asked. */
+function notesOf(params: EmbedParams, loaded: Loaded): string[] {
+  return [...params.problems, ...(loaded.ok ? loaded.notes : [])];
+}
+
+interface EmbedProps {
   params: EmbedParams;
   loaded: Loaded;
   embedId: string | null;
-}) {
+}
+
+export function EmbedApp(props: EmbedProps) {
+  return (
+    <ReactFlowProvider>
+      <EmbedShell {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function EmbedShell({ params, loaded, embedId }: EmbedProps) {
   const root = useRef<HTMLDivElement>(null);
-  const bridge = useRef<Bridge | null>(null);
-  const title = useDocumentStore((s) => s.doc.title);
+  const stage = useRef<HTMLDivElement>(null);
+  const flow = useReactFlow();
   const hasStory = loaded.ok && loaded.kind === 'story';
+  const empty = useDocumentStore((s) => s.doc.nodes.length === 0);
+  const notes = notesOf(params, loaded);
+
+  // How much the frame can show (small frames: the diagram alone, as large as it fits), and
+  // framing the diagram to match, with room for whatever else the canvas shows.
+  const [frame, setFrame] = useState<FrameSize>('large');
+  const frameRef = useRef({ size: 'large' as FrameSize, width: 1000 });
+  const measure = useCallback(() => {
+    const el = stage.current;
+    if (!el) return;
+    const { width, height } = el.getBoundingClientRect();
+    const size = frameSize(width, height);
+    frameRef.current = { size, width };
+    setFrame(size);
+  }, []);
+  const flowRef = useRef(flow);
+  flowRef.current = flow;
+  const fit = useCallback(() => {
+    const { size, width } = frameRef.current;
+    void flowRef.current.fitView({ ...fitOptions(size, width), duration: 200 });
+  }, []);
+  const fitSoon = useCallback(() => requestAnimationFrame(() => requestAnimationFrame(fit)), [fit]);
+  useLayoutEffect(measure, [measure]);
 
   useEffect(() => {
-    if (!loaded.ok) return;
-    const b = startBridge(params.origins, embedId, (c) => runCommand(c, hasStory));
-    bridge.current = b;
+    const b = startBridge(params.origins, embedId, (command) => {
+      const warning = runCommand(command, loaded);
+      if (!warning) return;
+      console.warn(`${LOG} ${warning}`);
+      b.post({ type: 'warning', message: warning, command: command.type });
+    });
+    const greet = () => {
+      if (greeted) return;
+      greeted = true;
+      if (!loaded.ok) b.post({ type: 'error', reason: loaded.reason });
+      b.post({
+        type: 'ready',
+        version: PROTOCOL_VERSION,
+        title: loaded.ok ? useDocumentStore.getState().doc.title : null,
+        story: storyInfo(useStoryStore.getState()),
+        state: loaded.ok ? runState(useSimulationStore.getState().status) : 'error',
+        error: loaded.ok ? null : loaded.reason,
+      });
+      for (const note of notesOf(params, loaded)) b.post({ type: 'warning', message: note });
+    };
+    if (!loaded.ok) {
+      greet();
+      return () => b.dispose();
+    }
+
     // The first run: paused at 0 s unless autoplay; later story steps keep playing if the
     // run was playing when the step changed (as in the app's story mode).
     startRun(useStoryStore.getState(), params.autoplay);
@@ -88,6 +157,8 @@ export function EmbedApp({
 
     const unsubscribeStory = useStoryStore.subscribe((s, prev) => {
       if (s.loadCount === prev.loadCount) return;
+      // Each step loads read-only, as in the app; readonly=0 keeps every step editable.
+      if (!params.readOnly && !s.editing) useStoryStore.getState().tryIt();
       const wasPlaying = runState(useSimulationStore.getState().status) === 'playing';
       startRun(s, wasPlaying || params.autoplay);
       fitSoon();
@@ -112,69 +183,84 @@ export function EmbedApp({
         sendMetrics();
     });
 
-    b.post({
-      type: 'ready',
-      version: 1,
-      title: useDocumentStore.getState().doc.title,
-      story: storyInfo(useStoryStore.getState()),
-      state: runState(useSimulationStore.getState().status),
-    });
+    greet();
     return () => {
       unsubscribeStory();
       unsubscribeSim();
       if (trailing) clearTimeout(trailing);
       b.dispose();
     };
-  }, [loaded, params, embedId, hasStory]);
+  }, [loaded, params, embedId, fitSoon]);
 
-  // Sized to its frame: when the iframe changes size, frame the diagram again.
+  // Read-only: nothing on the canvas offers editing. A double-click (or F2) asks for a box's
+  // name or a connection's label field, for a change that could never be kept: the request
+  // is taken back at once, before the field is ever drawn. (Handles are hidden in embed.css,
+  // and the locked document store refuses any other change.)
   useEffect(() => {
-    const el = root.current;
+    if (!params.readOnly) return;
+    const close = () => {
+      const ui = useUiStore.getState();
+      if (ui.renaming !== null) ui.setRenaming(null);
+      if (ui.editingEdge !== null) ui.setEditingEdge(null);
+    };
+    close();
+    return useUiStore.subscribe(close);
+  }, [params.readOnly]);
+
+  // Sized to its frame: when the iframe changes size, measure again and frame the diagram.
+  useEffect(() => {
+    const el = stage.current;
     if (!el) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const observer = new ResizeObserver(() => {
+      measure();
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => services.canvas?.fitView(), 120);
+      timer = setTimeout(fit, 120);
     });
     observer.observe(el);
     return () => {
       observer.disconnect();
       if (timer) clearTimeout(timer);
     };
-  }, []);
+  }, [measure, fit]);
 
   const status = useSimulationStore((s) => s.status);
   return (
-    <ReactFlowProvider>
-      <div
-        ref={root}
-        className={`bp-embed bp-embed--${params.theme}${params.readOnly ? ' is-readonly' : ''}`}
-        data-state={runState(status)}
-      >
-        {params.controls.size > 0 || hasStory ? (
-          <EmbedControls
-            controls={params.controls}
-            title={title}
-            fullAppHref={loaded.ok ? fullAppHref() : new URL('./', window.location.href).href}
-            onReset={() => startRun(useStoryStore.getState(), false)}
-          />
-        ) : null}
-        {params.problems.length ? (
-          <p className="bp-embed__problems" role="note">
-            Embed settings ignored: {params.problems.join('; ')}.
-          </p>
-        ) : null}
-        <div className="bp-embed__stage">
-          <Canvas />
-          <LiveRoot />
-          {loaded.ok ? null : (
-            <div className="bp-embed__message" role="alert">
-              <strong>{loaded.title}</strong>
-              <span>{loaded.details}</span>
+    <div
+      ref={root}
+      className={`bp-embed bp-embed--${params.theme}${params.readOnly ? ' is-readonly' : ''}`}
+      data-state={loaded.ok ? runState(status) : 'error'}
+      data-frame={frame}
+    >
+      {params.controls.size > 0 || hasStory ? (
+        <EmbedControls
+          controls={params.controls}
+          loaded={loaded.ok}
+          onReset={() => startRun(useStoryStore.getState(), false)}
+        />
+      ) : null}
+      {notes.length ? (
+        <p className="bp-embed__problems" role="note">
+          Embed settings: {notes.join('; ')}.
+        </p>
+      ) : null}
+      <div ref={stage} className="bp-embed__stage">
+        <Canvas />
+        <LiveRoot />
+        {loaded.ok ? (
+          empty ? (
+            <div className="bp-embed__message bp-embed__message--info" role="status">
+              <strong>This diagram has no boxes yet</strong>
+              <span>There is nothing to run.</span>
             </div>
-          )}
-        </div>
+          ) : null
+        ) : (
+          <div className="bp-embed__message" role="alert">
+            <strong>{loaded.title}</strong>
+            <span>{loaded.details}</span>
+          </div>
+        )}
       </div>
-    </ReactFlowProvider>
+    </div>
   );
 }

@@ -1,10 +1,30 @@
 // The embed's compact bar: where you are in the story, the run controls the embedding page
-// asked for (controls=…), the live figures, and a way out to the full app.
+// asked for (controls=…), the live figures, and a way out to the full app at the same step
+// or with the same diagram (kept up to date as the story moves or the reader edits).
 
+import { useMemo } from 'react';
+import { encodeDocumentFragment } from '../../io/share.ts';
+import type { TopologyDocument } from '../../model/types.ts';
 import { SPEEDS, useSimulationStore } from '../../state/simulationStore.ts';
-import { useStoryStore } from '../../state/storyStore.ts';
+import { useDocumentStore } from '../../state/documentStore.ts';
+import { type StoryState, useStoryStore } from '../../state/storyStore.ts';
+import { formatStoryHash } from '../../story/player.ts';
 import type { EmbedControl } from '../../ui/share/embedOptions.ts';
 import { metricsOf, runState, storyInfo } from './run.ts';
+
+/** The full app (beside embed.html), opened on the same story step or the same diagram. */
+export function fullAppHref(
+  embedHref: string,
+  shown: { story: Pick<StoryState, 'scenario' | 'step'>; doc: TopologyDocument } | null,
+): string {
+  const app = new URL('./', embedHref).href;
+  if (!shown) return app;
+  if (shown.story.scenario) {
+    return app + formatStoryHash({ scenarioId: shown.story.scenario.id, step: shown.story.step });
+  }
+  const link = encodeDocumentFragment(shown.doc);
+  return link.ok ? app + link.fragment : app;
+}
 
 const PATHS = {
   play: 'M7 5v14l12-7z',
@@ -67,30 +87,41 @@ function Figures() {
 
 export function EmbedControls({
   controls,
-  title,
-  fullAppHref,
+  loaded,
   onReset,
 }: {
   controls: ReadonlySet<EmbedControl>;
-  title: string;
-  fullAppHref: string;
+  /** false when the embed has nothing to show (an unknown story, a damaged diagram). */
+  loaded: boolean;
   onReset: () => void;
 }) {
   const status = useSimulationStore((s) => s.status);
   const speed = useSimulationStore((s) => s.speed);
   const scenario = useStoryStore((s) => s.scenario);
   const stepIndex = useStoryStore((s) => s.step);
+  const doc = useDocumentStore((s) => s.doc);
   const story = storyInfo({ scenario, step: stepIndex });
   const playing = runState(status) === 'playing';
+  // Nothing to run: the run controls stay in place (the layout does not jump) but are off.
+  const runnable = loaded && doc.nodes.length > 0;
+  const title = loaded ? doc.title : 'Backend Playground';
+  const openHref = useMemo(
+    () =>
+      fullAppHref(
+        window.location.href,
+        loaded ? { story: { scenario, step: stepIndex }, doc } : null,
+      ),
+    [loaded, scenario, stepIndex, doc],
+  );
   const sim = () => useSimulationStore.getState();
   return (
-    <header className="bp-embed__bar">
+    <header className={`bp-embed__bar${story ? ' has-story' : ''}`}>
       <div className="bp-embed__where">
-        <span className="bp-embed__title" title={title}>
+        <span className="bp-embed__title" title={story ? story.title : title}>
           {story ? story.title : title}
         </span>
         {story ? (
-          <span className="bp-embed__step" title={story.stepTitle}>
+          <span className="bp-embed__step" title={`${story.title}: ${story.stepTitle}`}>
             Step {story.step} of {story.steps}: {story.stepTitle}
           </span>
         ) : null}
@@ -123,7 +154,7 @@ export function EmbedControls({
             type="button"
             className={`bp-embed__btn bp-embed__play${playing ? ' is-playing' : ''}`}
             aria-label={playing ? 'Pause' : 'Play'}
-            disabled={status === 'fast'}
+            disabled={!runnable || status === 'fast'}
             onClick={() => sim().togglePlay()}
           >
             <Icon d={playing ? PATHS.pause : PATHS.play} filled />
@@ -135,13 +166,20 @@ export function EmbedControls({
             className="bp-embed__btn"
             aria-label="Step"
             title="Advance a quarter second of playback"
+            disabled={!runnable}
             onClick={() => sim().step()}
           >
             <Icon d={PATHS.step} filled />
           </button>
         ) : null}
         {controls.has('reset') ? (
-          <button type="button" className="bp-embed__btn" aria-label="Reset run" onClick={onReset}>
+          <button
+            type="button"
+            className="bp-embed__btn"
+            aria-label="Reset run"
+            disabled={!runnable}
+            onClick={onReset}
+          >
             <Icon d={PATHS.reset} />
           </button>
         ) : null}
@@ -149,6 +187,7 @@ export function EmbedControls({
           <select
             className="bp-embed__speed"
             aria-label="Speed"
+            disabled={!runnable}
             value={String(speed)}
             onChange={(e) => sim().setSpeed(Number(e.target.value))}
           >
@@ -163,13 +202,13 @@ export function EmbedControls({
       {controls.has('metrics') ? <Figures /> : null}
       <a
         className="bp-embed__open"
-        href={fullAppHref}
+        href={openHref}
         target="_blank"
         rel="noopener"
         title="Open in Backend Playground (new tab)"
         aria-label="Open in Backend Playground"
       >
-        Open ↗
+        <span className="bp-embed__open-word">Open </span>↗
       </a>
     </header>
   );

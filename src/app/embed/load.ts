@@ -1,18 +1,26 @@
 // What the embed shows, from its URL: a story step (the story catalogue's own scenarios) or
 // a document from a share-link fragment. Loads it into the same stores the app uses and
-// says plainly what went wrong, if anything.
+// says plainly what went wrong, if anything: the embed shows it, and tells the host page.
 
 import { decodeDocumentFragment } from '../../io/share.ts';
 import { emptyDocument } from '../../model/example.ts';
 import { describeIssues } from '../../model/paths.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useStoryStore } from '../../state/storyStore.ts';
-import type { EmbedParams } from '../../ui/share/embedOptions.ts';
+import { type EmbedParams, storyName } from '../../ui/share/embedOptions.ts';
 import { loadCatalog } from '../../ui/story/catalog.ts';
+import { pastTheEnd } from './protocol.ts';
 
 export type Loaded =
-  | { ok: true; kind: 'story' | 'doc' }
-  | { ok: false; title: string; details: string };
+  /** `notes`: what was shown other than asked (a step past the end), for the yellow note. */
+  | { ok: true; kind: 'story' | 'doc'; notes: string[] }
+  /** `reason` is the title and details in one plain sentence, for the host page. */
+  | { ok: false; title: string; details: string; reason: string };
+
+function failed(title: string, details: string): Loaded {
+  useDocumentStore.getState().resetDocument(emptyDocument());
+  return { ok: false, title, details, reason: `${title}. ${details.replace(/\n/g, '; ')}` };
+}
 
 export function loadEmbedContent(params: EmbedParams): Loaded {
   const docs = useDocumentStore.getState();
@@ -21,36 +29,37 @@ export function loadEmbedContent(params: EmbedParams): Loaded {
     const story = useStoryStore.getState();
     story.setCatalog(catalog.scenarios, catalog.issues);
     if (!story.start(params.story.scenarioId, params.story.step)) {
-      docs.resetDocument(emptyDocument());
       const known = catalog.scenarios.map((s) => s.id).join(', ');
-      return {
-        ok: false,
-        title: `There is no story called “${params.story.scenarioId}”`,
-        details: `Stories in this version: ${known}.`,
-      };
+      return failed(
+        `There is no story called “${params.story.scenarioId}”`,
+        `Stories in this version: ${known}.`,
+      );
+    }
+    const notes: string[] = [];
+    const scenario = useStoryStore.getState().scenario!;
+    if (params.story.step >= scenario.steps.length) {
+      notes.push(
+        pastTheEnd(
+          `step ${params.story.step + 1}`,
+          storyName(scenario.title),
+          scenario.steps.length,
+        ),
+      );
     }
     if (!params.readOnly) useStoryStore.getState().tryIt();
-    return { ok: true, kind: 'story' };
+    return { ok: true, kind: 'story', notes };
   }
   if (params.docFragment) {
     const result = decodeDocumentFragment(params.docFragment);
     if (!result.ok) {
-      docs.resetDocument(emptyDocument());
-      return {
-        ok: false,
-        title: 'This embedded diagram could not be read',
-        details: describeIssues(result.errors),
-      };
+      return failed('This embedded diagram could not be read', describeIssues(result.errors));
     }
     docs.resetDocument(result.doc);
     docs.setLocked(params.readOnly);
-    return { ok: true, kind: 'doc' };
+    return { ok: true, kind: 'doc', notes: [] };
   }
-  docs.resetDocument(emptyDocument());
-  return {
-    ok: false,
-    title: 'Nothing to show yet',
-    details:
-      'Add ?story=system-3&step=2 for a story step, or a diagram link (#/doc/v1.…) from File → Embed in Backend Playground.',
-  };
+  return failed(
+    'Nothing to show yet',
+    'Add ?story=system-3&step=2 for a story step, or a diagram link (#/doc/v1.…) from File → Embed in Backend Playground.',
+  );
 }

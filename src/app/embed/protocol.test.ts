@@ -4,7 +4,9 @@ import {
   createThrottle,
   MESSAGE_SOURCE,
   parseCommand,
+  pastTheEnd,
   postTargets,
+  storyCommandWarning,
 } from './protocol.ts';
 
 describe('embed commands', () => {
@@ -78,5 +80,38 @@ describe('metrics throttle', () => {
     expect(throttle.wait()).toBe(600);
     t = 1000;
     expect(throttle.ready()).toBe(true);
+  });
+});
+
+describe('story commands that cannot do exactly what they ask', () => {
+  const story = { step: 2, steps: 9, name: 'System 3' };
+
+  it('names the clamp of a step past the end', () => {
+    expect(storyCommandWarning({ type: 'goToStep', step: 99 }, story)).toBe(
+      'goToStep 99 is past the end: System 3 has 9 steps; showing step 9',
+    );
+    expect(pastTheEnd('step 4', 'Tiny', 1)).toBe(
+      'step 4 is past the end: Tiny has 1 step; showing step 1',
+    );
+  });
+
+  it('says when next or previous has nowhere to go', () => {
+    expect(storyCommandWarning({ type: 'nextStep' }, { ...story, step: 9 })).toMatch(
+      /already at the last step \(9 of 9\)/,
+    );
+    expect(storyCommandWarning({ type: 'previousStep' }, { ...story, step: 1 })).toMatch(
+      /already at the first step/,
+    );
+  });
+
+  it('stays quiet when the command does what it says', () => {
+    for (const command of [
+      { type: 'goToStep', step: 9 },
+      { type: 'nextStep' },
+      { type: 'previousStep' },
+      { type: 'play' },
+    ] as const) {
+      expect(storyCommandWarning(command, story)).toBeNull();
+    }
   });
 });

@@ -36,9 +36,28 @@ export interface Metrics {
   p95_ms: number;
 }
 
-/** Embed → host. `embedId` echoes the `id=` URL parameter, to tell several embeds apart. */
+/** `ready`'s state: the run's, or 'error' when the embed has nothing to show. */
+export type ReadyState = RunState | 'error';
+
+/**
+ * Embed → host. `embedId` echoes the `id=` URL parameter, to tell several embeds apart.
+ * `ready` always arrives, once, even when the embed cannot show anything: then its state is
+ * 'error', `error` says why in plain words, and an `error` message with the same reason
+ * comes just before it. `warning` answers a command that could not be done as asked (and
+ * names URL settings that were not used as written).
+ */
 export type Event =
-  | { type: 'ready'; version: number; title: string; story: StoryInfo | null; state: RunState }
+  | {
+      type: 'ready';
+      version: number;
+      /** The diagram's title; null when nothing could be loaded. */
+      title: string | null;
+      story: StoryInfo | null;
+      state: ReadyState;
+      error: string | null;
+    }
+  | { type: 'error'; reason: string }
+  | { type: 'warning'; message: string; command?: Command['type'] }
   | { type: 'stepChanged'; story: StoryInfo }
   | { type: 'state'; state: RunState }
   | { type: 'metrics'; metrics: Metrics };
@@ -128,4 +147,31 @@ export function createThrottle(intervalMs: number, now: () => number = Date.now)
       return Math.max(0, intervalMs - (now() - last));
     },
   };
+}
+
+/** "step 99 is past the end: System 3 has 9 steps; showing step 9". */
+export function pastTheEnd(asked: string, storyName: string, steps: number): string {
+  const count = steps === 1 ? '1 step' : `${steps} steps`;
+  return `${asked} is past the end: ${storyName} has ${count}; showing step ${steps}`;
+}
+
+/**
+ * What to tell the host when a story command cannot do exactly what it asks: a step past
+ * the end (the story goes to the last step), or next/previous with nowhere to go. `step`
+ * is the current step, counted from 1. Null when the command does what it says.
+ */
+export function storyCommandWarning(
+  command: Command,
+  story: { step: number; steps: number; name: string },
+): string | null {
+  if (command.type === 'goToStep' && command.step > story.steps) {
+    return pastTheEnd(`goToStep ${command.step}`, story.name, story.steps);
+  }
+  if (command.type === 'nextStep' && story.step >= story.steps) {
+    return `nextStep: already at the last step (${story.step} of ${story.steps})`;
+  }
+  if (command.type === 'previousStep' && story.step <= 1) {
+    return `previousStep: already at the first step (1 of ${story.steps})`;
+  }
+  return null;
 }
