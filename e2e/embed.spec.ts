@@ -362,6 +362,13 @@ test('a read-only embed offers no editing: no rename, no label editing, no delet
   await page.goto(`/embed.html?readonly=0${docFragment(SMALL_DOC)}`);
   await page.locator('.react-flow__node[data-id="users"]').dblclick(LOAD);
   await expect(page.getByRole('textbox', { name: 'Box name' })).toBeVisible();
+  // …and a story stays editable on every step, not only the first.
+  await page.goto('/embed.html?story=system-1&step=1&readonly=0');
+  await expect(page.locator('.react-flow__node.draggable').first()).toBeVisible(LOAD);
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await expect(page.getByText('Step 2 of 4')).toBeVisible();
+  await expect(page.locator('.react-flow__node.draggable').first()).toBeVisible();
+  await expect(page.locator('.react-flow__node:not(.draggable)')).toHaveCount(0);
 });
 
 function overlaps(a: DOMRectLike, b: DOMRectLike): boolean {
