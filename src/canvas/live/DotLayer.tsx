@@ -237,7 +237,10 @@ export function DotLayer() {
         lg.setTransform(1, 0, 0, 1, 0, 0);
         lg.clearRect(0, 0, loadCanvas.width, loadCanvas.height);
         lg.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * tx, dpr * ty);
-        drawLoad(lg, curves, rps, zoom);
+        const labelled = new Map<string, string>();
+        for (const e of ctx.doc.edges) if (e.label) labelled.set(e.id, e.label);
+        const boxRects = new Map([...rects].filter(([id]) => nodeLookup.get(id)?.type !== 'host'));
+        drawLoad(lg, curves, rps, zoom, labelled, boxRects);
       }
 
       for (const b of buckets) b.length = 0;
@@ -333,11 +336,12 @@ function drawLoad(
   curves: ReadonlyMap<string, Curve>,
   rps: Readonly<Record<string, number>>,
   zoom: number,
+  labelled: ReadonlyMap<string, string>,
+  boxes: ReadonlyMap<string, Rect>,
 ) {
   g.lineCap = 'round';
   g.strokeStyle = LOAD_COLOR;
-  const label: [number, number, string][] = [];
-  const p = { x: 0, y: 0 };
+  const loaded: [Curve, string, string][] = [];
   for (const [id, c] of curves) {
     const r = rps[id] ?? 0;
     if (r <= 0) continue;
@@ -346,22 +350,77 @@ function drawLoad(
     g.moveTo(c.x0, c.y0);
     g.bezierCurveTo(c.cx1, c.cy1, c.cx2, c.cy2, c.x1, c.y1);
     g.stroke();
-    pointOn(c, 0.5, p);
-    label.push([p.x, p.y + 16, formatRps(r)]);
+    loaded.push([c, id, formatRps(r)]);
   }
   if (zoom < 0.45) return; // unreadable when zoomed far out
   g.font = '600 10px system-ui, -apple-system, "Segoe UI", sans-serif';
   g.textAlign = 'center';
   g.textBaseline = 'middle';
-  for (const [x, y, text] of label) {
+  // Rates go where they collide with nothing already there: the boxes, the connections'
+  // own labels (drawn by React Flow at their midpoints) and the rates placed before them.
+  const taken: Rect[] = [...boxes.values()];
+  const p = { x: 0, y: 0 };
+  for (const [id, text] of labelled) {
+    const c = curves.get(id);
+    if (!c) continue;
+    pointOn(c, 0.5, p);
+    const w = text.length * 7 + 18;
+    taken.push({ x: p.x - w / 2, y: p.y - 10, width: w, height: 20 });
+  }
+  for (const [c, , text] of loaded) {
     const w = g.measureText(text).width + 8;
+    let spot: Rect | null = null;
+    for (const [f, dy] of LABEL_SPOTS) {
+      pointOn(c, f, p);
+      const rect = { x: p.x - w / 2, y: p.y + dy - 7, width: w, height: 14 };
+      if (!taken.some((t) => overlap(t, rect))) {
+        spot = rect;
+        break;
+      }
+    }
+    // Crowded everywhere: just under its middle.
+    if (!spot) {
+      pointOn(c, 0.5, p);
+      spot = { x: p.x - w / 2, y: p.y + 16 - 7, width: w, height: 14 };
+    }
+    taken.push(spot);
     g.fillStyle = 'rgba(255, 255, 255, 0.9)';
     g.beginPath();
-    g.roundRect(x - w / 2, y - 7, w, 14, 7);
+    g.roundRect(spot.x, spot.y, spot.width, spot.height, 7);
     g.fill();
     g.fillStyle = '#1e40af';
-    g.fillText(text, x, y + 0.5);
+    g.fillText(text, spot.x + spot.width / 2, spot.y + 7.5);
   }
+}
+
+/**
+ * Where a connection's rate may go, best first: a point along it (0 = source, 1 = target)
+ * and how far below (+) or above (−) that point.
+ */
+const LABEL_SPOTS: readonly [number, number][] = [
+  // Beside the line first: the line itself carries the dots, which are drawn on top.
+  [0.5, 16],
+  [0.5, -16],
+  [0.38, 16],
+  [0.62, 16],
+  [0.38, -16],
+  [0.62, -16],
+  [0.28, 16],
+  [0.72, 16],
+  [0.5, 0],
+  [0.38, 0],
+  [0.62, 0],
+  // A short link between close boxes: clear of the boxes, under (or over) the gap.
+  [0.5, 30],
+  [0.5, -30],
+  [0.5, 46],
+  [0.5, -46],
+  [0.5, 60],
+  [0.5, -60],
+];
+
+function overlap(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 function drawOverflow(
