@@ -27,39 +27,23 @@ export const openStoryAction: Action = {
 export const nextStepAction: Action = {
   id: 'story-next',
   label: 'Next step',
-  description: 'Go to the next step of the story.',
+  description: 'Go to the next step of the story; from the last step, on to the next story.',
   keys: ['ArrowRight', 'PageDown'],
   menu: 'story',
   section: 1,
   order: 0,
   predicate: (ctx) => {
     const s = story();
-    return keysFree(ctx) && s.scenario !== null && s.step < s.scenario.steps.length - 1;
-  },
-  perform: () => story().next(),
-};
-
-/** At a story's last step the same keys and button go on to the next story. */
-export const nextStoryAction: Action = {
-  id: 'story-next-story',
-  label: 'Next story',
-  description: 'At the last step, open the next story from its first step.',
-  keys: ['ArrowRight', 'PageDown'],
-  menu: 'story',
-  section: 1,
-  order: 2,
-  predicate: (ctx) => {
-    const s = story();
-    return (
-      keysFree(ctx) &&
-      s.scenario !== null &&
-      s.step === s.scenario.steps.length - 1 &&
-      nextScenario() !== null
-    );
+    if (!keysFree(ctx) || s.scenario === null) return false;
+    return s.step < s.scenario.steps.length - 1 || nextScenario() !== null;
   },
   perform: () => {
-    const next = nextScenario();
-    if (next) story().start(next.id, 0);
+    const s = story();
+    if (s.scenario && s.step < s.scenario.steps.length - 1) s.next();
+    else {
+      const following = nextScenario();
+      if (following) s.start(following.id, 0);
+    }
   },
 };
 

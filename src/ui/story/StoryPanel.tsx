@@ -111,7 +111,7 @@ export function StoryPanel() {
               type="button"
               className="bp-btn bp-btn--primary"
               title={`Next story: ${following.title}`}
-              onClick={() => runAction('story-next-story', 'toolbar')}
+              onClick={() => runAction('story-next', 'toolbar')}
               aria-keyshortcuts="ArrowRight PageDown"
             >
               Next story →
