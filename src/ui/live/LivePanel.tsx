@@ -96,8 +96,8 @@ function Callout() {
       )}
       {window ? (
         <span className="bp-callout__figures" title="Over the last 10 simulated seconds">
-          last {window.seconds} s: {Math.round(window.throughput_rps)} req/s · p95{' '}
-          {fmtMs(window.latency_ms.p95)} · {(window.errorRate * 100).toFixed(1)}% errors
+          last {Math.max(1, Math.round(window.seconds))} s: {Math.round(window.throughput_rps)}{' '}
+          req/s · p95 {fmtMs(window.latency_ms.p95)} · {(window.errorRate * 100).toFixed(1)}% errors
         </span>
       ) : null}
     </div>

@@ -23,7 +23,9 @@ export function WatchList({
   const windowed = rows.some((r) => scopeOf(r.m) === 'run');
   const sinceStart = rows.some((r) => scopeOf(r.m) === 'node');
   const over = [
-    windowed ? `latency, errors and throughput over the last ${window?.seconds ?? 10} s` : '',
+    windowed
+      ? `latency, errors and throughput over the last ${Math.max(1, Math.round(window?.seconds ?? 10))} s`
+      : '',
     sinceStart ? 'box figures since the step began' : '',
   ]
     .filter(Boolean)
