@@ -144,8 +144,13 @@ test('a step is read-only until “Try it yourself”; Reset step restores it', 
   await page.keyboard.press('Delete');
   await expect(page.getByRole('status').filter({ hasText: 'read-only' })).toBeVisible();
   await expect(flowNode(page, 'app3')).toBeVisible();
+  // No name to edit and no connection to start on a read-only step.
+  await flowNode(page, 'app3').dblclick();
+  await expect(page.getByRole('textbox', { name: 'Box name' })).toHaveCount(0);
+  await expect(flowNode(page, 'app3').locator('.react-flow__handle.connectable')).toHaveCount(0);
 
   await story(page).getByRole('button', { name: 'Try it yourself' }).click();
+  await expect(flowNode(page, 'app3').locator('.react-flow__handle.connectable')).toHaveCount(2);
   await expect(page.locator('.bp-palette')).toBeVisible();
   // While editing, the arrow keys belong to the canvas: no page turn that would drop edits.
   await page.keyboard.press('ArrowRight');

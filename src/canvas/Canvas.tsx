@@ -343,8 +343,13 @@ export function Canvas() {
         onConnect={onConnect}
         onDragOver={onDragOver}
         onDrop={onDrop}
-        onNodeDoubleClick={(_, n) => useUiStore.getState().setRenaming(n.id)}
-        onEdgeDoubleClick={(_, e) => useUiStore.getState().setEditingEdge(e.id)}
+        // A read-only story step (or embed) offers no name or label to edit.
+        onNodeDoubleClick={(_, n) => {
+          if (!useDocumentStore.getState().locked) useUiStore.getState().setRenaming(n.id);
+        }}
+        onEdgeDoubleClick={(_, e) => {
+          if (!useDocumentStore.getState().locked) useUiStore.getState().setEditingEdge(e.id);
+        }}
         onPaneClick={() => useSelectionStore.getState().clear()}
         onNodeContextMenu={(e, n) => {
           if (n.type === 'host') return;

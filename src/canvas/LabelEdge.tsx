@@ -45,7 +45,9 @@ export const LabelEdge = memo(function LabelEdge(props: EdgeProps<FlowEdge>) {
             className={`bp-edge-label nodrag nopan${selected ? ' is-selected' : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-edge-id={id}
-            onDoubleClick={() => useUiStore.getState().setEditingEdge(id)}
+            onDoubleClick={() => {
+              if (!useDocumentStore.getState().locked) useUiStore.getState().setEditingEdge(id);
+            }}
           >
             {editing ? <EdgeLabelInput id={id} label={label} /> : label}
           </div>

@@ -18,7 +18,12 @@ import { InlineRename } from './InlineRename.tsx';
 
 const QUEUE_SLOTS = 8;
 
-export const BoxNode = memo(function BoxNode({ id, data, selected }: NodeProps<BoxFlowNode>) {
+export const BoxNode = memo(function BoxNode({
+  id,
+  data,
+  selected,
+  isConnectable,
+}: NodeProps<BoxFlowNode>) {
   const { node } = data;
   const spec = KINDS[node.kind];
   const renaming = useUiStore((s) => s.renaming === id);
@@ -65,7 +70,12 @@ export const BoxNode = memo(function BoxNode({ id, data, selected }: NodeProps<B
       data-story={storyMark}
       style={{ '--kind-color': spec.color } as React.CSSProperties}
     >
-      <Handle type="target" position={sides.target} className="bp-handle" />
+      <Handle
+        type="target"
+        position={sides.target}
+        className="bp-handle"
+        isConnectable={isConnectable}
+      />
       <div className="bp-box__body">
         <span className="bp-box__icon">
           <KindIcon kind={node.kind} size={18} />
@@ -99,7 +109,12 @@ export const BoxNode = memo(function BoxNode({ id, data, selected }: NodeProps<B
       <div className="bp-box__status" data-status-for={id}>
         {Overlay ? <Overlay nodeId={id} /> : null}
       </div>
-      <Handle type="source" position={sides.source} className="bp-handle" />
+      <Handle
+        type="source"
+        position={sides.source}
+        className="bp-handle"
+        isConnectable={isConnectable}
+      />
       {/* Refused drops land here too, so the user is told why instead of seeing nothing. */}
       {dropCheck ? (
         <Handle

@@ -1,3 +1,4 @@
+import { useDocumentStore } from '../documentStore.ts';
 import { useSelectionStore } from '../selectionStore.ts';
 import { useUiStore } from '../uiStore.ts';
 import type { Action } from './types.ts';
@@ -10,6 +11,7 @@ export const renameAction: Action = {
   menu: 'edit',
   section: 2,
   order: 2,
-  predicate: () => useSelectionStore.getState().nodeIds.length === 1,
+  predicate: () =>
+    useSelectionStore.getState().nodeIds.length === 1 && !useDocumentStore.getState().locked,
   perform: () => useUiStore.getState().setRenaming(useSelectionStore.getState().nodeIds[0] ?? null),
 };
