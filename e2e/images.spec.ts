@@ -99,6 +99,25 @@ test('Export SVG downloads an SVG with the boxes’ labels and none of the edito
   }
 });
 
+test('an image taken while the system runs shows the diagram, not its live state', async ({
+  page,
+}) => {
+  await openEditor(page);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await flowNode(page, 'app1').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Crash' }).click();
+  await expect(flowNode(page, 'app1')).toContainText('down');
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const { bytes } = await exportFile(page, 'Export SVG');
+  const text = bytes.toString('utf8');
+  for (const label of LABELS) expect(text).toContain(label);
+  // No live badges (down, req/s, queue, pool) and no crashed-box grey in the picture.
+  expect(text).not.toContain('bp-live');
+  expect(text).not.toContain('grayscale');
+  // The canvas itself still shows the run.
+  await expect(flowNode(page, 'app1')).toContainText('down');
+});
+
 test('exporting an empty canvas explains that there is nothing to draw', async ({ page }) => {
   await openEditor(page);
   await runMenu(page, 'File', 'New');

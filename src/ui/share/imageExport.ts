@@ -58,6 +58,8 @@ const CHROME = [
   'react-flow__resize-control',
   'react-flow__nodesselection',
   'bp-box__rename',
+  'bp-box__status',
+  'bp-edge-cut',
 ];
 
 function isDiagram(node: HTMLElement): boolean {
@@ -123,10 +125,12 @@ export async function renderDiagram(
 
   const selection = useSelectionStore.getState();
   const { nodeIds, edgeIds } = selection;
-  if (nodeIds.length || edgeIds.length) {
-    selection.clear();
-    await settle(viewport);
-  }
+  // The picture is the diagram, not the moment: live badges, a crashed box's grey, a cut
+  // link's red and a story's highlights stay out (share.css, .bp-exporting).
+  const flow = viewport.closest('.react-flow') ?? viewport;
+  flow.classList.add('bp-exporting');
+  if (nodeIds.length || edgeIds.length) selection.clear();
+  await settle(viewport);
   const restorePaint = inlineSvgPaint(viewport);
   try {
     const frame = frameFor(bounds);
@@ -144,6 +148,7 @@ export async function renderDiagram(
       : await toSvg(viewport, options);
   } finally {
     restorePaint();
+    flow.classList.remove('bp-exporting');
     if (nodeIds.length || edgeIds.length) useSelectionStore.getState().select(nodeIds, edgeIds);
   }
 }
