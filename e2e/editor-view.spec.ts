@@ -118,6 +118,11 @@ test('view toggles: minimap and snap to grid', async ({ page }) => {
   const p = doc.nodes.find((n) => n.id === 'db')!.position;
   expect(p.x % 20).toBe(0);
   expect(p.y % 20).toBe(0);
+  // The key says what it did, since nothing moves until the next drag.
+  await page.keyboard.press('Shift+G');
+  await expect(page.getByRole('status').filter({ hasText: 'Snap to grid off' })).toBeVisible();
+  await page.keyboard.press('Shift+G');
+  await expect(page.getByRole('status').filter({ hasText: 'Snap to grid on' })).toBeVisible();
 });
 
 test('arrow keys nudge the selected box; the nudges undo as one step', async ({ page }) => {

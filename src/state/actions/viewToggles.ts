@@ -1,4 +1,4 @@
-import { useUiStore } from '../uiStore.ts';
+import { notify, useUiStore } from '../uiStore.ts';
 import type { Action } from './types.ts';
 
 export const snapToGridAction: Action = {
@@ -10,7 +10,16 @@ export const snapToGridAction: Action = {
   section: 2,
   order: 0,
   checked: () => useUiStore.getState().snapToGrid,
-  perform: () => useUiStore.getState().toggleSnapToGrid(),
+  // Nothing on screen changes until the next drag, so say what the key just did.
+  perform: () => {
+    useUiStore.getState().toggleSnapToGrid();
+    notify(
+      'info',
+      useUiStore.getState().snapToGrid
+        ? 'Snap to grid on: boxes land on a 20 px grid.'
+        : 'Snap to grid off.',
+    );
+  },
 };
 
 export const minimapAction: Action = {
