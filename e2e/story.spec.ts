@@ -79,6 +79,8 @@ test('a deep link opens the right step, and unknown stories say so', async ({ pa
   await expect(
     page.getByRole('status').filter({ hasText: 'no story called “system-99”' }),
   ).toBeVisible();
+  // The address goes back to the story still open.
+  await expect(page).toHaveURL(/#\/story\/system-1\/2$/);
 });
 
 test('the last step leads on to the next story, by button and by key', async ({ page }) => {

@@ -23,6 +23,13 @@ function openFromHash(): void {
       'warning',
       `There is no story called “${at.scenarioId}”. Pick one from Story → Open a story.`,
     );
+    // The address bar should not keep pointing at a story that is not there: back to the
+    // story still open, or to no story at all.
+    const open = useStoryStore.getState();
+    const hash = open.scenario
+      ? formatStoryHash({ scenarioId: open.scenario.id, step: open.step })
+      : '';
+    history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
   }
 }
 
