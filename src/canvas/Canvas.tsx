@@ -87,7 +87,11 @@ function fitWhenMeasured(
   requestAnimationFrame(() => fitWhenMeasured(flow, frames - 1));
 }
 
-export function Canvas() {
+/**
+ * `refitOnResize`: keep an unmoved view fitted when the canvas changes size. The embed turns
+ * it off, since it frames the diagram itself for each frame size.
+ */
+export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {}) {
   const doc = useDocumentStore((s) => s.doc);
   const selectedNodes = useSelectionStore((s) => s.nodeIds);
   const selectedEdges = useSelectionStore((s) => s.edgeIds);
@@ -125,7 +129,7 @@ export function Canvas() {
   const fitted = useRef(true);
   useEffect(() => {
     const el = wrapper.current;
-    if (!el) return;
+    if (!el || !refitOnResize) return;
     let size = `${el.clientWidth}x${el.clientHeight}`;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const observer = new ResizeObserver(() => {
@@ -141,7 +145,7 @@ export function Canvas() {
       observer.disconnect();
       clearTimeout(timer);
     };
-  }, [flow]);
+  }, [flow, refitOnResize]);
 
   useEffect(() => {
     services.canvas = {

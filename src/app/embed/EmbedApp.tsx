@@ -10,7 +10,6 @@ import { Canvas } from '../../canvas/Canvas.tsx';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
 import { useStoryStore } from '../../state/storyStore.ts';
-import { useUiStore } from '../../state/uiStore.ts';
 import { LiveRoot } from '../../ui/live/LiveRoot.tsx';
 import { type EmbedParams, storyName } from '../../ui/share/embedOptions.ts';
 import { startBridge } from './bridge.ts';
@@ -192,21 +191,6 @@ function EmbedShell({ params, loaded, embedId }: EmbedProps) {
     };
   }, [loaded, params, embedId, fitSoon]);
 
-  // Read-only: nothing on the canvas offers editing. A double-click (or F2) asks for a box's
-  // name or a connection's label field, for a change that could never be kept: the request
-  // is taken back at once, before the field is ever drawn. (Handles are hidden in embed.css,
-  // and the locked document store refuses any other change.)
-  useEffect(() => {
-    if (!params.readOnly) return;
-    const close = () => {
-      const ui = useUiStore.getState();
-      if (ui.renaming !== null) ui.setRenaming(null);
-      if (ui.editingEdge !== null) ui.setEditingEdge(null);
-    };
-    close();
-    return useUiStore.subscribe(close);
-  }, [params.readOnly]);
-
   // Sized to its frame: when the iframe changes size, measure again and frame the diagram.
   useEffect(() => {
     const el = stage.current;
@@ -245,7 +229,7 @@ function EmbedShell({ params, loaded, embedId }: EmbedProps) {
         </p>
       ) : null}
       <div ref={stage} className="bp-embed__stage">
-        <Canvas />
+        <Canvas refitOnResize={false} />
         <LiveRoot />
         {loaded.ok ? (
           empty ? (
