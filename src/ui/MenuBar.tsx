@@ -15,10 +15,10 @@ export function MenuBar() {
   // Where focus was before a menu opened: a command hands it back there, so the keys the
   // user was using (Space to play, arrows to nudge) keep working instead of reopening the menu.
   const returnTo = useRef<HTMLElement | null>(null);
-  const remember = () => {
-    const active = document.activeElement;
-    if (active instanceof HTMLElement && !bar.current?.contains(active)) returnTo.current = active;
-    else if (!bar.current?.contains(active)) returnTo.current = null;
+  /** `previous`: what had focus before the menu bar (null: nothing, so the page). */
+  const remember = (previous: EventTarget | null) => {
+    if (previous instanceof Node && bar.current?.contains(previous)) return; // within the bar
+    returnTo.current = previous instanceof HTMLElement ? previous : null;
   };
   const afterCommand = () => {
     const target = returnTo.current;
@@ -60,7 +60,7 @@ function Menu(props: {
   onOpen: () => void;
   onClose: () => void;
   onHover: () => void;
-  onRemember: () => void;
+  onRemember: (previous: EventTarget | null) => void;
   onCommand: () => void;
 }) {
   const { id, label, open, onOpen, onClose, onHover, onRemember, onCommand } = props;
@@ -99,8 +99,9 @@ function Menu(props: {
         aria-expanded={open}
         aria-controls={`menu-${id}`}
         id={`menu-button-${id}`}
-        onPointerDown={onRemember}
-        onFocus={onRemember}
+        // A click arrives before the button takes focus; Tab brings focus from relatedTarget.
+        onPointerDown={() => onRemember(document.activeElement)}
+        onFocus={(e) => onRemember(e.relatedTarget)}
         onClick={() => (open ? onClose() : onOpen())}
         onPointerEnter={onHover}
         onKeyDown={(e) => {
