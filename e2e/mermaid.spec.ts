@@ -29,6 +29,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** Opens a Markdown file through the dialog's file button. */
+async function openMarkdownFile(page: Page, dialog: Locator, name: string, text: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Open .mmd / .md file…' }).click();
+  await (await chooser).setFiles({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });
+}
+
 async function openImport(page: Page) {
   await runMenu(page, 'File', 'Import Mermaid…');
   const dialog = page.getByRole('dialog', { name: 'Import a Mermaid flowchart' });
@@ -180,15 +187,12 @@ test('export shows the Mermaid text and Mermaid’s own drawing of it', async ({
 test('a markdown file with several diagrams lets you pick one', async ({ page }) => {
   await openEditor(page);
   const dialog = await openImport(page);
-  const chooser = page.waitForEvent('filechooser');
-  await dialog.getByRole('button', { name: 'Open .mmd / .md file…' }).click();
-  await (await chooser).setFiles({
-    name: 'article.md',
-    mimeType: 'text/markdown',
-    buffer: Buffer.from(
-      '# Design\n\n```mermaid\nflowchart LR\n  A[Users] --> B[App]\n```\n\nLater:\n\n```mermaid\ngraph TD\n  C[Users] --> D[nginx] --> E[App] --> F[(DB)]\n```\n',
-    ),
-  });
+  await openMarkdownFile(
+    page,
+    dialog,
+    'article.md',
+    '# Design\n\n```mermaid\nflowchart LR\n  A[Users] --> B[App]\n```\n\nLater:\n\n```mermaid\ngraph TD\n  C[Users] --> D[nginx] --> E[App] --> F[(DB)]\n```\n',
+  );
   await expect(dialog.getByTestId('mermaid-import-summary')).toHaveText(/2 boxes/, {
     timeout: 30_000,
   });
@@ -344,15 +348,12 @@ test('a markdown file opens on its first flowchart, not on a sequence diagram be
 }) => {
   await openEditor(page);
   const dialog = await openImport(page);
-  const chooser = page.waitForEvent('filechooser');
-  await dialog.getByRole('button', { name: 'Open .mmd / .md file…' }).click();
-  await (await chooser).setFiles({
-    name: 'README.md',
-    mimeType: 'text/markdown',
-    buffer: Buffer.from(
-      '# How it works\n\n```mermaid\nsequenceDiagram\n  Browser->>API: GET /\n```\n\n```mermaid\nflowchart LR\n  C[Users] --> D[nginx] --> E[App]\n```\n',
-    ),
-  });
+  await openMarkdownFile(
+    page,
+    dialog,
+    'README.md',
+    '# How it works\n\n```mermaid\nsequenceDiagram\n  Browser->>API: GET /\n```\n\n```mermaid\nflowchart LR\n  C[Users] --> D[nginx] --> E[App]\n```\n',
+  );
   await expect(dialog.getByTestId('mermaid-import-summary')).toHaveText(/3 boxes/, {
     timeout: 30_000,
   });

@@ -12,17 +12,13 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from '@playwright/test';
-import { defaultConfig } from '../src/model/kinds.ts';
-import type { NodeKind, TopologyDocument } from '../src/model/types.ts';
+import { node } from '../src/model/example.ts';
+import type { TopologyDocument } from '../src/model/types.ts';
 
 const URL = (process.env.BP_URL ?? 'http://127.0.0.1:4305/').replace(/\/?$/, '/');
 const OUT = 'docs/screenshots';
 const DOCUMENT_KEY = 'backend-playground:document';
 const HINT_KEY = 'backend-playground:hint-dismissed';
-
-function node(id: string, kind: NodeKind, label: string, x: number, y: number, config = {}) {
-  return { id, kind, label, position: { x, y }, config: { ...defaultConfig(kind), ...config } };
-}
 
 const app = { concurrency: 2, serviceTimeMs: 30, dbQueries: 1 };
 /** The running system of live.png: enough traffic that losing one server hurts. */

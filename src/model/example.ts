@@ -1,7 +1,8 @@
 import { defaultConfig } from './kinds.ts';
 import type { NodeKind, TopologyDocument, TopologyNode } from './types.ts';
 
-function node(
+/** A box at (x, y) with every config key at its default, `config` laid over them. */
+export function node(
   id: string,
   kind: NodeKind,
   label: string,

@@ -127,7 +127,7 @@ export function dismissHint(): void {
 export function retireHintOnceUsed(): () => void {
   return useDocumentStore.subscribe((s, prev) => {
     if (!useUiStore.getState().hintVisible || storyActive() || sharedViewActive()) return;
-    if (s.history === prev.history || s.doc === prev.doc) return;
+    if (s.doc === prev.doc) return;
     const grew =
       s.doc.nodes.length > prev.doc.nodes.length || s.doc.edges.length > prev.doc.edges.length;
     if (grew) dismissHint();

@@ -58,23 +58,13 @@ export function LinkChaos({ edge }: { edge: TopologyEdge }) {
         </p>
       ) : null}
       <div className="bp-chaos__buttons">
-        {cut ? (
-          <button
-            type="button"
-            className="bp-btn"
-            onClick={() => inject({ type: 'restore', edge: edge.id })}
-          >
-            Restore this link
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="bp-btn"
-            onClick={() => inject({ type: 'cut', edge: edge.id })}
-          >
-            Cut this link
-          </button>
-        )}
+        <button
+          type="button"
+          className="bp-btn"
+          onClick={() => inject({ type: cut ? 'restore' : 'cut', edge: edge.id })}
+        >
+          {cut ? 'Restore this link' : 'Cut this link'}
+        </button>
       </div>
     </section>
   );
