@@ -212,18 +212,58 @@ describe('restoreDocument', () => {
     expect(back.ok && back.doc).toEqual(d);
     expect(back.ok && back.warnings).toEqual([]);
   });
+
+  it('keeps faint and two-way arrows and boxes the import added; older documents stay as they were', () => {
+    const d = doc();
+    expect(d.edges.some((e) => 'faint' in e || 'twoWay' in e)).toBe(false);
+    d.edges[0]!.faint = true;
+    d.edges[1]!.twoWay = true;
+    d.nodes[0]!.addedBy = 'import';
+    expect(validateDocument(d)).toEqual([]);
+    const back = restoreDocument(JSON.parse(JSON.stringify(d)));
+    expect(back.ok && back.doc).toEqual(d);
+    expect(back.ok && back.warnings).toEqual([]);
+  });
+
+  it('drops odd values of the optional flags, saying so, and leaves false out', () => {
+    const d = doc() as unknown as {
+      nodes: Record<string, unknown>[];
+      edges: Record<string, unknown>[];
+    };
+    d.edges[0]!.faint = 'yes';
+    d.edges[1]!.twoWay = false;
+    d.nodes[0]!.addedBy = 'someone';
+    const back = restoreDocument(d);
+    if (!back.ok) throw new Error('should restore');
+    expect(back.doc.edges[0]).not.toHaveProperty('faint');
+    expect(back.doc.edges[1]).not.toHaveProperty('twoWay');
+    expect(back.doc.nodes[0]).not.toHaveProperty('addedBy');
+    expect(back.warnings).toEqual([
+      { path: 'nodes[0].addedBy', message: 'not "import"; ignored' },
+      { path: 'edges[0].faint', message: 'not true or false; ignored' },
+    ]);
+  });
 });
 
 describe('connection rules', () => {
-  it('refuses flows into a client, out of a queue to non-workers, and into a host', () => {
+  it('refuses flows into a client, out of a queue to non-consumers, and into a host', () => {
     expect(canConnectKinds('app', 'client')).toEqual({
       ok: false,
       reason: 'Nothing flows into a client: clients only send requests.',
     });
-    expect(canConnectKinds('queue', 'app').ok).toBe(false);
+    expect(canConnectKinds('queue', 'db').ok).toBe(false);
     expect(canConnectKinds('queue', 'worker').ok).toBe(true);
+    // An app server consumes a queue's messages as a worker does (event-driven services).
+    expect(canConnectKinds('queue', 'app').ok).toBe(true);
     expect(canConnectKinds('app', 'group').ok).toBe(false);
     expect(canConnectKinds('client', 'proxy').ok).toBe(true);
+  });
+
+  it('lets DNS point at what its name resolves to, never back at a client', () => {
+    expect(canConnectKinds('dns', 'lb').ok).toBe(true);
+    expect(canConnectKinds('dns', 'cdn').ok).toBe(true);
+    expect(canConnectKinds('dns', 'client').ok).toBe(false);
+    expect(canConnectKinds('app', 'dns').ok).toBe(false);
   });
 
   it('refuses self loops and duplicates', () => {

@@ -35,6 +35,7 @@ const looseNode = z.object({
   parent: z.unknown().optional(),
   size: z.unknown().optional(),
   config: z.unknown().optional(),
+  addedBy: z.unknown().optional(),
 });
 
 const looseEdge = z.object({
@@ -42,6 +43,8 @@ const looseEdge = z.object({
   source: z.union([z.string(), z.number().transform(String)]),
   target: z.union([z.string(), z.number().transform(String)]),
   label: z.unknown().optional(),
+  faint: z.unknown().optional(),
+  twoWay: z.unknown().optional(),
 });
 
 const looseDoc = z.object({
@@ -152,6 +155,13 @@ export function restoreDocument(input: unknown): RestoreResult {
     edgeIds.add(id);
     const edge: TopologyEdge = { id, source: e.source, target: e.target };
     if (typeof e.label === 'string' && e.label !== '') edge.label = e.label.slice(0, 500);
+    for (const flag of ['faint', 'twoWay'] as const) {
+      const value = e[flag];
+      if (value === true) edge[flag] = true;
+      else if (value !== undefined && value !== false) {
+        warnings.push({ path: `edges[${i}].${flag}`, message: 'not true or false; ignored' });
+      }
+    }
     edges.push(edge);
   });
 
@@ -190,6 +200,10 @@ function restoreNode(n: z.infer<typeof looseNode>, i: number, warnings: DocIssue
     config: restoreConfig(n.kind, n.config, at, warnings),
   };
   if (typeof n.parent === 'string' && n.parent) node.parent = n.parent;
+  if (n.addedBy === 'import') node.addedBy = 'import';
+  else if (n.addedBy !== undefined) {
+    warnings.push({ path: `${at}.addedBy`, message: 'not "import"; ignored' });
+  }
   if (
     isObject(n.size) &&
     finite(n.size.width) &&

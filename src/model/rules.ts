@@ -1,5 +1,7 @@
 // Which connections make sense. The editor refuses the others and tells the user why;
 // imported diagrams are not held to these rules (the engine ignores edges it cannot use).
+// An arrow out of DNS says what the name resolves to (clients look it up, then call that
+// box); an arrow from a queue to an app server means the app consumes its messages.
 
 import type { NodeKind, TopologyDocument } from './types.ts';
 
@@ -9,7 +11,6 @@ const TERMINAL: Partial<Record<NodeKind, string>> = {
   db: 'A database only answers queries; it does not call other boxes.',
   static: 'A static file store only answers; it does not call other boxes.',
   external: 'An external API is someone else’s service; it cannot call into yours.',
-  dns: 'DNS only answers lookups; connect the client to DNS and to the front door.',
 };
 
 /** Can `source` send requests (or jobs) to `target`? */
@@ -22,8 +23,11 @@ export function canConnectKinds(source: NodeKind, target: NodeKind): ConnectionC
   }
   const terminal = TERMINAL[source];
   if (terminal) return { ok: false, reason: terminal };
-  if (source === 'queue' && target !== 'worker') {
-    return { ok: false, reason: 'A queue feeds workers: connect it to a worker.' };
+  if (source === 'queue' && target !== 'worker' && target !== 'app') {
+    return {
+      ok: false,
+      reason: 'A queue feeds the workers or app servers that consume its messages.',
+    };
   }
   if (target === 'worker' && source !== 'queue' && source !== 'cron') {
     return { ok: false, reason: 'Workers take jobs from a queue: put a queue in between.' };

@@ -26,6 +26,7 @@ export const nodeSchema = z.object({
   parent: z.string().min(1).optional(),
   size: z.object({ width: finite.min(1), height: finite.min(1) }).optional(),
   config: z.record(z.string(), z.unknown()),
+  addedBy: z.literal('import').optional(),
 });
 
 export const edgeSchema = z.object({
@@ -33,6 +34,8 @@ export const edgeSchema = z.object({
   source: z.string().min(1),
   target: z.string().min(1),
   label: z.string().max(500).optional(),
+  faint: z.boolean().optional(),
+  twoWay: z.boolean().optional(),
 });
 
 export const documentSchema = z.object({

@@ -60,6 +60,11 @@ export interface TopologyNode {
   /** Groups carry their frame size; other nodes size themselves. */
   size?: Size;
   config: Config;
+  /**
+   * Not drawn by the person: the Mermaid import added it so that a diagram without a
+   * traffic source runs (a Users client). The canvas marks it; deleting it is fine.
+   */
+  addedBy?: 'import';
 }
 
 export interface TopologyEdge {
@@ -68,6 +73,17 @@ export interface TopologyEdge {
   target: string;
   /** For nginx routing the label is the path prefix (`/api`, `/images`). */
   label?: string;
+  /**
+   * Drawn faint, carries no traffic: it only keeps boxes near each other (Mermaid's
+   * `A ~~~ B`). Absent means false.
+   */
+  faint?: boolean;
+  /**
+   * Drawn with arrowheads at both ends (Mermaid's `A <--> B`). Requests go the way it was
+   * written; with a queue at one end the other end also consumes its messages (see
+   * src/model/links.ts). Absent means false.
+   */
+  twoWay?: boolean;
 }
 
 export interface TopologyDocument {
