@@ -231,11 +231,22 @@ export class Host {
   }
 }
 
+/**
+ * A link the engine uses (src/model/links.ts): usually one drawn arrow, but an arrow into
+ * or out of a host, through DNS, or a two-way arrow's way back gives links of their own
+ * that travel along the drawn arrow (`id`, `index`).
+ */
 export class EdgeRt {
   cut = false;
+  /** The hop index for animation: `index`, or `~index` when drawn backwards. */
+  hop = 0;
+  /** Links with the same turn ≥ 0 fan out from one arrow: one of them per request. */
+  turn = -1;
+  reversed = false;
   constructor(
+    /** The drawn arrow's id (chaos cuts it, and every link travelling along it). */
     public id: string,
-    /** Position in the current document's edges (for hop batches); -1 once removed. */
+    /** Position of the drawn arrow in the current document's edges; -1 once removed. */
     public index: number,
     public source: NodeRt,
     public target: NodeRt,

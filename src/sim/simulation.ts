@@ -7,6 +7,7 @@
 // (time, sequence, kind, object, argument) in a typed-array heap.
 
 import { numberOf } from '../model/kinds.ts';
+import { runtimeLinks } from '../model/links.ts';
 import type { NodeKind, TopologyDocument } from '../model/types.ts';
 import type { ChaosAction, FailureCause, TimedAction } from './api.ts';
 import { FAILURE_CAUSES } from './api.ts';
@@ -68,7 +69,10 @@ export class Simulation {
   nodes: NodeRt[] = [];
   readonly byId = new Map<string, NodeRt>();
   edges: EdgeRt[] = [];
-  private edgeById = new Map<string, EdgeRt>();
+  /** Drawn arrow id → the links travelling along it. */
+  private edgesById = new Map<string, EdgeRt[]>();
+  /** Link identity (arrow, ends, way) → its runtime, so a live edit keeps its state. */
+  private edgeByKey = new Map<string, EdgeRt>();
   doc!: TopologyDocument;
   readonly networkMs: number;
   readonly warmupMs: number;
@@ -271,7 +275,7 @@ export class Simulation {
     }
     const req = child.req;
     const net = this.networkMs;
-    if (req.traced) this.hops.add(edge.index, this.now, this.now + net, req.id, req.route, 0);
+    if (req.traced) this.hops.add(edge.hop, this.now, this.now + net, req.id, req.route, 0);
     if (net > 0) this.queue.push(this.now + net, EV_ARRIVE, child, 0);
     else this.deliver(child);
   }
@@ -284,7 +288,7 @@ export class Simulation {
     child.state = S_DONE;
     const req = child.req;
     if (req.traced && child.edge!.index >= 0) {
-      this.hops.add(child.edge!.index, this.now, this.now, req.id, req.route, 2 + cause);
+      this.hops.add(child.edge!.hop, this.now, this.now, req.id, req.route, 2 + cause);
     }
     if (child.parent !== null) this.returnToParent(child);
     else child.owner?.rootDone(child);
@@ -348,7 +352,7 @@ export class Simulation {
     const edge = call.edge;
     const net = this.networkMs;
     if (req.traced && edge !== null && edge.index >= 0) {
-      this.hops.add(edge.index, this.now, this.now + net, req.id, req.route, ok ? 1 : 2 + cause);
+      this.hops.add(edge.hop, this.now, this.now + net, req.id, req.route, ok ? 1 : 2 + cause);
     }
     if (call.parent !== null) {
       if (net > 0) this.queue.push(this.now + net, EV_RETURN, call, 0);
@@ -507,31 +511,44 @@ export class Simulation {
       const parent = n.parent === undefined ? undefined : this.byId.get(n.parent);
       rt.host = rt.kind !== 'group' && parent?.ownHost ? parent.ownHost : null;
     }
-    // Edges: keep runtime state (a cut) for edges that survive.
+    // Links (src/model/links.ts): keep runtime state (a cut) for links that survive.
     const edges: EdgeRt[] = [];
-    const byId = new Map<string, EdgeRt>();
+    const byKey = new Map<string, EdgeRt>();
+    const byId = new Map<string, EdgeRt[]>();
     for (const rt of nodes) {
       rt.out = [];
       rt.inn = [];
     }
-    doc.edges.forEach((e, i) => {
-      const source = this.byId.get(e.source);
-      const target = this.byId.get(e.target);
-      if (!source || !target || source.removed || target.removed) return;
-      let rt = this.edgeById.get(e.id);
+    // Every drawn arrow can be cut, even one that carries nothing (faint, to an empty host).
+    for (const e of doc.edges) if (!byId.has(e.id)) byId.set(e.id, []);
+    for (const l of runtimeLinks(doc)) {
+      const e = doc.edges[l.edge]!;
+      const source = this.byId.get(l.source);
+      const target = this.byId.get(l.target);
+      if (!source || !target || source.removed || target.removed) continue;
+      const key = `${e.id}\u0000${l.source}\u0000${l.target}\u0000${l.reversed ? 1 : 0}`;
+      if (byKey.has(key)) continue;
+      let rt = this.edgeByKey.get(key);
       if (!rt || rt.source !== source || rt.target !== target) {
-        rt = new EdgeRt(e.id, i, source, target, e.label ?? '');
+        rt = new EdgeRt(e.id, l.edge, source, target, l.label);
+        // A new link made along an arrow that is cut (a box added to a host) is cut too.
+        if (l.via !== 'drawn') rt.cut = this.edgesById.get(e.id)?.some((x) => x.cut) ?? false;
       }
-      rt.index = i;
-      rt.label = e.label ?? '';
+      rt.index = l.edge;
+      rt.hop = l.reversed ? ~l.edge : l.edge;
+      rt.reversed = l.reversed;
+      rt.turn = l.turn;
+      rt.label = l.label;
       edges.push(rt);
-      byId.set(e.id, rt);
+      byKey.set(key, rt);
+      byId.get(e.id)!.push(rt);
       source.out.push(rt);
       target.inn.push(rt);
-    });
-    for (const old of this.edges) if (byId.get(old.id) !== old) old.index = -1;
+    }
+    for (const old of this.edges) if (byKey.get(keyOf(old)) !== old) old.index = -1;
     this.edges = edges;
-    this.edgeById = byId;
+    this.edgesById = byId;
+    this.edgeByKey = byKey;
     // Replicas.
     for (const rt of nodes) {
       const want = REPLICATED.has(rt.kind) ? numberOf(rt.kind, rt.config, 'replicas') : 1;
@@ -604,12 +621,12 @@ export class Simulation {
         break;
       case 'cut':
       case 'restore': {
-        const edge = this.edgeById.get(action.edge);
-        if (!edge) {
+        const links = this.edgesById.get(action.edge);
+        if (!links) {
           this.events.push({ t: this.now, text: `ignored (no link "${action.edge}"): ${text}` });
           return;
         }
-        edge.cut = action.type === 'cut';
+        for (const edge of links) edge.cut = action.type === 'cut';
         break;
       }
       case 'rollingRestart': {
@@ -763,6 +780,10 @@ export class Simulation {
   causeName(code: number): FailureCause {
     return FAILURE_CAUSES[code]!;
   }
+}
+
+function keyOf(e: EdgeRt): string {
+  return `${e.id}\u0000${e.source.id}\u0000${e.target.id}\u0000${e.reversed ? 1 : 0}`;
 }
 
 export function describeAction(a: ChaosAction): string {

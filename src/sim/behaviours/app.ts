@@ -52,6 +52,15 @@ const D_SET = 3;
 interface Step {
   type: number;
   edge: EdgeRt;
+  /** Links fanning out from one arrow (into a host, through DNS): one per request, in turn. */
+  turns: EdgeRt[] | null;
+  rr: number;
+}
+
+/** The link a step takes for this request. */
+function pick(step: Step): EdgeRt {
+  const t = step.turns;
+  return t === null ? step.edge : t[step.rr++ % t.length]!;
 }
 
 export const SESSIONS_NONE = 0;
@@ -123,6 +132,15 @@ export class AppBehaviour extends BaseBehaviour {
     this.cacheEdge = null;
     let dbEdge: EdgeRt | null = null;
     let data = false;
+    const add = (type: number, e: EdgeRt) => {
+      // Links of one arrow that fans out make one step taking turns between them.
+      const same =
+        e.turn >= 0
+          ? steps.find((x) => x.type === type && x.turns?.[0]?.turn === e.turn)
+          : undefined;
+      if (same) same.turns!.push(e);
+      else steps.push({ type, edge: e, turns: e.turn >= 0 ? [e] : null, rr: 0 });
+    };
     for (const e of this.node.out) {
       const kind = e.target.kind;
       if (kind === 'cache' || kind === 'db') {
@@ -130,16 +148,16 @@ export class AppBehaviour extends BaseBehaviour {
         else if (kind === 'db' && dbEdge === null) dbEdge = e;
         else continue;
         if (kind === 'cache' && !this.s.cacheReads) continue; // a session store only
-        if (!data) steps.push({ type: T_DATA, edge: e });
+        if (!data) steps.push({ type: T_DATA, edge: e, turns: null, rr: 0 });
         data = true;
-      } else if (kind === 'queue') steps.push({ type: T_PUBLISH, edge: e });
-      else if (kind !== 'dns' && kind !== 'client' && kind !== 'cron') {
-        steps.push({ type: T_CALL, edge: e });
+      } else if (kind === 'queue') add(T_PUBLISH, e);
+      else if (kind !== 'dns' && kind !== 'client' && kind !== 'cron' && kind !== 'group') {
+        add(T_CALL, e);
       }
     }
     this.readCache = this.s.cacheReads ? this.cacheEdge : null;
     if (this.s.sessions === SESSIONS_STORE && this.cacheEdge !== null) {
-      steps.unshift({ type: T_SESSION, edge: this.cacheEdge });
+      steps.unshift({ type: T_SESSION, edge: this.cacheEdge, turns: null, rr: 0 });
     }
     const db = dbEdge === null ? null : (dbEdge.target.behaviour as DbBehaviour);
     if (db !== this.db && this.db !== null) {
@@ -209,13 +227,13 @@ export class AppBehaviour extends BaseBehaviour {
         case T_PUBLISH:
           if (call.req.write) {
             call.state = S_CHILD;
-            this.sim.send(call, step.edge, OP_PUBLISH);
+            this.sim.send(call, pick(step), OP_PUBLISH);
             return;
           }
           break;
         default:
           call.state = S_CHILD;
-          this.sim.send(call, step.edge, OP_REQUEST);
+          this.sim.send(call, pick(step), OP_REQUEST);
           return;
       }
       call.step++;

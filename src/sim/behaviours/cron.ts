@@ -2,7 +2,7 @@
 // queue, a job to a worker, a request to anything else). Its runs are background work:
 // they count on the boxes they reach and on the cron node, not in users' latency.
 
-import { Call, OP_JOB, OP_PUBLISH, OP_REQUEST, Req } from '../runtime.ts';
+import { Call, type EdgeRt, OP_JOB, OP_PUBLISH, OP_REQUEST, Req } from '../runtime.ts';
 import { BaseBehaviour } from './base.ts';
 
 export class CronBehaviour extends BaseBehaviour {
@@ -30,7 +30,10 @@ export class CronBehaviour extends BaseBehaviour {
   private fire(): void {
     const sim = this.sim;
     this.runs++;
+    const chosen = new Map<number, EdgeRt>();
     for (const e of this.node.out) {
+      // An arrow fanning out (into a host, through DNS): one of its links per run, in turn.
+      if (e.turn >= 0 && this.turnOf(e.turn, chosen) !== e) continue;
       const kind = e.target.kind;
       const op = kind === 'queue' ? OP_PUBLISH : kind === 'worker' ? OP_JOB : OP_REQUEST;
       for (let j = 0; j < this.jobsPerRun; j++) {
@@ -55,6 +58,21 @@ export class CronBehaviour extends BaseBehaviour {
         sim.sendRoot(call, this.node);
       }
     }
+  }
+
+  private readonly turns = new Map<number, number>();
+
+  /** The link of fan-out `turn` that this run takes (the next one each run). */
+  private turnOf(turn: number, chosen: Map<number, EdgeRt>): EdgeRt {
+    let e = chosen.get(turn);
+    if (e === undefined) {
+      const links = this.node.out.filter((x) => x.turn === turn);
+      const next = this.turns.get(turn) ?? 0;
+      e = links[next % links.length]!;
+      this.turns.set(turn, next + 1);
+      chosen.set(turn, e);
+    }
+    return e;
   }
 
   rootDone(call: Call): void {

@@ -1,0 +1,165 @@
+// What arrows mean to the engine beyond A → B (src/model/links.ts): faint arrows, arrows
+// into and out of hosts, DNS's arrows.
+
+import { describe, expect, it } from 'vitest';
+import type { Route, TopologyEdge } from '../model/types.ts';
+import { box, link, topology } from './fixtures.ts';
+import { simulate } from './simulate.ts';
+import { Simulation } from './simulation.ts';
+
+const get = (path = '/api/items'): Route[] => [{ method: 'GET', path, weight: 1 }];
+const run = (doc: ReturnType<typeof topology>, durationMs = 20_000, seed = 1) =>
+  simulate(doc, { seed, durationMs });
+const arrow = (source: string, target: string, extra: Partial<TopologyEdge> = {}) => ({
+  ...link(source, target),
+  ...extra,
+});
+
+/** Every hop of a traced run: [edge index as recorded, outcome]. */
+function hops(doc: ReturnType<typeof topology>, ms = 3000): [number, number][] {
+  const sim = new Simulation(doc, { seed: 3, traceEvery: 1 });
+  sim.runUntil(ms);
+  const b = sim.drainHops();
+  const out: [number, number][] = [];
+  for (let i = 0; i < b.count; i++) out.push([b.ints[4 * i]!, b.ints[4 * i + 3]!]);
+  return out;
+}
+
+describe('faint arrows', () => {
+  it('carry no traffic and are never animated', () => {
+    const doc = topology(
+      [
+        box('users', 'client', { rps: 50, routes: get() }),
+        box('a', 'app', { dbQueries: 0 }),
+        box('b', 'app'),
+      ],
+      [link('users', 'a'), arrow('a', 'b', { faint: true })],
+    );
+    const r = run(doc);
+    expect(r.nodes.a!.arrivals).toBeGreaterThan(500);
+    expect(r.nodes.b!.arrivals).toBe(0);
+    expect(r.requests.failed).toBe(0);
+    expect(hops(doc).every(([edge]) => edge === 0)).toBe(true);
+  });
+});
+
+describe('arrows into and out of a host', () => {
+  const hostDoc = () =>
+    topology(
+      [
+        box('users', 'client', { rps: 100, routes: get() }),
+        box('S', 'group', { cores: 8 }),
+        box('a', 'app', { dbQueries: 1 }, 'S'),
+        box('b', 'app', { dbQueries: 1 }, 'S'),
+        box('db', 'db'),
+      ],
+      [link('users', 'S'), link('S', 'db')],
+    );
+
+  it('send each request to one entry box in turn, and leave from the box that handled it', () => {
+    const r = run(hostDoc());
+    expect(r.requests.failed).toBe(0);
+    expect(r.requests.completed).toBeGreaterThan(1500);
+    expect(r.nodes.a!.arrivals + r.nodes.b!.arrivals).toBe(r.nodes.users!.arrivals);
+    expect(Math.abs(r.nodes.a!.arrivals - r.nodes.b!.arrivals)).toBeLessThanOrEqual(1);
+    // Every request queries the database once, from a or b.
+    expect(r.nodes.db!.arrivals).toBe(r.nodes.users!.arrivals);
+    expect(r.nodes.S!.arrivals).toBe(0);
+  });
+
+  it('animate along the arrow drawn to the host', () => {
+    const all = hops(hostDoc());
+    expect(new Set(all.map(([edge]) => edge))).toEqual(new Set([0, 1]));
+  });
+
+  it('are cut as one: every link along a cut arrow fails', () => {
+    const r = simulate(hostDoc(), {
+      seed: 1,
+      durationMs: 10_000,
+      actions: [{ atMs: 0, action: { type: 'cut', edge: 'users->S' } }],
+    });
+    expect(r.requests.completed).toBe(0);
+    expect(r.requests.failedBy['edge-cut']).toBeGreaterThan(500);
+  });
+
+  it('from an app to a host of services takes turns instead of calling each', () => {
+    const r = run(
+      topology(
+        [
+          box('users', 'client', { rps: 60, routes: get() }),
+          box('api', 'app', { dbQueries: 0 }),
+          box('svc', 'group'),
+          box('s1', 'app', { dbQueries: 0 }, 'svc'),
+          box('s2', 'app', { dbQueries: 0 }, 'svc'),
+          box('s3', 'app', { dbQueries: 0 }, 'svc'),
+        ],
+        [link('users', 'api'), link('api', 'svc')],
+      ),
+    );
+    const calls = r.nodes.s1!.arrivals + r.nodes.s2!.arrivals + r.nodes.s3!.arrivals;
+    // One call per request (a few are still on their way when the run ends).
+    expect(calls).toBeLessThanOrEqual(r.nodes.api!.arrivals);
+    expect(calls).toBeGreaterThan(r.nodes.api!.arrivals - 10);
+    expect(r.nodes.s3!.arrivals).toBeGreaterThan(calls / 4);
+  });
+
+  it('from a queue to a host of workers feeds every worker', () => {
+    const r = run(
+      topology(
+        [
+          box('users', 'client', {
+            rps: 40,
+            routes: [{ method: 'POST', path: '/jobs', weight: 1 }],
+          }),
+          box('api', 'app', { dbQueries: 0 }),
+          box('q', 'queue'),
+          box('pool', 'group'),
+          box('w1', 'worker', { concurrency: 1, serviceTimeMs: 40 }, 'pool'),
+          box('w2', 'worker', { concurrency: 1, serviceTimeMs: 40 }, 'pool'),
+        ],
+        [link('users', 'api'), link('api', 'q'), link('q', 'pool')],
+      ),
+    );
+    expect(r.nodes.w1!.arrivals).toBeGreaterThan(200);
+    expect(r.nodes.w2!.arrivals).toBeGreaterThan(200);
+    expect(r.nodes.q!.acked).toBeGreaterThan(700);
+  });
+});
+
+describe("DNS's arrows", () => {
+  it('say where the name leads: the client looks it up, then calls that box', () => {
+    const r = run(
+      topology(
+        [
+          box('web', 'client', { rps: 50, routes: get(), users: 20 }),
+          box('dns', 'dns', { ttlS: 5 }),
+          box('lb', 'lb'),
+          box('app', 'app', { dbQueries: 0 }),
+        ],
+        [link('web', 'dns'), link('dns', 'lb'), link('lb', 'app')],
+      ),
+    );
+    expect(r.requests.failed).toBe(0);
+    expect(r.nodes.lb!.arrivals).toBe(r.nodes.web!.arrivals);
+    // Each of the 20 users asks again once its answer is older than the TTL.
+    expect(r.nodes.dns!.arrivals).toBeGreaterThan(20);
+    expect(r.nodes.dns!.arrivals).toBeLessThan(120);
+  });
+
+  it('let a box that is not a client call what DNS points at, without a lookup', () => {
+    const r = run(
+      topology(
+        [
+          box('users', 'client', { rps: 30, routes: get() }),
+          box('api', 'app', { dbQueries: 0 }),
+          box('dns', 'dns'),
+          box('pay', 'external', { errorRate: 0, latencyMs: 5, latencyDist: 'constant' }),
+        ],
+        [link('users', 'api'), link('api', 'dns'), link('dns', 'pay')],
+      ),
+    );
+    expect(r.requests.failed).toBe(0);
+    expect(r.nodes.pay!.arrivals).toBeGreaterThan(r.nodes.api!.arrivals - 5);
+    expect(r.nodes.dns!.arrivals).toBe(0);
+  });
+});
