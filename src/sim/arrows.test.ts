@@ -1,5 +1,5 @@
 // What arrows mean to the engine beyond A → B (src/model/links.ts): faint arrows, arrows
-// into and out of hosts, DNS's arrows.
+// into and out of hosts, DNS's arrows, queues that app servers consume, two-way arrows.
 
 import { describe, expect, it } from 'vitest';
 import type { Route, TopologyEdge } from '../model/types.ts';
@@ -8,6 +8,10 @@ import { simulate } from './simulate.ts';
 import { Simulation } from './simulation.ts';
 
 const get = (path = '/api/items'): Route[] => [{ method: 'GET', path, weight: 1 }];
+const mixed: Route[] = [
+  { method: 'GET', path: '/api/items', weight: 3 },
+  { method: 'POST', path: '/api/orders', weight: 1 },
+];
 const run = (doc: ReturnType<typeof topology>, durationMs = 20_000, seed = 1) =>
   simulate(doc, { seed, durationMs });
 const arrow = (source: string, target: string, extra: Partial<TopologyEdge> = {}) => ({
@@ -161,5 +165,63 @@ describe("DNS's arrows", () => {
     expect(r.requests.failed).toBe(0);
     expect(r.nodes.pay!.arrivals).toBeGreaterThan(r.nodes.api!.arrivals - 5);
     expect(r.nodes.dns!.arrivals).toBe(0);
+  });
+});
+
+describe('queues consumed by app servers', () => {
+  const eventDoc = (twoWay: boolean) =>
+    topology(
+      [
+        box('users', 'client', { rps: 80, routes: mixed }),
+        box('nginx', 'proxy'),
+        box('orders', 'app', { dbQueries: 0 }),
+        box('billing', 'app', { dbQueries: 0 }),
+        box('bus', 'queue'),
+      ],
+      twoWay
+        ? [
+            link('users', 'nginx'),
+            link('nginx', 'orders'),
+            arrow('orders', 'bus', { twoWay: true }),
+            arrow('billing', 'bus', { twoWay: true }),
+          ]
+        : [
+            link('users', 'nginx'),
+            link('nginx', 'orders'),
+            link('orders', 'bus'),
+            link('bus', 'billing'),
+          ],
+    );
+
+  it('an arrow from a queue to an app means the app consumes its messages', () => {
+    const r = run(eventDoc(false));
+    expect(r.requests.failed).toBe(0);
+    expect(r.nodes.bus!.published).toBeGreaterThan(300);
+    expect(r.nodes.billing!.arrivals).toBeGreaterThan(300);
+    expect(r.nodes.bus!.acked).toBe(r.nodes.billing!.completed);
+  });
+
+  it('a two-way arrow to a queue publishes one way and consumes the other, without echoes', () => {
+    const r = run(eventDoc(true));
+    expect(r.requests.failed).toBe(0);
+    const bus = r.nodes.bus as Record<string, number>;
+    const posts = bus.published!;
+    expect(posts).toBeGreaterThan(300);
+    // Messages reach both services; one taken from the bus is not published back to it.
+    expect(r.nodes.billing!.arrivals).toBeGreaterThan(50);
+    expect(r.nodes.orders!.arrivals).toBeGreaterThan(r.nodes.nginx!.arrivals);
+    expect(bus.acked! + bus.depth! + bus.unacked!).toBeLessThanOrEqual(posts);
+    expect(bus.failedJobs).toBe(0);
+  });
+
+  it('draws a message going the other way along a two-way arrow backwards', () => {
+    const all = hops(eventDoc(true));
+    // billing <-> bus is edge 3: its messages travel bus → billing, recorded as ~3.
+    expect(all.some(([edge, outcome]) => edge === ~3 && outcome === 0)).toBe(true);
+    expect(all.some(([edge, outcome]) => edge === 3 && outcome === 0)).toBe(false);
+  });
+
+  it('stays deterministic', () => {
+    expect(run(eventDoc(true), 8000, 7)).toEqual(run(eventDoc(true), 8000, 7));
   });
 });

@@ -1,7 +1,9 @@
 // Request hops for animation, in transferable typed arrays that the caller drains.
 //
 // Hop i occupies times[2i], times[2i+1] (start and end, virtual ms) and
-// ints[4i .. 4i+3] = edge index (in the current document's edges), request id (wraps at
+// ints[4i .. 4i+3] = edge index (in the current document's edges; ~index, i.e. -1 - index,
+// when the hop travels the drawn arrow backwards: a queue's message along a two-way
+// arrow, src/model/links.ts), request id (wraps at
 // 2^31), route index (-1 for jobs and cron work), outcome: 0 = on its way to the target,
 // 1 = an answer going back (success), 2 + k = an answer going back failed with
 // FAILURE_CAUSES[k]. With networkMs = 0 start equals end: draw a minimum visual duration.

@@ -220,8 +220,9 @@ export class LiveRun {
     const ints = batch.ints;
     for (let i = 0; i < batch.count; i++) {
       if (ints[4 * i + 3] !== 0) continue;
-      const e = ints[4 * i]!;
-      if (e >= 0 && e < this.edgeCount.length) this.edgeCount[e]!++;
+      const raw = ints[4 * i]!;
+      const e = raw < 0 ? ~raw : raw; // ~i: arrow i travelled backwards
+      if (e < this.edgeCount.length) this.edgeCount[e]!++;
     }
   }
 

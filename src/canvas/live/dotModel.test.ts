@@ -50,6 +50,16 @@ describe('DotModel', () => {
     expect(look(m, 100 + MIN_VISUAL_MS + 1).waiting).toEqual([{ node: 'app', failed: false }]);
   });
 
+  it('draws a hop recorded as ~index backwards along its arrow', () => {
+    const m = new DotModel();
+    // A message from db to app along the arrow app → db (a two-way arrow to a queue).
+    m.ingest(batch([[~1, 100, 100, 9, 0]]), edges, ends, 1, forever);
+    const quarter = look(m, 100 + MIN_VISUAL_MS / 4);
+    expect(quarter.moving[0]!.edge).toBe('e2');
+    expect(quarter.moving[0]!.f).toBeCloseTo(0.75, 5);
+    expect(look(m, 100 + MIN_VISUAL_MS + 1).waiting).toEqual([{ node: 'app', failed: false }]);
+  });
+
   it('scales the minimum with speed (screen time, not virtual time)', () => {
     const m = new DotModel();
     m.ingest(batch([[0, 0, 0, 1, 0]]), edges, ends, 10, forever);

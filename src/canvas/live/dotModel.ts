@@ -35,6 +35,8 @@ export interface EdgeEnds {
 
 interface Seg {
   edge: string;
+  /** Travels the drawn arrow backwards (a queue's message along a two-way arrow). */
+  reversed: boolean;
   forward: boolean;
   /** Visual start and end, virtual ms (display clock). */
   v0: number;
@@ -83,6 +85,24 @@ export interface HopInput {
   ints: Int32Array;
 }
 
+const swapped = new WeakMap<EdgeEnds, EdgeEnds>();
+
+/** An arrow's ends in the direction a hop travels it. */
+function endsOf(
+  ends: ReadonlyMap<string, EdgeEnds>,
+  edge: string,
+  reversed: boolean,
+): EdgeEnds | undefined {
+  const e = ends.get(edge);
+  if (!e || !reversed) return e;
+  let back = swapped.get(e);
+  if (!back) {
+    back = { source: e.target, target: e.source };
+    swapped.set(e, back);
+  }
+  return back;
+}
+
 export class DotModel {
   readonly dots = new Map<number, Dot>();
   /** Requests whose failure was already shown: later hops of theirs are ignored. */
@@ -113,9 +133,12 @@ export class DotModel {
     const minV = this.minVisualMs * Math.max(0.01, speed);
     const { times, ints } = batch;
     for (let i = 0; i < batch.count; i++) {
-      const edge = edgeIds[ints[4 * i]!];
+      // A negative index ~i is arrow i travelled backwards (src/sim/hops.ts).
+      const raw = ints[4 * i]!;
+      const reversed = raw < 0;
+      const edge = edgeIds[reversed ? ~raw : raw];
       if (edge === undefined) continue;
-      const e = ends.get(edge);
+      const e = endsOf(ends, edge, reversed);
       if (!e) continue;
       const req = ints[4 * i + 1]!;
       if (this.finished.has(req)) continue;
@@ -151,12 +174,12 @@ export class DotModel {
       const forward = outcome === OUT_FORWARD;
       if (outcome === OUT_EDGE_CUT) {
         // Refused at the link: it travels half way and stops there, red.
-        dot.segs.push({ edge, forward: true, v0, v1: v0 + dur / 2, t0, outcome });
+        dot.segs.push({ edge, reversed, forward: true, v0, v1: v0 + dur / 2, t0, outcome });
         dot.free = v0 + dur / 2;
         this.finished.add(req);
         continue;
       }
-      dot.segs.push({ edge, forward, v0, v1: v0 + dur, t0, outcome });
+      dot.segs.push({ edge, reversed, forward, v0, v1: v0 + dur, t0, outcome });
       dot.free = v0 + dur;
       if (outcome >= 2) this.finished.add(req);
     }
@@ -182,7 +205,7 @@ export class DotModel {
       // Segments already drawn: the dot now sits where the last of them ended.
       while (dot.segs.length > 0 && dot.segs[0]!.v1 <= now) {
         const s = dot.segs.shift()!;
-        const e = ends.get(s.edge);
+        const e = endsOf(ends, s.edge, s.reversed);
         dot.shift = s.t0 - s.v0;
         dot.drawn = true;
         if (s.outcome === OUT_EDGE_CUT) {
@@ -218,8 +241,10 @@ export class DotModel {
         const span = seg.v1 - seg.v0;
         const p = span > 0 ? (now - seg.v0) / span : 1;
         const failed = seg.outcome >= 2;
-        if (seg.outcome === OUT_EDGE_CUT) visitor.moving(seg.edge, p / 2, dot.route, true, false);
-        else visitor.moving(seg.edge, seg.forward ? p : 1 - p, dot.route, failed, faded);
+        const cut = seg.outcome === OUT_EDGE_CUT;
+        // `f` runs from the drawn arrow's source to its target.
+        const f = cut ? p / 2 : seg.forward ? p : 1 - p;
+        visitor.moving(seg.edge, seg.reversed ? 1 - f : f, dot.route, failed, !cut && faded);
       } else if (dot.drawn) {
         visitor.waiting(dot.at, dot.route, false, faded);
       }

@@ -21,6 +21,7 @@ import {
   type EdgeRt,
   OP_DEL,
   OP_GET,
+  OP_JOB,
   OP_PUBLISH,
   OP_READ,
   OP_REQUEST,
@@ -38,6 +39,7 @@ import {
 import { BaseBehaviour } from './base.ts';
 import type { CacheBehaviour } from './cache.ts';
 import type { DbBehaviour } from './db.ts';
+import type { QueueBehaviour } from './queue.ts';
 
 const T_SESSION = 0;
 const T_DATA = 1;
@@ -167,6 +169,7 @@ export class AppBehaviour extends BaseBehaviour {
     this.db = db;
     this.dbEdge = dbEdge;
     this.steps = steps;
+    this.pull();
   }
 
   override arrive(call: Call): void {
@@ -226,8 +229,11 @@ export class AppBehaviour extends BaseBehaviour {
           break;
         case T_PUBLISH:
           if (call.req.write) {
+            const edge = pick(step);
+            // A message taken from a queue is not published back to it (that would loop).
+            if (call.op === OP_JOB && call.edge?.source === edge.target) break;
             call.state = S_CHILD;
-            this.sim.send(call, pick(step), OP_PUBLISH);
+            this.sim.send(call, edge, OP_PUBLISH);
             return;
           }
           break;
@@ -316,7 +322,17 @@ export class AppBehaviour extends BaseBehaviour {
     this.afterFinish();
   }
 
-  protected afterFinish(): void {}
+  /** After each answer: a free slot asks the queues feeding this box for a message. */
+  protected afterFinish(): void {
+    this.pull();
+  }
+
+  /** Free slots ask the feeding queues for messages (an app consumes them as a worker does). */
+  protected pull(): void {
+    for (const e of this.node.inn) {
+      if (e.source.kind === 'queue') (e.source.behaviour as QueueBehaviour).dispatch();
+    }
+  }
 
   // ---- the connection pool ------------------------------------------------------------
 
@@ -411,6 +427,14 @@ export class AppBehaviour extends BaseBehaviour {
   }
 
   override serverDown(server: Server): void {
+    this.poolDown(server);
+    // Unacknowledged messages of the crashed replica go back to their queues.
+    for (const e of this.node.inn) {
+      if (e.source.kind === 'queue') (e.source.behaviour as QueueBehaviour).workerDown(server);
+    }
+  }
+
+  private poolDown(server: Server): void {
     const pool = server.pool;
     if (pool === null) return;
     this.closePool(server);

@@ -1,5 +1,6 @@
 // A message queue: publishing takes publishMs and fails with 'queue-full' beyond
-// `capacity` waiting jobs. Jobs go to the connected workers, one per free worker slot;
+// `capacity` waiting jobs. Jobs go to the connected workers and app servers (an app
+// consumes messages as a worker does: event-driven services), one per free slot;
 // a job not acknowledged within visibilityTimeoutMs (or whose worker crashed) is
 // delivered again. Jobs survive a crash of the queue itself (it is durable).
 
@@ -111,7 +112,8 @@ export class QueueBehaviour extends BaseBehaviour implements RootOwner {
         }
         const s = servers[k]!;
         const st = s.station;
-        if (e.target.kind === 'worker' && !e.cut && s.up && st !== null && st.busy < st.cap) {
+        const consumes = e.target.kind === 'worker' || e.target.kind === 'app';
+        if (consumes && !e.cut && s.up && st !== null && st.busy < st.cap) {
           return { edge: e, server: s };
         }
         break;

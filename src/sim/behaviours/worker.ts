@@ -4,9 +4,7 @@
 // connection per slot, publishes to further queues, calls to other services).
 
 import { distCode } from '../rng.ts';
-import type { Server } from '../runtime.ts';
 import { AppBehaviour, type HandlerSettings, SESSIONS_NONE } from './app.ts';
-import type { QueueBehaviour } from './queue.ts';
 
 export class WorkerBehaviour extends AppBehaviour {
   protected override settings(): HandlerSettings {
@@ -24,29 +22,5 @@ export class WorkerBehaviour extends AppBehaviour {
       connectMs: 30,
       cacheReads: true,
     };
-  }
-
-  override configure(): void {
-    super.configure();
-    this.pull();
-  }
-
-  protected override afterFinish(): void {
-    this.pull();
-  }
-
-  /** Free slots ask the feeding queues for jobs. */
-  private pull(): void {
-    for (const e of this.node.inn) {
-      if (e.source.kind === 'queue') (e.source.behaviour as QueueBehaviour).dispatch();
-    }
-  }
-
-  override serverDown(server: Server): void {
-    super.serverDown(server);
-    // Unacknowledged jobs of the crashed replica go back to their queues.
-    for (const e of this.node.inn) {
-      if (e.source.kind === 'queue') (e.source.behaviour as QueueBehaviour).workerDown(server);
-    }
   }
 }
