@@ -3,6 +3,11 @@
 //
 // The engine is measured as the browser runs it: bundled by esbuild into one module
 // (tsx's per-file transform with source maps is ~2× slower and would measure tsx).
+//
+// Side by side: `BENCH_BASELINE=DIR npm run bench -- sim`, where DIR holds another
+// version's src/ (e.g. `git archive COMMIT src | tar -x -C DIR`), measures both engines
+// in one process, trials alternating between them so a busy machine slows both alike,
+// and prints each one's speed and the ratio (budget: this tree ≥ 95% of the baseline).
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,8 +23,7 @@ import type { BenchModule, BenchRow } from './run.ts';
 
 type Engine = typeof Sim & typeof Fixtures & typeof Theory;
 
-async function loadEngine(): Promise<Engine> {
-  const root = join(import.meta.dirname, '..');
+async function loadEngine(root = join(import.meta.dirname, '..')): Promise<Engine> {
   const out = await build({
     stdin: {
       contents: [
@@ -68,33 +72,50 @@ function bestOf(n: number, trial: () => number): number {
   return best;
 }
 
-function speedRows(E: Engine): BenchRow[] {
+/** Events per CPU-second (and per wall-second) over one trial of M/M/1 at ρ = 0.8. */
+function mm1Trial(sim: Sim.Simulation, ms: number): { cpu: number; wall: number } {
+  const e0 = sim.eventsProcessed;
+  const t0 = cpuMs();
+  const w0 = performance.now();
+  sim.runUntil(sim.now + ms);
+  const n = sim.eventsProcessed - e0;
+  return { cpu: (n / (cpuMs() - t0)) * 1000, wall: (n / (performance.now() - w0)) * 1000 };
+}
+
+/** Simulated requests per CPU-second (and per wall-second) over one trial of the 15 boxes. */
+function fullTrial(sim: Sim.Simulation, ms: number): { cpu: number; wall: number } {
+  const c0 = sim.all.total.count + sim.all.failed;
+  const t0 = cpuMs();
+  const w0 = performance.now();
+  sim.runUntil(sim.now + ms);
+  const n = sim.all.total.count + sim.all.failed - c0;
+  return { cpu: (n / (cpuMs() - t0)) * 1000, wall: (n / (performance.now() - w0)) * 1000 };
+}
+
+/** The two speed workloads of an engine, warmed up (the JIT, caches and pools). */
+function workloads(E: Engine) {
   // M/M/1 at ρ = 0.8: the bare cost of an event.
   const mm1 = new E.Simulation(E.queueDoc(800, 1, 1, 'exponential'), { seed: 1 });
-  mm1.runUntil(100_000); // warm up the JIT
-  let wallEvents = 0;
-  const eventsPerS = bestOf(3, () => {
-    const e0 = mm1.eventsProcessed;
-    const t0 = cpuMs();
-    const w0 = performance.now();
-    mm1.runUntil(mm1.now + 400_000);
-    const n = mm1.eventsProcessed - e0;
-    wallEvents = Math.max(wallEvents, (n / (performance.now() - w0)) * 1000);
-    return (n / (cpuMs() - t0)) * 1000;
-  });
-
+  mm1.runUntil(100_000);
   // Every kind of box, 2,000 req/s.
   const full = new E.Simulation(E.fullStackDoc(2000), { seed: 1 });
   full.runUntil(10_000);
+  return { mm1, full };
+}
+
+function speedRows(E: Engine): BenchRow[] {
+  const { mm1, full } = workloads(E);
+  let wallEvents = 0;
+  const eventsPerS = bestOf(3, () => {
+    const t = mm1Trial(mm1, 400_000);
+    wallEvents = Math.max(wallEvents, t.wall);
+    return t.cpu;
+  });
   let wallRequests = 0;
   const reqPerS = bestOf(3, () => {
-    const c0 = full.all.total.count + full.all.failed;
-    const t0 = cpuMs();
-    const w0 = performance.now();
-    full.runUntil(full.now + 20_000);
-    const requests = full.all.total.count + full.all.failed - c0;
-    wallRequests = Math.max(wallRequests, (requests / (performance.now() - w0)) * 1000);
-    return (requests / (cpuMs() - t0)) * 1000;
+    const t = fullTrial(full, 20_000);
+    wallRequests = Math.max(wallRequests, t.wall);
+    return t.cpu;
   });
   return [
     {
@@ -116,6 +137,70 @@ function speedRows(E: Engine): BenchRow[] {
       value: fmt(wallRequests),
       budget: 'info',
       ok: true,
+    },
+  ];
+}
+
+/**
+ * This tree against a baseline engine, in one process: TRIALS rounds, each running a
+ * trial of both engines in turn (which goes first alternates), so load on the machine
+ * falls on both. Each engine's figure is its best trial (interference only ever slows a
+ * trial down); the ratio is this tree's best over the baseline's.
+ */
+function sideBySideRows(now: Engine, base: Engine): BenchRow[] {
+  const TRIALS = 9;
+  const a = workloads(base);
+  const b = workloads(now);
+  const best = { baseMm1: 0, nowMm1: 0, baseFull: 0, nowFull: 0 };
+  for (let i = 0; i < TRIALS; i++) {
+    const order = i % 2 === 0 ? ['base', 'now'] : ['now', 'base'];
+    for (const which of order) {
+      if (which === 'base') {
+        best.baseMm1 = Math.max(best.baseMm1, mm1Trial(a.mm1, 200_000).cpu);
+        best.baseFull = Math.max(best.baseFull, fullTrial(a.full, 10_000).cpu);
+      } else {
+        best.nowMm1 = Math.max(best.nowMm1, mm1Trial(b.mm1, 200_000).cpu);
+        best.nowFull = Math.max(best.nowFull, fullTrial(b.full, 10_000).cpu);
+      }
+    }
+  }
+  const ratio = (x: number, y: number) => `${((x / y) * 100).toFixed(1)}%`;
+  return [
+    {
+      figure: 'baseline: events per CPU-second, M/M/1',
+      value: fmt(best.baseMm1),
+      budget: 'info',
+      ok: true,
+    },
+    {
+      figure: 'this tree: events per CPU-second, M/M/1',
+      value: fmt(best.nowMm1),
+      budget: 'info',
+      ok: true,
+    },
+    {
+      figure: 'this tree ÷ baseline, events per CPU-second, M/M/1',
+      value: ratio(best.nowMm1, best.baseMm1),
+      budget: '≥ 95%',
+      ok: best.nowMm1 >= 0.95 * best.baseMm1,
+    },
+    {
+      figure: 'baseline: requests per CPU-second, 15 boxes',
+      value: fmt(best.baseFull),
+      budget: 'info',
+      ok: true,
+    },
+    {
+      figure: 'this tree: requests per CPU-second, 15 boxes',
+      value: fmt(best.nowFull),
+      budget: 'info',
+      ok: true,
+    },
+    {
+      figure: 'this tree ÷ baseline, requests per CPU-second, 15 boxes',
+      value: ratio(best.nowFull, best.baseFull),
+      budget: '≥ 95%',
+      ok: best.nowFull >= 0.95 * best.baseFull,
     },
   ];
 }
@@ -192,6 +277,8 @@ export const bench: BenchModule = {
   name: 'sim',
   async run() {
     const E = await loadEngine();
+    const baseline = process.env.BENCH_BASELINE;
+    if (baseline) return sideBySideRows(E, await loadEngine(baseline));
     return [...speedRows(E), memoryRow(E), ...accuracyRows(E)];
   },
 };
