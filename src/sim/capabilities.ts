@@ -98,7 +98,28 @@ export interface Capabilities {
   forwards?: true;
 }
 
-const NONE: Capabilities = {};
+/**
+ * A box's capabilities with every key present, in one order: every box's set then has the
+ * same shape, so looking one up on the hot path stays monomorphic.
+ */
+export function capabilities(c: Capabilities): Capabilities {
+  return {
+    servesRequests: c.servesRequests,
+    servesQueries: c.servesQueries,
+    holdsKeys: c.holdsKeys,
+    queuesJobs: c.queuesJobs,
+    acceptsJobs: c.acceptsJobs,
+    consumesJobs: c.consumesJobs,
+    resolvesNames: c.resolvesNames,
+    cachesFiles: c.cachesFiles,
+    sendsTraffic: c.sendsTraffic,
+    balances: c.balances,
+    hostsBoxes: c.hostsBoxes,
+    forwards: c.forwards,
+  };
+}
+
+const NONE: Capabilities = capabilities({});
 
 /**
  * What the box at the end of `link` offers: its own capabilities, or for a box that
@@ -108,7 +129,7 @@ const NONE: Capabilities = {};
 export function reach(link: EdgeRt): Capabilities {
   let node = link.target;
   for (let depth = 0; depth <= HOP_LIMIT; depth++) {
-    const caps = node.behaviour.caps;
+    const caps = node.caps;
     if (caps.forwards === undefined) return caps;
     const next = node.out[0];
     if (next === undefined) return NONE;

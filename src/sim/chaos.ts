@@ -69,7 +69,7 @@ export class Chaos {
       }
       case 'setRps':
       case 'spike': {
-        const traffic = node!.behaviour.caps.sendsTraffic;
+        const traffic = node!.caps.sendsTraffic;
         if (traffic === undefined) {
           this.note(`ignored (not a client): ${text}`, action);
           return;

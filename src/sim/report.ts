@@ -70,5 +70,5 @@ function roundLatency(l: { mean: number; p50: number; p95: number; p99: number }
 
 /** Backend health as a load balancer sees it (none for a box that does not balance). */
 export function lbHealth(rt: NodeRt): BackendHealth[] {
-  return rt.behaviour.caps.balances?.health() ?? [];
+  return rt.caps.balances?.health() ?? [];
 }

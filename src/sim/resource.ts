@@ -5,8 +5,9 @@
 // message queue's waiting jobs.
 //
 // It is a plain record with no callbacks: whoever takes a unit decides what happens next,
-// so the hot path stays monomorphic and allocation-free. A waiter is cancelled lazily: its
-// ticket (the token it had when it started waiting) no longer matches and `pop` skips it.
+// so the hot path stays monomorphic and allocation-free. In a line made `cancellable` a
+// waiter is cancelled lazily: its ticket (the token it had when it started waiting) no
+// longer matches and `pop` skips it; other lines keep no tickets.
 
 import { Ring } from './ring.ts';
 
@@ -32,6 +33,8 @@ export class Resource<T extends Ticketed> {
     public cap: number,
     /** Most waiters at once (Infinity: unbounded; 0: no waiting). */
     public limit: number,
+    /** Waiters may give up (cancel); the line then keeps each one's ticket. */
+    private readonly cancellable = false,
   ) {}
 
   /** Brings the integrals up to `now`; call before busy or waiting change. */
@@ -90,7 +93,7 @@ export class Resource<T extends Ticketed> {
   wait(item: T): boolean {
     if (this.waiting >= this.limit) return false;
     this.items.push(item);
-    this.tickets.push(item.token);
+    if (this.cancellable) this.tickets.push(item.token);
     this.waiting++;
     return true;
   }
@@ -98,24 +101,29 @@ export class Resource<T extends Ticketed> {
   /** Goes back to the front of the line, full or not (a redelivered job goes first). */
   putBack(item: T): void {
     this.items.unshift(item);
-    this.tickets.unshift(item.token);
+    if (this.cancellable) this.tickets.unshift(item.token);
     this.waiting++;
   }
 
   /** The oldest waiter still waiting, out of the line; null when nobody waits. */
   pop(): T | null {
-    while (this.waiting > 0) {
+    if (this.waiting === 0) return null;
+    if (!this.cancellable) {
+      this.waiting--;
+      return this.items.shift()!;
+    }
+    for (;;) {
       const item = this.items.shift()!;
       if (item.token === this.tickets.shift()!) {
         this.waiting--;
         return item;
       }
     }
-    return null;
   }
 
   /** The waiter stops waiting (a timeout): its entry is skipped from now on. */
   cancel(item: T): void {
+    if (!this.cancellable) throw new Error('resource: this line takes no cancellations');
     item.token++;
     this.waiting--;
     if (this.waiting === 0) {

@@ -4,6 +4,7 @@
 // primitive (workers, cores, pools) in resource.ts.
 
 import type { ConfigValue, NodeKind } from '../model/types.ts';
+import type { Capabilities } from './capabilities.ts';
 import { CAUSE_COUNT } from './causes.ts';
 import type { Behaviour, RootOwner } from './engine.ts';
 import type { Resource } from './resource.ts';
@@ -182,6 +183,8 @@ export class NodeRt {
   respSum = 0;
   readonly failed = new Float64Array(CAUSE_COUNT);
   behaviour!: Behaviour;
+  /** Its behaviour's capabilities (kept here, where every lookup finds one shape). */
+  caps!: Capabilities;
   // Previous tick's figures, for per-second points.
   tickBusy = 0;
   tickArrivals = 0;

@@ -8,6 +8,7 @@ import { runtimeLinks } from '../model/links.ts';
 import type { TopologyDocument } from '../model/types.ts';
 import { makeBehaviour } from './behaviours/index.ts';
 import type { CallEngine } from './calls.ts';
+import { capabilities } from './capabilities.ts';
 import { C_DOWN } from './causes.ts';
 import type { BehaviourClass } from './engine.ts';
 import { Resource } from './resource.ts';
@@ -51,6 +52,7 @@ export class World {
         rt = new NodeRt(n.id, n.kind, n.label, n.config);
         rt.since = now;
         rt.behaviour = makeBehaviour(this.engine, rt, this.kinds);
+        rt.caps = capabilities(rt.behaviour.caps);
         this.byId.set(n.id, rt);
       }
       rt.label = n.label;
@@ -60,7 +62,7 @@ export class World {
     this.nodes = nodes;
     // Hosts: the boxes inside share the host's cores.
     for (const rt of nodes) {
-      const host = rt.behaviour.caps.hostsBoxes;
+      const host = rt.caps.hostsBoxes;
       if (host === undefined) continue;
       const cores = host.cores();
       if (rt.cores === null) rt.cores = new Resource<Call>(cores, Number.POSITIVE_INFINITY);
@@ -166,7 +168,7 @@ export class World {
 
   /** A node and, for a host, every box inside it (crashing a machine stops what runs on it). */
   withContents(node: NodeRt): NodeRt[] {
-    if (node.behaviour.caps.hostsBoxes === undefined) return [node];
+    if (node.caps.hostsBoxes === undefined) return [node];
     const inside = new Set<string>([node.id]);
     let grew = true;
     while (grew) {

@@ -338,7 +338,7 @@ export abstract class HandlerBehaviour
 
   /** Free slots ask the queues feeding this box for messages (as a worker would). */
   private pull(): void {
-    for (const e of this.node.inn) e.source.behaviour.caps.queuesJobs?.pull();
+    for (const e of this.node.inn) e.source.caps.queuesJobs?.pull();
   }
 
   // ---- the connection pool ------------------------------------------------------------
@@ -425,7 +425,7 @@ export abstract class HandlerBehaviour
   override serverDown(server: Server): void {
     this.poolDown(server);
     // Unacknowledged messages of the crashed replica go back to their queues.
-    for (const e of this.node.inn) e.source.behaviour.caps.queuesJobs?.consumerDown(server);
+    for (const e of this.node.inn) e.source.caps.queuesJobs?.consumerDown(server);
   }
 
   private poolDown(server: Server): void {

@@ -7,7 +7,7 @@ import type { Call, Server } from '../runtime.ts';
 
 export class Pool {
   /** Units in use (`busy`) are the open connections; waiters want one. */
-  readonly conns = new Resource<Call>(0, Number.POSITIVE_INFINITY);
+  readonly conns = new Resource<Call>(0, Number.POSITIVE_INFINITY, true);
   /** Open connections nobody is using. */
   idle = 0;
   /** Connections opened per query (pool size 0) and still held. */
