@@ -9,16 +9,37 @@ import type { NodeKind, TopologyDocument, TopologyNode } from '../model/types.ts
 import { BaseBehaviour } from './behaviours/base.ts';
 import { ForwardingBehaviour } from './behaviours/forwarder.ts';
 import { box, link, topology } from './fixtures.ts';
+import { C_REJECTED } from './causes.ts';
 import { buildReport } from './report.ts';
+import type { Call } from './runtime.ts';
 import { Simulation } from './simulation.ts';
 
 /** A throwaway kind: forwards every call, adding nothing (a rate limiter that never limits). */
 class PassThrough extends ForwardingBehaviour {}
 
-const KINDS = { limiter: PassThrough };
+/** The rate limiter of docs/engine.md, with its limit built in: 50 calls a second. */
+class Limiter extends ForwardingBehaviour {
+  private second = -1;
+  private passed = 0;
 
-function limiter(id: string): TopologyNode {
-  return { id, kind: 'limiter' as NodeKind, label: id, position: { x: 0, y: 0 }, config: {} };
+  override arrive(call: Call): void {
+    const second = Math.floor(this.sim.now / 1000);
+    if (second !== this.second) {
+      this.second = second;
+      this.passed = 0;
+    }
+    if (this.passed >= 50) this.sim.fail(call, C_REJECTED);
+    else {
+      this.passed++;
+      this.pass(call);
+    }
+  }
+}
+
+const KINDS = { limiter: PassThrough, 'limit-50': Limiter };
+
+function limiter(id: string, kind = 'limiter'): TopologyNode {
+  return { id, kind: kind as NodeKind, label: id, position: { x: 0, y: 0 }, config: {} };
 }
 
 const routes = [
@@ -94,6 +115,26 @@ describe('capabilities', () => {
     expect(refused).toBe(direct.nodes.pg!.failedBy['db-max-connections']);
     expect(through.nodes['rl-db']!.failedBy).toEqual({});
     expect(through.requests).toEqual(direct.requests);
+  });
+
+  it('a rate limiter in front of the database lets its share through and rejects the rest', () => {
+    const doc = topology(
+      [
+        box('users', 'client', { rps: 100, routes: [{ method: 'GET', path: '/a', weight: 1 }] }),
+        box('app', 'app', { concurrency: 16, dbQueries: 1 }),
+        limiter('rl', 'limit-50'),
+        box('pg', 'db'),
+      ],
+      [link('users', 'app'), link('app', 'rl'), link('rl', 'pg')],
+    );
+    const r = run(doc);
+    const seconds = r.duration_s;
+    // Only the database's share of queries gets through: about 50 a second.
+    expect(r.nodes.pg!.arrivals / seconds).toBeGreaterThan(45);
+    expect(r.nodes.pg!.arrivals / seconds).toBeLessThanOrEqual(50);
+    expect(r.nodes.rl!.failedBy.rejected).toBeGreaterThan(0);
+    expect(r.requests.failedBy).toEqual({ rejected: r.nodes.rl!.failedBy.rejected });
+    expect(r.nodes.app!.poolSize).toBeGreaterThan(0);
   });
 
   it('a box that forwards to nothing offers nothing: the app does without it', () => {
