@@ -44,7 +44,9 @@ function randomDoc(rng: Rng): TopologyDocument {
     const source = ids[rng.int(n)]!;
     const target = ids[rng.int(n)]!;
     const label = rng.next() < 0.3 ? ['/api', '/static', 'api/*', 'HTTP'][rng.int(4)] : undefined;
-    edges.push({ id: `e${i}`, source, target, label });
+    // Two-way arrows (a queue's consumers) and faint ones (no traffic) too.
+    const way = rng.next();
+    edges.push({ id: `e${i}`, source, target, label, twoWay: way < 0.15, faint: way > 0.95 });
   }
   const restored = restoreDocument({ version: 1, title: 'fuzz', nodes, edges });
   if (!restored.ok) throw new Error(JSON.stringify(restored.errors));
@@ -96,7 +98,7 @@ describe('random topologies', () => {
   it('never throw, reach the time asked for, and balance their books', () => {
     const rng = new Rng(2024);
     const wrong: string[] = [];
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 50; i++) {
       const doc = randomDoc(rng);
       const sim = new Simulation(doc, { seed: i, networkMs: i % 3 === 0 ? 1 : 0 });
       for (let t = 1000; t <= 6000; t += 1000) {
