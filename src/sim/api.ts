@@ -67,7 +67,7 @@ export interface RouteReport {
   latency_ms: LatencySummary;
 }
 
-/** The headless report (shared/DESIGN.md), printed by `npm run sim`. */
+/** The headless report, printed by `npm run sim` (docs/engine.md, Outputs). */
 export interface Report {
   duration_s: number;
   throughput_rps: number;

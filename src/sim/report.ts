@@ -1,4 +1,5 @@
-// Builds the headless report (shared/DESIGN.md) and per-node live figures from a run.
+// Builds the headless report (api.ts Report; docs/engine.md, Outputs) and per-node live
+// figures from a run.
 
 import type { NodeReport, Report, RouteReport } from './api.ts';
 import type { BackendHealth } from './capabilities.ts';
