@@ -3,16 +3,9 @@
 // the rest by path prefix: outgoing edge labels are prefixes (longest match wins), an
 // unlabeled edge is the default; several edges for one prefix take turns (an upstream).
 
-import {
-  C_NO_ROUTE,
-  C_REJECTED,
-  type Call,
-  type EdgeRt,
-  OP_REQUEST,
-  S_CHILD,
-  S_QUEUED,
-  S_WORK,
-} from '../runtime.ts';
+import { type Capabilities, SERVES_REQUESTS } from '../capabilities.ts';
+import { C_NO_ROUTE, C_REJECTED } from '../causes.ts';
+import { type Call, type EdgeRt, OP_REQUEST, S_CHILD, S_QUEUED, S_WORK } from '../runtime.ts';
 import { BaseBehaviour } from './base.ts';
 
 interface Upstream {
@@ -32,6 +25,7 @@ export function prefixOf(label: string): string | null {
 }
 
 export class ProxyBehaviour extends BaseBehaviour {
+  override readonly caps: Capabilities = { servesRequests: SERVES_REQUESTS };
   private tlsMs = 0;
   private serveStatic = true;
   private staticPrefix = '/static';
