@@ -171,7 +171,27 @@ function networksOf(raw: Record<string, unknown>): string[] {
   return [];
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const HOST_KEY =
+  /(HOST|HOSTNAME|HOSTS|ADDR|ADDRESS|SERVER|SERVERS|BROKER|BROKERS|ENDPOINT|NODES)$/i;
+
+/**
+ * Host names a service's environment points at: the host of every URL
+ * (`postgres://u:p@db:5432/x` → db) and the value of *_HOST-like variables (`REDIS_HOST=cache`).
+ */
+export function envHosts(env: Record<string, string>): Set<string> {
+  const hosts = new Set<string>();
+  for (const [key, value] of Object.entries(env)) {
+    for (const m of value.matchAll(/[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s]*@)?([^:/?#,\s]+)/gi))
+      hosts.add(m[1]!);
+    if (!value.includes('://') && HOST_KEY.test(key)) {
+      for (const part of value.split(/[,\s]+/)) {
+        const m = /^([A-Za-z0-9_.-]+)(:\d+)?$/.exec(part);
+        if (m) hosts.add(m[1]!);
+      }
+    }
+  }
+  return hosts;
+}
 
 function yamlError(message: string, line?: number, column?: number): ConfigImportResult {
   const error: { message: string; line?: number; column?: number } = { message };
@@ -367,11 +387,10 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
       via: 'depends_on',
     }));
     const env = views.get(name)!.environment;
-    const values = Object.values(env).join('\n');
+    const hosts = envHosts(env);
     for (const other of nodeOf.keys()) {
       if (other === name || targets.some((t) => t.name === other)) continue;
-      const re = new RegExp(`(^|[/@=,\\s])${escapeRe(other)}(?=[:/,\\s]|$)`, 'm');
-      if (re.test(values)) targets.push({ name: other, via: 'environment' });
+      if (hosts.has(other)) targets.push({ name: other, via: 'environment' });
     }
     for (const target of targets) {
       const t = nodeOf.get(target.name);

@@ -86,7 +86,7 @@ export function setNumber(
   note: (text: string) => void,
 ): void {
   const f = fieldSpec(kind, key);
-  if (!f || f.type !== 'number' || !Number.isFinite(value)) return;
+  if (f?.type !== 'number' || !Number.isFinite(value)) return;
   let v = clamp(value, f.min, f.max);
   if (f.integer) v = Math.round(v);
   if (v !== value)
@@ -442,7 +442,11 @@ export const CONFIG_KINDS: Record<NodeKind, ConfigKind> = {
       'not a service: the boxes that call it get `<NAME>_URL` (a placeholder address) and `<NAME>_TIMEOUT_MS`',
     outside:
       'someone else’s service: the boxes calling it get its address as a placeholder variable',
-    url: (name) => `https://${name}.example.com`,
+    // A label that is an address (`api.stripe.com`) is used as it is; else a placeholder.
+    url: (name, node) =>
+      /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i.test(node.label.trim())
+        ? `https://${node.label.trim().toLowerCase()}`
+        : `https://${name}.example.com`,
     images:
       /(^|\/)(wiremock|wiremock\/wiremock|mockserver|mockserver\/mockserver|mailhog|mailhog\/mailhog|axllent\/mailpit|mailpit|maildev|maildev\/maildev|rnwood\/smtp4dev|smtp4dev|stripe\/stripe-mock|stripemock\/stripe-mock|mountebank|stoplight\/prism)([:@]|$)/,
     imageWhat: 'a stand-in for someone else’s service',

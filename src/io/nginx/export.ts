@@ -58,7 +58,8 @@ function serverLine(plan: Plan, backend: TopologyNode, lb: TopologyNode | null):
       line += ` weight=${Math.max(1, Math.round(typeof w === 'number' ? w : 1))}`;
     }
     line += ` max_fails=${numberOf('lb', lb.config, 'unhealthyThreshold')}`;
-    line += ` fail_timeout=${duration(numberOf('lb', lb.config, 'healthCheckIntervalMs'))}`;
+    // fail_timeout counts whole seconds.
+    line += ` fail_timeout=${Math.max(1, Math.round(numberOf('lb', lb.config, 'healthCheckIntervalMs') / 1000))}s`;
   }
   return `${line};`;
 }
@@ -230,7 +231,6 @@ export function nginxConf(plan: Plan, node: TopologyNode): { text: string; notes
     '  include mime.types;',
     '  default_type application/octet-stream;',
     '  sendfile on;',
-    '  access_log /dev/stdout;',
   ];
   if (outsideUrls) {
     lines.push('  # Docker’s DNS, for the outside addresses set in locations below.');
