@@ -15,6 +15,14 @@ export function slug(text: string, fallback = 'box'): string {
   return /^[a-z]/.test(s) ? s : `${fallback}-${s}`;
 }
 
+/**
+ * A box's name in the stack: its id when that is already a fine service, host and upstream
+ * name (`app1`, `app_servers`, `orders-db`), else a slug of it.
+ */
+export function serviceName(id: string): string {
+  return /^[a-z][a-z0-9_-]{0,49}$/.test(id) ? id : slug(id);
+}
+
 /** `base`, or `base-2`, `base-3`… when taken; the result is added to `used`. */
 export function unique(base: string, used: Set<string>): string {
   let name = base;

@@ -5,7 +5,7 @@
 
 import type { TopologyDocument, TopologyEdge, TopologyNode } from '../../model/types.ts';
 import { isOutside } from './kinds.ts';
-import { slug, unique } from './names.ts';
+import { serviceName, slug, unique } from './names.ts';
 
 /**
  * An edge label as the engine's nginx reads it (src/sim/behaviours/proxy.ts `prefixOf`):
@@ -104,7 +104,7 @@ export function makePlan(doc: TopologyDocument): Plan {
   const usedNets = new Set<string>(['default']);
   for (const n of doc.nodes) {
     if (n.kind === 'group') plan.network.set(n.id, unique(slug(n.id, 'net'), usedNets));
-    else plan.name.set(n.id, unique(slug(n.id), used));
+    else plan.name.set(n.id, unique(serviceName(n.id), used));
   }
 
   // A load balancer that only nginx boxes call, each sending it a path of its own, is what

@@ -422,6 +422,14 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
       );
     nodes.push(lb);
     lbs.set(up.name, lb);
+    return lb;
+  };
+
+  /** The upstream's servers behind its load balancer, after the arrow that reaches it. */
+  const wired = new Set<string>();
+  const wire = (up: Up, lb: TopologyNode) => {
+    if (wired.has(up.name)) return;
+    wired.add(up.name);
     for (const s of up.servers) {
       if (s.flags.includes('backup') || s.flags.includes('down')) {
         notes.push(
@@ -448,9 +456,8 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
         (k) => !['weight', 'max_fails', 'fail_timeout'].includes(k),
       );
       if (extra.length) unmappedByName.set(`server … ${extra.join(' ')}`, [s.line]);
-      if (!edges.some((e) => e.source === lb!.id && e.target === b.id)) link(lb, b);
+      if (!edges.some((e) => e.source === lb.id && e.target === b.id)) link(lb, b);
     }
-    return lb;
   };
 
   // Locations.
@@ -497,6 +504,7 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
         )
           continue;
         link(nginx, to, label);
+        if (up) wire(up, to);
         seenPaths.add(key);
         routes.push({ method: 'GET', path: requestPath(loc.path), weight: 1 });
         const connect = loc.connectTimeout ?? s.connectTimeout ?? httpConnect;
@@ -560,10 +568,12 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
       : {}),
   });
 
-  const unmappedList = [...unmappedByName].map(
-    ([name, lines]) =>
-      `${name} (line${lines.length > 1 ? 's' : ''} ${lines.slice(0, 6).join(', ')}${lines.length > 6 ? ', …' : ''})`,
-  );
+  const unmappedList = [...unmappedByName]
+    .sort((a, b) => a[1][0]! - b[1][0]!)
+    .map(
+      ([name, lines]) =>
+        `${name} (line${lines.length > 1 ? 's' : ''} ${lines.slice(0, 6).join(', ')}${lines.length > 6 ? ', …' : ''})`,
+    );
   let doc: TopologyDocument = {
     version: 1,
     title: names[0] ?? 'Imported nginx.conf',

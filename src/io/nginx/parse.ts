@@ -184,10 +184,12 @@ export function parseNginx(text: string): ParseResult {
       }
       // `}`
       if (words.length) {
+        // Point where the ";" belongs: after the directive's last word.
+        const last = words[words.length - 1]!;
         throw new NginxSyntaxError(
           `unexpected "}": directive "${words[0]!.text}" on line ${words[0]!.line} is not terminated by ";"`,
-          t.line,
-          t.column,
+          last.line,
+          last.column + last.text.length,
         );
       }
       if (stack.length === 1)
