@@ -3,6 +3,8 @@
 
 import type { ComponentType } from 'react';
 import { useUiStore, type DialogRequest } from '../state/uiStore.ts';
+import { ExportConfigDialog } from '../ui/config/ExportConfigDialog.tsx';
+import { ImportConfigDialog } from '../ui/config/ImportConfigDialog.tsx';
 import { ProblemDialog } from '../ui/dialogs/ProblemDialog.tsx';
 import { ShortcutsDialog } from '../ui/dialogs/ShortcutsDialog.tsx';
 import { ExportMermaidDialog } from '../ui/mermaid/ExportMermaidDialog.tsx';
@@ -24,6 +26,9 @@ export const DIALOGS: Record<string, ComponentType<DialogProps>> = {
   'story-picker': ({ onClose }) => <StoryPicker onClose={onClose} />,
   'import-mermaid': ({ onClose }) => <ImportMermaidDialog onClose={onClose} />,
   'export-mermaid': ({ onClose }) => <ExportMermaidDialog onClose={onClose} />,
+  'import-config': ({ onClose }) => <ImportConfigDialog onClose={onClose} />,
+  'export-compose': ({ onClose }) => <ExportConfigDialog onClose={onClose} start="compose" />,
+  'export-nginx': ({ onClose }) => <ExportConfigDialog onClose={onClose} start="nginx" />,
 };
 
 export function Dialogs() {

@@ -21,6 +21,13 @@ export interface StackExport {
   files: StackFile[];
   compose: string;
   nginx: { nodeId: string; label: string; path: string; text: string }[];
+  /** What each box became, in document order. */
+  boxes: {
+    id: string;
+    label: string;
+    kind: TopologyDocument['nodes'][number]['kind'];
+    where: string;
+  }[];
   notes: string[];
 }
 
@@ -83,21 +90,22 @@ export function exportStack(doc: TopologyDocument): StackExport {
     '| box | kind | in the stack |',
     '| --- | --- | --- |',
   ];
-  for (const n of doc.nodes) {
+  const boxes = doc.nodes.map((n) => {
     const row = CONFIG_KINDS[n.kind];
     const name = plan.name.get(n.id);
     let where: string;
     if (n.kind === 'group') where = `network \`${plan.network.get(n.id)}\``;
     else if (row.outside) where = `not a service: ${row.outside}`;
-    else if (plan.folded.has(n.id))
+    else if (plan.folded.has(n.id)) {
       where = `\`upstream ${name}\` in ${plan.folded
         .get(n.id)!
         .map((p) => `\`${plan.conf.get(p.id)}\``)
         .join(', ')}`;
-    else
+    } else
       where = `service \`${name}\`${plan.conf.has(n.id) ? ` with \`${plan.conf.get(n.id)}\`` : ''}`;
-    lines.push(`| ${said(n.label || n.id)} | ${KINDS[n.kind].title} | ${where} |`);
-  }
+    return { id: n.id, label: n.label || n.id, kind: n.kind, where };
+  });
+  for (const b of boxes) lines.push(`| ${said(b.label)} | ${KINDS[b.kind].title} | ${b.where} |`);
   lines.push('', '## How kinds are written', '');
   const kinds = [...new Set(doc.nodes.map((n) => n.kind))];
   for (const k of kinds) lines.push(`- **${KINDS[k].title}**: ${CONFIG_KINDS[k].written}.`);
@@ -128,6 +136,7 @@ export function exportStack(doc: TopologyDocument): StackExport {
   return {
     files,
     compose: compose.text,
+    boxes,
     nginx: nginx.files.map((f) => ({
       nodeId: f.node.id,
       label: f.node.label || f.node.id,
