@@ -164,7 +164,7 @@ export function exportCompose(doc: TopologyDocument, plan = makePlan(doc)): Comp
     const replicas = base.deploy?.replicas ?? 1;
     comments.set(
       name,
-      `${said(node.label || node.id)}: ${KINDS[node.kind].title}${replicas > 1 ? `, ${replicas} replicas` : ''}`,
+      `${said(node.label || node.id)}${node.label === KINDS[node.kind].title ? '' : `: ${KINDS[node.kind].title}`}${replicas > 1 ? `, ${replicas} replicas` : ''}`,
     );
   }
 

@@ -152,6 +152,8 @@ redis:
 `);
     expect(r.notes[0]).toMatch(/version 1 compose file/);
     expect(kinds(r.doc)).toMatchObject({ web: 'app', redis: 'cache' });
+    // `build: .` is a folder, not a number (as YAML 1.1 would have it).
+    expect(r.reasons.web).toBe('service web: built from source (.)');
     const v2 = await ok(
       'version: "2"\nservices:\n  web:\n    image: node:20\n    scale: 4\n    environment: [WEB_CONCURRENCY=2]\n',
     );

@@ -133,13 +133,13 @@ export function serviceKind(v: ServiceView): { kind: NodeKind; why: string; unkn
   if (CRON_WORDS.test(said)) {
     return {
       kind: 'cron',
-      why: `${from || `image ${v.image}`}; its name or command says it runs on a schedule`,
+      why: `${from || (v.image ? `image ${v.image}` : 'no image')}; its name or command says it runs on a schedule`,
     };
   }
   if (WORKER_WORDS.test(said)) {
     return {
       kind: 'worker',
-      why: `${from || `image ${v.image}`}; its name or command says it runs jobs`,
+      why: `${from || (v.image ? `image ${v.image}` : 'no image')}; its name or command says it runs jobs`,
     };
   }
   if (from) return { kind: 'app', why: from };
@@ -223,16 +223,19 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
     );
   }
   const lc = new LineCounter();
-  // YAML 1.1, as docker-compose reads it (merge keys `<<:` included).
+  // YAML 1.2 with merge keys (`<<:`): it reads compose files as docker-compose does, where
+  // this package's YAML 1.1 would take `build: .` for a number.
   const ydoc = parseDocument(text, {
     lineCounter: lc,
-    version: '1.1',
     merge: true,
     prettyErrors: false,
   });
   const problem = ydoc.errors[0];
   if (problem) {
-    const at = problem.linePos?.[0] ?? lc.linePos(problem.pos[0]);
+    const at = { ...(problem.linePos?.[0] ?? lc.linePos(problem.pos[0])) };
+    // The parser points at the start of a badly indented line: point at what is there.
+    const lineText = text.split(/\r?\n/)[at.line - 1] ?? '';
+    while (at.col <= lineText.length && /\s/.test(lineText[at.col - 1] ?? '')) at.col++;
     const detail = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     return yamlError(`YAML error on line ${at.line}, column ${at.col}: ${detail}`, at.line, at.col);
   }

@@ -341,7 +341,7 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
   nodes.push(nginx);
   const names = [...new Set(servers.flatMap((s) => s.names))];
   reasons[nginx.id] =
-    `the ${plural(servers.length, 'server block')} of this nginx.conf${names.length ? ` (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''})` : ''}`;
+    `the ${servers.length === 1 ? 'server block' : plural(servers.length, 'server block')} of this nginx.conf${names.length ? ` (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''})` : ''}`;
   nginx.config.tls = servers.some((s) => s.tls);
   const note = (t: string) => notes.push(t);
   const wp = find(top, 'worker_processes');

@@ -127,7 +127,7 @@ export function ExportConfigDialog({
         </div>
         <section className="bp-mmd__preview" aria-label="What each box became">
           <p className="bp-mmd__summary">What each box became</p>
-          <table className="bp-mmd__table">
+          <table className="bp-mmd__table bp-cfg__table">
             <thead>
               <tr>
                 <th scope="col">Box</th>

@@ -320,7 +320,9 @@ function PreviewBody({
   if (!result.ok) {
     return (
       <div className="bp-mmd__error" role="alert" data-testid="config-import-error">
-        <strong>This {NAMES[preview.format]} cannot be imported.</strong>
+        <strong>
+          This {preview.format === 'compose' ? 'compose file' : 'nginx.conf'} cannot be imported.
+        </strong>
         <p>{result.error.message}</p>
         <ErrorLines text={preview.text} error={result.error} />
         <p className="bp-mmd__muted">Your canvas has not changed.</p>
@@ -330,7 +332,6 @@ function PreviewBody({
   if (!doc) return null;
   const boxes = doc.nodes.filter((n) => n.kind !== 'group').length;
   const hosts = doc.nodes.length - boxes;
-  const inferred = new Set(result.inferred);
   const notes = [...result.notes, ...ruleWarnings];
   return (
     <>
@@ -342,7 +343,7 @@ function PreviewBody({
         {preview.text !== text ? ' (updating…)' : ''}
       </p>
       <div className="bp-mmd__tablewrap">
-        <table className="bp-mmd__table">
+        <table className="bp-mmd__table bp-cfg__table">
           <thead>
             <tr>
               <th scope="col">Box</th>
@@ -381,11 +382,6 @@ function PreviewBody({
                           </option>
                         ))}
                       </select>
-                      {inferred.has(n.id) ? (
-                        <span className="bp-mmd__guess" title="Guessed from the file">
-                          guessed
-                        </span>
-                      ) : null}
                     </span>
                   )}
                 </td>
