@@ -10,7 +10,11 @@ import { importCompose } from '../src/io/compose/import.ts';
 import { exportStack } from '../src/io/config/bundle.ts';
 import { detectFormat } from '../src/io/config/detect.ts';
 import type { ConfigImportResult } from '../src/io/config/result.ts';
-import { defaultBlockIndex, extractMermaidBlocks, isMarkdownName } from '../src/io/mermaid/blocks.ts';
+import {
+  defaultBlockIndex,
+  extractMermaidBlocks,
+  isMarkdownName,
+} from '../src/io/mermaid/blocks.ts';
 import { exportMermaid } from '../src/io/mermaid/export.ts';
 import { importMermaid } from '../src/io/mermaid/import.ts';
 import { importNginx } from '../src/io/nginx/import.ts';
@@ -58,7 +62,10 @@ function parseArgs(argv: string[]): Args {
   const opts: Partial<Args> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined || v === '') throw new CliError(`${flag} needs a value\n${USAGE}`);
@@ -69,14 +76,18 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--node') opts.node = value();
     else if (flag === '--step') {
       const v = value();
-      if (!/^\d+$/.test(v) || Number(v) < 1) throw new CliError('--step needs a number: 1 for the first step');
+      if (!/^\d+$/.test(v) || Number(v) < 1)
+        throw new CliError('--step needs a number: 1 for the first step');
       opts.step = Number(v);
-    } else if (arg.startsWith('-') && arg !== '-') throw new CliError(`unknown option "${arg}"\n${USAGE}`);
+    } else if (arg.startsWith('-') && arg !== '-')
+      throw new CliError(`unknown option "${arg}"\n${USAGE}`);
     else files.push(arg);
   }
-  if (files.length !== 1) throw new CliError(`${files.length ? 'one FILE at a time' : 'missing FILE'}\n${USAGE}`);
+  if (files.length !== 1)
+    throw new CliError(`${files.length ? 'one FILE at a time' : 'missing FILE'}\n${USAGE}`);
   if (to === undefined) throw new CliError(`missing --to (${TARGETS.join(', ')})\n${USAGE}`);
-  if (!TARGETS.includes(to as Target)) throw new CliError(`--to must be one of ${TARGETS.join(', ')} (got "${to}")`);
+  if (!TARGETS.includes(to as Target))
+    throw new CliError(`--to must be one of ${TARGETS.join(', ')} (got "${to}")`);
   return { file: files[0]!, to: to as Target, ...opts };
 }
 
@@ -86,11 +97,16 @@ async function readDocument(args: Args): Promise<{ doc: TopologyDocument; err: s
   const text = readText(file);
   const ext = extname(file).toLowerCase();
   const configError = (r: Extract<ConfigImportResult, { ok: false }>) => {
-    const where = r.error.line !== undefined ? `${file}:${r.error.line}${r.error.column !== undefined ? `:${r.error.column}` : ''}: ` : `${file}: `;
+    const where =
+      r.error.line !== undefined
+        ? `${file}:${r.error.line}${r.error.column !== undefined ? `:${r.error.column}` : ''}: `
+        : `${file}: `;
     return new CliError(`${where}${r.error.message}`);
   };
   const configWarnings = (r: Extract<ConfigImportResult, { ok: true }>) =>
-    [...r.notes.map((n) => `note: ${n}\n`), ...r.unmapped.map((u) => `not mapped: ${u}\n`)].join('');
+    [...r.notes.map((n) => `note: ${n}\n`), ...r.unmapped.map((u) => `not mapped: ${u}\n`)].join(
+      '',
+    );
 
   if (ext === '.json' || (ext === '' && text.trimStart().startsWith('{'))) {
     let json: unknown;
@@ -99,25 +115,42 @@ async function readDocument(args: Args): Promise<{ doc: TopologyDocument; err: s
     } catch (err) {
       throw new CliError(`${file} is not JSON: ${(err as Error).message}`);
     }
-    if (typeof json === 'object' && json !== null && Array.isArray((json as { steps?: unknown }).steps)) {
+    if (
+      typeof json === 'object' &&
+      json !== null &&
+      Array.isArray((json as { steps?: unknown }).steps)
+    ) {
       const name = file.replace(/^.*[\\/]/, '').replace(/\.json$/i, '');
       const loaded = loadScenario(json, name);
-      if (!loaded.ok) throw new CliError(`${file} is not a valid story:\n${loaded.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
+      if (!loaded.ok)
+        throw new CliError(
+          `${file} is not a valid story:\n${loaded.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`,
+        );
       const steps = loaded.scenario.steps;
       const n = args.step ?? 1;
       const step = steps[n - 1];
       if (!step) throw new CliError(`${file} has ${steps.length} steps; there is no step ${n}`);
-      const err = args.step === undefined ? `note: ${file} is a story with ${steps.length} steps; converting step 1. Choose another with --step N.\n` : '';
+      const err =
+        args.step === undefined
+          ? `note: ${file} is a story with ${steps.length} steps; converting step 1. Choose another with --step N.\n`
+          : '';
       return { doc: step.doc, err };
     }
-    if (args.step !== undefined) throw new CliError(`--step picks a step of a story; ${file} is a diagram`);
+    if (args.step !== undefined)
+      throw new CliError(`--step picks a step of a story; ${file} is a diagram`);
     const restored = restoreDocument(json);
     if (!restored.ok) {
-      throw new CliError(`${file} is not a topology document:\n${restored.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`);
+      throw new CliError(
+        `${file} is not a topology document:\n${restored.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`,
+      );
     }
-    return { doc: restored.doc, err: restored.warnings.map((w) => `warning: ${w.path}: ${w.message}\n`).join('') };
+    return {
+      doc: restored.doc,
+      err: restored.warnings.map((w) => `warning: ${w.path}: ${w.message}\n`).join(''),
+    };
   }
-  if (args.step !== undefined) throw new CliError(`--step picks a step of a story (.json); ${file} is not one`);
+  if (args.step !== undefined)
+    throw new CliError(`--step picks a step of a story (.json); ${file} is not one`);
   const format = detectFormat(text, file);
   if (format === 'mermaid') {
     let source = text;
@@ -131,7 +164,10 @@ async function readDocument(args: Args): Promise<{ doc: TopologyDocument; err: s
     }
     const r = await importMermaid(source);
     if (!r.ok) {
-      const where = r.error.line !== undefined ? `${file}:${r.error.line + offset}${r.error.column !== undefined ? `:${r.error.column}` : ''}: ` : `${file}: `;
+      const where =
+        r.error.line !== undefined
+          ? `${file}:${r.error.line + offset}${r.error.column !== undefined ? `:${r.error.column}` : ''}: `
+          : `${file}: `;
       throw new CliError(`${where}${r.error.message}`);
     }
     return { doc: r.doc, err: r.warnings.map((w) => `warning: ${w}\n`).join('') };
@@ -149,8 +185,10 @@ export async function main(argv: string[]): Promise<{ out: string; err: string; 
     if (argv[0] === '--help' || argv[0] === '-h') return { out: `${USAGE}\n`, err: '', code: 0 };
     const args = parseArgs(argv);
     const { doc, err } = await readDocument(args);
-    if (args.out !== undefined && args.to !== 'compose') throw new CliError('--out writes a whole stack: use it with --to compose');
-    if (args.node !== undefined && args.to !== 'nginx') throw new CliError('--node picks an nginx: use it with --to nginx');
+    if (args.out !== undefined && args.to !== 'compose')
+      throw new CliError('--out writes a whole stack: use it with --to compose');
+    if (args.node !== undefined && args.to !== 'nginx')
+      throw new CliError('--node picks an nginx: use it with --to nginx');
     switch (args.to) {
       case 'json':
         return { out: `${JSON.stringify(doc, null, 2)}\n`, err, code: 0 };
@@ -171,11 +209,17 @@ export async function main(argv: string[]): Promise<{ out: string; err: string; 
       }
       case 'nginx': {
         const { nginx } = exportStack(doc);
-        if (!nginx.length) throw new CliError('the diagram has no nginx or load balancer, so there is no nginx.conf');
+        if (!nginx.length)
+          throw new CliError(
+            'the diagram has no nginx or load balancer, so there is no nginx.conf',
+          );
         let file = nginx[0]!;
         if (args.node !== undefined) {
           const chosen = nginx.find((f) => f.nodeId === args.node);
-          if (!chosen) throw new CliError(`no nginx with id "${args.node}"; the diagram has ${nginx.map((f) => f.nodeId).join(', ')}`);
+          if (!chosen)
+            throw new CliError(
+              `no nginx with id "${args.node}"; the diagram has ${nginx.map((f) => f.nodeId).join(', ')}`,
+            );
           file = chosen;
         } else if (nginx.length > 1) {
           throw new CliError(

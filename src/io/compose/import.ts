@@ -14,6 +14,7 @@ import {
   addUsers,
   box,
   type ConfigImportResult,
+  type ConfigImportSuccess,
   finish,
   MAX_CONFIG_LENGTH,
 } from '../config/result.ts';
@@ -65,7 +66,7 @@ const WHY_UNMAPPED: Record<string, string> = {
 };
 
 const WORKER_WORDS =
-  /\b(worker|workers|consumer|consumers|celery|sidekiq|rq|resque|jobs?|bull|bullmq|horizon|delayed job|dramatiq|huey|faktory|queue|queues|listener|processor)\b/i;
+  /\b(worker|workers|consumer|consumers|replacer|forwarder|async|celery|sidekiq|rq|resque|jobs?|bull|bullmq|horizon|delayed job|dramatiq|huey|faktory|queue|queues|listener|processor)\b/i;
 const CRON_WORDS = /\b(cron|crond|crontab|scheduler|schedule|beat|clock|periodic|timer|ofelia)\b/i;
 const LB_WORDS = /\b(lb|load ?balancer|balancer|haproxy)\b/i;
 
@@ -117,10 +118,46 @@ function view(name: string, raw: Record<string, unknown>): ServiceView {
   return v;
 }
 
+/** A crontab line (five time fields, then the job) in a command: it runs on a schedule. */
+const CRONTAB = /(^|[\s"'])([\d*/,-]+\s+){4}[\d*/,-]+\s+\S/;
+
+/** Kinds a name says, for services built from source or from an image we do not know. */
+const NAME_WORDS: { kind: NodeKind; words: RegExp; what: string }[] = [
+  {
+    kind: 'client',
+    words:
+      /\b(load ?test(er|ing|s)?|load ?gen(erator)?|loadgen|user ?sim|simulator|locust|k6|siege|seed|client)\b/i,
+    what: 'sends requests (a load generator or test client)',
+  },
+  {
+    kind: 'external',
+    words: /\b(smtp|ldap|openldap|httpbin|stripe|paypal|payment ?(gateway|provider|api))\b/i,
+    what: 'stands in for someone else’s service',
+  },
+  { kind: 'lb', words: /\b(lb|load ?balancer|balancer|haproxy)\b/i, what: 'is a load balancer' },
+  {
+    kind: 'proxy',
+    words: /\b(nginx|proxy|gateway|router|ingress|traefik|caddy|envoy|edge)\b/i,
+    what: 'is a reverse proxy',
+  },
+  {
+    kind: 'db',
+    words:
+      /\b(db|database|postgres|postgresql|pg|mysql|mariadb|mongo|mongodb|sql|cassandra|clickhouse)\b/i,
+    what: 'is a database',
+  },
+  {
+    kind: 'cache',
+    words: /\b(redis\w*|memcached?|cache|valkey)\b/i,
+    what: 'is an in-memory store',
+  },
+  { kind: 'queue', words: /\b(rabbit\w*|kafka|nats|broker|mq)\b/i, what: 'is a message broker' },
+];
+
 /** The kind a service is, and why. */
 export function serviceKind(v: ServiceView): { kind: NodeKind; why: string; unknown?: boolean } {
   const byImage = v.image ? kindOfImage(v.image) : null;
-  const said = words(`${v.name} ${v.command} ${v.environment.ROLE ?? ''}`);
+  const said = words(`${v.name} ${v.command} ${v.environment.ROLE ?? ''} ${v.build ?? ''}`);
   if (byImage && byImage.kind !== 'app' && byImage.kind !== 'proxy') return byImage;
   if (byImage?.kind === 'proxy') {
     if (LB_WORDS.test(words(v.name))) {
@@ -130,36 +167,46 @@ export function serviceKind(v: ServiceView): { kind: NodeKind; why: string; unkn
   }
   const from =
     v.build !== undefined ? `built from source (${v.build})` : byImage ? byImage.why : '';
-  if (CRON_WORDS.test(said)) {
-    return {
-      kind: 'cron',
-      why: `${from || (v.image ? `image ${v.image}` : 'no image')}; its name or command says it runs on a schedule`,
-    };
+  const base = from || (v.image ? `image ${v.image}` : 'no image');
+  if (CRON_WORDS.test(said) || CRONTAB.test(v.command)) {
+    return { kind: 'cron', why: `${base}; its name or command says it runs on a schedule` };
   }
   if (WORKER_WORDS.test(said)) {
-    return {
-      kind: 'worker',
-      why: `${from || (v.image ? `image ${v.image}` : 'no image')}; its name or command says it runs jobs`,
-    };
+    return { kind: 'worker', why: `${base}; its name or command says it runs jobs` };
+  }
+  // Built from source or an image we do not know: its name may still say what it is.
+  if (!byImage) {
+    // A built service's image is only the tag it gets; its name and folder say what it is.
+    const image =
+      v.image && v.build === undefined ? v.image.replace(/^.*\//, '').replace(/[:@].*$/, '') : '';
+    const named = words(`${v.name} ${image} ${v.build ?? ''}`);
+    for (const rule of NAME_WORDS) {
+      if (rule.words.test(named))
+        return { kind: rule.kind, why: `${base}; its name says it ${rule.what}` };
+    }
   }
   if (from) return { kind: 'app', why: from };
-  if (v.image)
+  if (v.image) {
     return {
       kind: 'app',
       why: `image ${v.image} is not one we know: taken as an app server`,
       unknown: true,
     };
+  }
   return { kind: 'app', why: 'no image or build: taken as an app server', unknown: true };
 }
 
 /** Service names a service's depends_on and links name. */
-function named(raw: Record<string, unknown>): string[] {
-  const out: string[] = [];
+function named(raw: Record<string, unknown>): { name: string; via: 'depends_on' | 'links' }[] {
+  const out: { name: string; via: 'depends_on' | 'links' }[] = [];
+  const add = (name: string, via: 'depends_on' | 'links') => {
+    if (!out.some((o) => o.name === name)) out.push({ name, via });
+  };
   const deps = raw.depends_on;
-  if (Array.isArray(deps)) for (const d of deps) if (typeof d === 'string') out.push(d);
-  if (isObject(deps)) out.push(...Object.keys(deps));
+  if (Array.isArray(deps)) for (const d of deps) if (typeof d === 'string') add(d, 'depends_on');
+  if (isObject(deps)) for (const d of Object.keys(deps)) add(d, 'depends_on');
   if (Array.isArray(raw.links)) {
-    for (const l of raw.links) if (typeof l === 'string') out.push(l.split(':')[0]!);
+    for (const l of raw.links) if (typeof l === 'string') add(l.split(':')[0]!, 'links');
   }
   return out;
 }
@@ -380,15 +427,13 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
         has(e.target, t.id),
     );
   };
+  const dependencies: NonNullable<ConfigImportSuccess['dependencies']> = [];
   let turned = 0;
   let fromEnv = 0;
   let added = 0;
   for (const [name, raw] of entries) {
     const s = nodeOf.get(name)!;
-    const targets: { name: string; via: string }[] = named(raw).map((n) => ({
-      name: n,
-      via: 'depends_on',
-    }));
+    const targets: { name: string; via: 'depends_on' | 'links' | 'environment' }[] = named(raw);
     const env = views.get(name)!.environment;
     const hosts = envHosts(env);
     for (const other of nodeOf.keys()) {
@@ -400,6 +445,9 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
       if (!t || t === s) {
         if (!t) notes.push(`${name} depends on ${target.name}, which is not a service here.`);
         continue;
+      }
+      if (!dependencies.some((d) => d.from === name && d.to === target.name)) {
+        dependencies.push({ from: name, to: target.name, via: target.via });
       }
       if (data && explained(s, t)) continue;
       // A worker depends on its queue, but jobs flow from the queue to the worker.
@@ -454,7 +502,8 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
   }
 
   // Users.
-  if (!nodes.some((n) => n.kind === 'client')) {
+  const idle = nodes.filter((n) => n.kind === 'client' && !edges.some((e) => e.source === n.id));
+  if (!nodes.some((n) => n.kind === 'client') || idle.length) {
     const called = new Set(edges.map((e) => e.target));
     const score = (n: TopologyNode, raw: Record<string, unknown> | undefined): number => {
       if (n.kind === 'group') return -1;
@@ -480,8 +529,16 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
         bestScore = s;
       }
     }
-    best ??= nodes.find((n) => n.kind !== 'group');
-    if (best) {
+    best ??= nodes.find((n) => n.kind !== 'group' && n.kind !== 'client');
+    if (best && idle.length) {
+      // A load generator the file does not wire (it finds its target by URL): it calls the front door.
+      for (const c of idle) {
+        edges.push({ id: unique(`e-${c.id}-${best.id}`, edgeIds), source: c.id, target: best.id });
+      }
+      notes.push(
+        `${idle.map((c) => c.label || c.id).join(', ')} ${idle.length === 1 ? 'sends' : 'send'} requests to ${best.label || best.id}, the front door (the file does not say where).`,
+      );
+    } else if (best) {
       const raw = servicesRaw[best.id] as Record<string, unknown> | undefined;
       const why =
         raw?.ports !== undefined
@@ -537,6 +594,7 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
     inferred,
     exact: data !== null,
     laidOut: laid.laidOut,
+    dependencies,
   };
 }
 

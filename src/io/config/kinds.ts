@@ -243,7 +243,7 @@ export const CONFIG_KINDS: Record<NodeKind, ConfigKind> = {
       }
     },
     images:
-      /(^|\/)(node|python|ruby|php|golang|openjdk|eclipse-temurin|amazoncorretto|tomcat|jetty|dotnet|mcr\.microsoft\.com\/dotnet|wordpress|ghost|drupal|joomla|gitea|nextcloud|strapi|directus|keycloak|grafana|kibana|prometheus|adminer|phpmyadmin|pgadmin|dpage\/pgadmin4|redis-commander|mongo-express|whoami|traefik\/whoami|http-echo|httpbin|kennethreitz\/httpbin)(:|$|[/@-])/,
+      /(^|\/)(node|python|ruby|php|golang|openjdk|eclipse-temurin|amazoncorretto|tomcat|jetty|dotnet|mcr\.microsoft\.com\/dotnet|wordpress|ghost|drupal|joomla|gitea|nextcloud|strapi|directus|keycloak|grafana|kibana|prometheus|adminer|phpmyadmin|pgadmin|dpage\/pgadmin4|redis-commander|mongo-express|whoami|traefik\/whoami|http-echo)(:|$|[/@-])/,
     imageWhat: 'an application image',
   },
   db: {
@@ -448,7 +448,7 @@ export const CONFIG_KINDS: Record<NodeKind, ConfigKind> = {
         ? `https://${node.label.trim().toLowerCase()}`
         : `https://${name}.example.com`,
     images:
-      /(^|\/)(wiremock|wiremock\/wiremock|mockserver|mockserver\/mockserver|mailhog|mailhog\/mailhog|axllent\/mailpit|mailpit|maildev|maildev\/maildev|rnwood\/smtp4dev|smtp4dev|stripe\/stripe-mock|stripemock\/stripe-mock|mountebank|stoplight\/prism)([:@]|$)/,
+      /(^|\/)(wiremock|wiremock\/wiremock|mockserver|mockserver\/mockserver|mailhog|mailhog\/mailhog|axllent\/mailpit|mailpit|maildev|maildev\/maildev|rnwood\/smtp4dev|smtp4dev|stripe\/stripe-mock|stripemock\/stripe-mock|mountebank|stoplight\/prism|httpbin|kennethreitz\/httpbin|kong\/httpbin|mccutchen\/go-httpbin|openldap|osixia\/openldap|bitnami\/openldap|bitnamilegacy\/openldap)([:@]|$)/,
     imageWhat: 'a stand-in for someone else’s service',
   },
   group: {

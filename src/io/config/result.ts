@@ -38,6 +38,8 @@ export interface ConfigImportSuccess {
   /** True when our own export's data gave back ids, kinds, settings and positions. */
   exact: boolean;
   laidOut: boolean;
+  /** Compose only: each dependency the file states, as written (before a worker's arrow turns). */
+  dependencies?: { from: string; to: string; via: 'depends_on' | 'links' | 'environment' }[];
 }
 
 export type ConfigImportResult =

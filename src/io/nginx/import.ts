@@ -124,8 +124,19 @@ function locationsOf(block: Directive[], out: Location[], unmapped: (d: Directiv
   for (const d of block) {
     if (d.name !== 'location') continue;
     const [a, b] = d.args;
-    const modifier = b !== undefined ? a! : '';
-    const path = (b !== undefined ? b : a) ?? '/';
+    let modifier = b !== undefined ? a! : '';
+    let path = (b !== undefined ? b : a) ?? '/';
+    // `location @name` is a named location (a fallback for try_files), not a path.
+    if (modifier === '' && path.startsWith('@')) {
+      modifier = '@';
+      path = path.slice(1);
+    }
+    // `location ~/api` and `location =/x` write the modifier against the path.
+    const glued = modifier === '' ? /^(=|\^~|~\*|~)(\/.*)$/.exec(path) : null;
+    if (glued) {
+      modifier = glued[1]!;
+      path = glued[2]!;
+    }
     const loc: Location = { path, modifier, line: d.line, static: false };
     // `set $target https://…; proxy_pass $target;` (a variable makes nginx resolve at run time).
     const vars = new Map<string, string>();
@@ -154,7 +165,6 @@ function locationsOf(block: Directive[], out: Location[], unmapped: (d: Directiv
 
 /** `http://app1:8080/api/` → `app1:8080`; `unix:/run/app.sock` stays as it is. */
 function passAddress(target: string): { address: string; scheme: string } | null {
-  if (target.includes('$')) return null;
   const m = /^(?:(https?|grpcs?):\/\/)?([^/]+)/i.exec(target);
   if (!m) return null;
   return { address: m[2]!, scheme: (m[1] ?? '').toLowerCase() };
@@ -230,13 +240,8 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
       'This nginx.conf has no `http`, `server` or `upstream` block, so there is nothing to import (nginx with only `stream` or `mail` proxies TCP, which is not simulated).',
     );
   }
-  for (const d of top)
-    if (
-      d !== http &&
-      !(context === top && (d.name === 'server' || d.name === 'upstream')) &&
-      d.name !== 'events'
-    )
-      unmapped(d);
+  // Main-context directives; without an http block they are the http context, read below.
+  if (context !== top) for (const d of top) if (d !== http && d.name !== 'events') unmapped(d);
   for (const d of find(top, 'events')?.block ?? []) unmapped(d);
 
   // Upstreams.
@@ -318,8 +323,11 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
     servers.push(s);
   }
   if (!servers.length) {
+    const includes = context.filter((d) => d.name === 'include').map((d) => d.args.join(' '));
     return fail(
-      'This nginx.conf has no `server` block: nginx listens nowhere, so there is nothing to import.',
+      includes.length
+        ? `This nginx.conf has no \`server\` block of its own: its sites come from \`include ${includes.slice(-1)[0]}\` (${includes.length === 1 ? 'a file' : 'files'} not read here). Import the site file instead.`
+        : 'This nginx.conf has no `server` block: nginx listens nowhere, so there is nothing to import.',
     );
   }
 
@@ -370,8 +378,10 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
   const backend = (address: string, scheme: string, why: string): TopologyNode => {
     let b = backends.get(address);
     if (b) return b;
-    const host = address.replace(/^unix:/, '').replace(/:\d+$/, '');
-    const kind = hostKind(address, scheme);
+    const socket = address.startsWith('unix:');
+    // A unix socket is a server on the same machine: name it by the socket's file.
+    const host = socket ? address.replace(/^.*\//, '') : address.replace(/:\d+$/, '');
+    const kind = socket ? 'app' : hostKind(address, scheme);
     const taken = [...backends.keys()].some((a) => a.replace(/:\d+$/, '') === host);
     b = box(unique((taken ? address : host).slice(0, 190) || 'server', usedIds), kind, address);
     reasons[b.id] =
@@ -486,9 +496,14 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
         const target = passAddress(loc.pass.target);
         if (!target) {
           notes.push(
-            `location ${loc.path} (line ${loc.pass.line}): ${loc.pass.directive} ${loc.pass.target} uses a variable; it is left out.`,
+            `location ${loc.path} (line ${loc.pass.line}): ${loc.pass.directive} ${loc.pass.target} is not an address; it is left out.`,
           );
           continue;
+        }
+        if (target.address.includes('$') && !backends.has(target.address)) {
+          notes.push(
+            `${loc.pass.directive} ${loc.pass.target} (line ${loc.pass.line}) names its server through a variable, filled in when nginx starts (envsubst) or per request: imported as one server, ${target.address}.`,
+          );
         }
         const up = upstreams.get(target.address);
         const to = up
@@ -506,7 +521,8 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
         link(nginx, to, label);
         if (up) wire(up, to);
         seenPaths.add(key);
-        routes.push({ method: 'GET', path: requestPath(loc.path), weight: 1 });
+        if (loc.path.startsWith('/'))
+          routes.push({ method: 'GET', path: requestPath(loc.path), weight: 1 });
         const connect = loc.connectTimeout ?? s.connectTimeout ?? httpConnect;
         if (up && connect !== undefined && connect > 0) {
           setNumber(
