@@ -4,11 +4,20 @@
 // canvas in one undo step.
 
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { exampleDocument } from '../src/model/example.ts';
 import { loadScenario } from '../src/story/player.ts';
 import { nodeByLabel, runMenu, waitForSaved } from './helpers.ts';
+
+/** Serious or critical axe findings inside the open dialog. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const axe = await new AxeBuilder({ page }).include('dialog').analyze();
+  return axe.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 /** System 5, step 3: nginx, a load balancer, two apps, a database, a queue and a worker. */
 function storyStep() {
@@ -48,6 +57,7 @@ test('export a story step as compose, import it into a new diagram, press play',
   expect(names).toEqual(['compose.yaml', 'nginx/nginx.conf', 'app/Dockerfile', 'README.md']);
   const compose = strFromU8(zip[Object.keys(zip)[0]!]!);
   await expect(dialog.getByRole('textbox', { name: 'Text of compose.yaml' })).toHaveValue(compose);
+  expect(await seriousViolations(page)).toEqual([]);
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // A new diagram, then the compose.yaml dropped on the canvas.
@@ -113,6 +123,7 @@ test('a broken nginx.conf says where and changes nothing; a fixed one replaces t
   await expect(dialog.getByRole('row', { name: /^api/ })).toContainText(
     'upstream api (line 2), ip hash',
   );
+  expect(await seriousViolations(page)).toEqual([]);
   await dialog.getByRole('combobox', { name: 'Kind of b:80' }).selectOption('static');
   await dialog.getByRole('button', { name: 'Replace canvas' }).click();
   const after = await waitForSaved(page, (d) => d.title === 'Imported nginx.conf');
