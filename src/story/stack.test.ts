@@ -6,7 +6,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { composeConfig, haveTools, nginxTest } from '../../scripts/config-tools.ts';
+import { composeConfigAll, haveTools, nginxTest } from '../../scripts/config-tools.ts';
 import { exportCompose } from '../io/compose/export.ts';
 import { importCompose } from '../io/compose/import.ts';
 import { exportStack } from '../io/config/bundle.ts';
@@ -139,16 +139,27 @@ describe('the real tools accept every exported file', () => {
   });
 
   it(`docker-compose config passes on every compose file (${composes.size} distinct files)`, async () => {
-    const failed: string[] = [];
     const list = [...composes.values()];
-    // Two at a time: the machine has two cores and docker-compose is a Python program.
-    for (let i = 0; i < list.length; i += 2) {
-      const batch = list.slice(i, i + 2);
-      const results = await Promise.all(batch.map((s) => composeConfig(s.stack.files)));
-      results.forEach((r, j) => {
-        if (!r.ok) failed.push(`${batch[j]!.name}\n${r.output}`);
-      });
-    }
+    const results = await composeConfigAll(list.map((s) => s.stack.files));
+    const failed = results.flatMap((r, i) => (r.ok ? [] : [`${list[i]!.name}\n${r.output}`]));
+    expect(results).toHaveLength(list.length);
     expect(failed).toEqual([]);
   }, 300_000);
+
+  it('the tools refuse a broken file, so the checks above mean something', async () => {
+    const files = exportStack(exampleDocument()).files.map((f) =>
+      f.path === 'compose.yaml'
+        ? { ...f, text: f.text.replace('replicas: 1', 'replicas: one') }
+        : f,
+    );
+    const [broken, fine] = await composeConfigAll([files, exportStack(exampleDocument()).files]);
+    expect(broken!.ok).toBe(false);
+    expect(broken!.output).toMatch(/replicas/);
+    expect(fine!.ok).toBe(true);
+    const conf = exportStack(exampleDocument()).nginx[0]!.text;
+    // The mistake the export once made: nginx counts fail_timeout in whole seconds.
+    const bad = await nginxTest(conf.replace('fail_timeout=2s', 'fail_timeout=500ms'));
+    expect(bad.ok).toBe(false);
+    expect(bad.output).toMatch(/invalid parameter "fail_timeout=500ms"/);
+  });
 });
