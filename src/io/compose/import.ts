@@ -8,7 +8,13 @@
 import { isMap, isScalar, LineCounter, parseDocument, type YAMLMap } from 'yaml';
 import type { NodeKind, TopologyDocument, TopologyEdge, TopologyNode } from '../../model/types.ts';
 import { configFromData, DATA_KEY, decodeData, type PlaygroundData } from '../config/data.ts';
-import { CONFIG_KINDS, kindOfImage, type ServiceView } from '../config/kinds.ts';
+import {
+  CONFIG_KINDS,
+  kindOfImage,
+  NAME_ORDER,
+  ROLE_ORDER,
+  type ServiceView,
+} from '../config/kinds.ts';
 import { plural, unique } from '../config/names.ts';
 import {
   addUsers,
@@ -65,11 +71,6 @@ const WHY_UNMAPPED: Record<string, string> = {
   sysctls: 'kernel settings are not simulated',
 };
 
-const WORKER_WORDS =
-  /\b(worker|workers|consumer|consumers|replacer|forwarder|async|celery|sidekiq|rq|resque|jobs?|bull|bullmq|horizon|delayed job|dramatiq|huey|faktory|queue|queues|listener|processor)\b/i;
-const CRON_WORDS = /\b(cron|crond|crontab|scheduler|schedule|beat|clock|periodic|timer|ofelia)\b/i;
-const LB_WORDS = /\b(lb|load ?balancer|balancer|haproxy)\b/i;
-
 function words(text: string): string {
   return text.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_\-./:=]+/g, ' ');
 }
@@ -118,49 +119,13 @@ function view(name: string, raw: Record<string, unknown>): ServiceView {
   return v;
 }
 
-/** A crontab line (five time fields, then the job) in a command: it runs on a schedule. */
-const CRONTAB = /(^|[\s"'])([\d*/,-]+\s+){4}[\d*/,-]+\s+\S/;
-
-/** Kinds a name says, for services built from source or from an image we do not know. */
-const NAME_WORDS: { kind: NodeKind; words: RegExp; what: string }[] = [
-  {
-    kind: 'client',
-    words:
-      /\b(load ?test(er|ing|s)?|load ?gen(erator)?|loadgen|user ?sim|simulator|locust|k6|siege|seed|client)\b/i,
-    what: 'sends requests (a load generator or test client)',
-  },
-  {
-    kind: 'external',
-    words: /\b(smtp|ldap|openldap|httpbin|stripe|paypal|payment ?(gateway|provider|api))\b/i,
-    what: 'stands in for someone else’s service',
-  },
-  { kind: 'lb', words: /\b(lb|load ?balancer|balancer|haproxy)\b/i, what: 'is a load balancer' },
-  {
-    kind: 'proxy',
-    words: /\b(nginx|proxy|gateway|router|ingress|traefik|caddy|envoy|edge)\b/i,
-    what: 'is a reverse proxy',
-  },
-  {
-    kind: 'db',
-    words:
-      /\b(db|database|postgres|postgresql|pg|mysql|mariadb|mongo|mongodb|sql|cassandra|clickhouse)\b/i,
-    what: 'is a database',
-  },
-  {
-    kind: 'cache',
-    words: /\b(redis\w*|memcached?|cache|valkey)\b/i,
-    what: 'is an in-memory store',
-  },
-  { kind: 'queue', words: /\b(rabbit\w*|kafka|nats|broker|mq)\b/i, what: 'is a message broker' },
-];
-
 /** The kind a service is, and why. */
 export function serviceKind(v: ServiceView): { kind: NodeKind; why: string; unknown?: boolean } {
   const byImage = v.image ? kindOfImage(v.image) : null;
   const said = words(`${v.name} ${v.command} ${v.environment.ROLE ?? ''} ${v.build ?? ''}`);
   if (byImage && byImage.kind !== 'app' && byImage.kind !== 'proxy') return byImage;
   if (byImage?.kind === 'proxy') {
-    if (LB_WORDS.test(words(v.name))) {
+    if (CONFIG_KINDS.lb.names!.words.test(words(v.name))) {
       return { kind: 'lb', why: `${byImage.why}, and its name says load balancer` };
     }
     return byImage;
@@ -168,11 +133,11 @@ export function serviceKind(v: ServiceView): { kind: NodeKind; why: string; unkn
   const from =
     v.build !== undefined ? `built from source (${v.build})` : byImage ? byImage.why : '';
   const base = from || (v.image ? `image ${v.image}` : 'no image');
-  if (CRON_WORDS.test(said) || CRONTAB.test(v.command)) {
-    return { kind: 'cron', why: `${base}; its name or command says it runs on a schedule` };
-  }
-  if (WORKER_WORDS.test(said)) {
-    return { kind: 'worker', why: `${base}; its name or command says it runs jobs` };
+  for (const kind of ROLE_ORDER) {
+    const row = CONFIG_KINDS[kind];
+    if (row.names!.words.test(said) || row.command?.test(v.command)) {
+      return { kind, why: `${base}; its name or command says it ${row.names!.what}` };
+    }
   }
   // Built from source or an image we do not know: its name may still say what it is.
   if (!byImage) {
@@ -180,9 +145,9 @@ export function serviceKind(v: ServiceView): { kind: NodeKind; why: string; unkn
     const image =
       v.image && v.build === undefined ? v.image.replace(/^.*\//, '').replace(/[:@].*$/, '') : '';
     const named = words(`${v.name} ${image} ${v.build ?? ''}`);
-    for (const rule of NAME_WORDS) {
-      if (rule.words.test(named))
-        return { kind: rule.kind, why: `${base}; its name says it ${rule.what}` };
+    for (const kind of NAME_ORDER) {
+      const rule = CONFIG_KINDS[kind].names!;
+      if (rule.words.test(named)) return { kind, why: `${base}; its name says it ${rule.what}` };
     }
   }
   if (from) return { kind: 'app', why: from };

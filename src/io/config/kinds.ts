@@ -67,6 +67,15 @@ export interface ConfigKind {
   images?: RegExp;
   /** How those images are named in a reason ("a PostgreSQL image"). */
   imageWhat?: string;
+  /**
+   * Words in a service's name that mean this kind when its image does not say (it is built
+   * from source, or an image we do not know); for cron and workers also in its command.
+   */
+  names?: { words: RegExp; what: string };
+  /** A command that means this kind whatever the name (a crontab line for cron). */
+  command?: RegExp;
+  /** Load balancers: the `upstream` method line of each strategy (null: none needed). */
+  methods?: Record<string, string | null>;
 }
 
 const num = (node: TopologyNode, key: string): number => {
@@ -147,6 +156,11 @@ const replicasOf = (service: ServiceView, config: Config, note: (t: string) => v
 
 export const CONFIG_KINDS: Record<NodeKind, ConfigKind> = {
   client: {
+    names: {
+      words:
+        /\b(load ?test(er|ing|s)?|load ?gen(erator)?|loadgen|user ?sim|simulator|locust|k6|siege|seed|client)\b/i,
+      what: 'sends requests (a load generator or test client)',
+    },
     written:
       'not a service: the users are outside the stack; nginx.conf gets their timeout (proxy_read_timeout)',
     outside: 'users are outside the stack (send traffic with a load tester such as k6, hey or wrk)',
@@ -167,6 +181,10 @@ export const CONFIG_KINDS: Record<NodeKind, ConfigKind> = {
     imageWhat: 'an HTTP cache in front (Varnish)',
   },
   proxy: {
+    names: {
+      words: /\b(nginx|proxy|gateway|router|ingress|traefik|caddy|envoy|edge)\b/i,
+      what: 'is a reverse proxy',
+    },
     written:
       'an `nginx` service with its nginx.conf mounted, publishing ports 80 (and 443 with TLS)',
     port: 80,
@@ -182,6 +200,15 @@ export const CONFIG_KINDS: Record<NodeKind, ConfigKind> = {
     imageWhat: 'a reverse proxy',
   },
   lb: {
+    names: { words: /\b(lb|load ?balancer|balancer|haproxy)\b/i, what: 'is a load balancer' },
+    methods: {
+      'round-robin': null,
+      weighted: null,
+      'least-connections': 'least_conn',
+      'ip-hash': 'ip_hash',
+      random: 'random',
+      p2c: 'random two least_conn',
+    },
     written:
       'an `upstream` block (balancing method, max_fails/fail_timeout from the health checks) in the nginx.conf of the nginx in front; a load balancer that is itself the front door is an `nginx` service of its own',
     port: 80,
@@ -247,6 +274,11 @@ export const CONFIG_KINDS: Record<NodeKind, ConfigKind> = {
     imageWhat: 'an application image',
   },
   db: {
+    names: {
+      words:
+        /\b(db|database|postgres|postgresql|pg|mysql|mariadb|mongo|mongodb|sql|cassandra|clickhouse)\b/i,
+      what: 'is a database',
+    },
     written:
       'a `postgres` service (or `mysql` when the box says MySQL/MariaDB) with `max_connections` from its settings, a data volume and a `pg_isready` health check',
     port: 5432,
@@ -298,6 +330,7 @@ export const CONFIG_KINDS: Record<NodeKind, ConfigKind> = {
     imageWhat: 'a database image',
   },
   cache: {
+    names: { words: /\b(redis\w*|memcached?|cache|valkey)\b/i, what: 'is an in-memory store' },
     written:
       'a `redis` service with `--maxmemory` from its capacity (1 KB per entry) and `--maxmemory-policy allkeys-lru`, and a `redis-cli ping` health check',
     port: 6379,
@@ -337,6 +370,7 @@ export const CONFIG_KINDS: Record<NodeKind, ConfigKind> = {
     imageWhat: 'an in-memory store',
   },
   queue: {
+    names: { words: /\b(rabbit\w*|kafka|nats|broker|mq)\b/i, what: 'is a message broker' },
     written:
       'a `rabbitmq` service (redelivery after `consumer_timeout`) with a health check; workers depend on it',
     port: 5672,
@@ -373,6 +407,11 @@ export const CONFIG_KINDS: Record<NodeKind, ConfigKind> = {
     imageWhat: 'a message broker',
   },
   worker: {
+    names: {
+      words:
+        /\b(worker|workers|consumer|consumers|replacer|forwarder|async|celery|sidekiq|rq|resque|jobs?|bull|bullmq|horizon|delayed job|dramatiq|huey|faktory|queue|queues|listener|processor)\b/i,
+      what: 'runs jobs',
+    },
     written:
       'a service built from `./app` with `ROLE=worker`, `CONCURRENCY` and `deploy.replicas`, depending on its queue',
     service: (ctx) => ({
@@ -396,6 +435,12 @@ export const CONFIG_KINDS: Record<NodeKind, ConfigKind> = {
     imageWhat: 'a job runner',
   },
   cron: {
+    names: {
+      words: /\b(cron|crond|crontab|scheduler|schedule|beat|clock|periodic|timer|ofelia)\b/i,
+      what: 'runs on a schedule',
+    },
+    // A crontab line: five time fields, then the job.
+    command: /(^|[\s"'])([\d*/,-]+\s+){4}[\d*/,-]+\s+\S/,
     written: 'a service built from `./app` with `ROLE=cron`, `EVERY_SECONDS` and `JOBS_PER_RUN`',
     service: (ctx) => ({
       build: './app',
@@ -438,6 +483,10 @@ export const CONFIG_KINDS: Record<NodeKind, ConfigKind> = {
     imageWhat: 'an object store (S3)',
   },
   external: {
+    names: {
+      words: /\b(smtp|ldap|openldap|httpbin|stripe|paypal|payment ?(gateway|provider|api))\b/i,
+      what: 'stands in for someone else’s service',
+    },
     written:
       'not a service: the boxes that call it get `<NAME>_URL` (a placeholder address) and `<NAME>_TIMEOUT_MS`',
     outside:
@@ -472,6 +521,20 @@ export const IMAGE_ORDER: readonly NodeKind[] = [
   'worker',
   'proxy',
   'app',
+];
+
+/** Kinds a service's name, command or role says, even with an application image. */
+export const ROLE_ORDER: readonly NodeKind[] = ['cron', 'worker'];
+
+/** Kinds a name says for a service built from source or from an image we do not know. */
+export const NAME_ORDER: readonly NodeKind[] = [
+  'client',
+  'external',
+  'lb',
+  'proxy',
+  'db',
+  'cache',
+  'queue',
 ];
 
 /** The kind an image means, with the reason, or null for an image we do not know. */

@@ -19,14 +19,7 @@ export interface NginxFile {
 }
 
 /** The balancing method line of an upstream, by the load balancer's strategy. */
-export const METHODS: Record<string, string | null> = {
-  'round-robin': null,
-  weighted: null,
-  'least-connections': 'least_conn',
-  'ip-hash': 'ip_hash',
-  random: 'random',
-  p2c: 'random two least_conn',
-};
+export const METHODS = CONFIG_KINDS.lb.methods!;
 
 /** A word as nginx reads it: bare when safe, else double-quoted. */
 export function word(text: string): string {
