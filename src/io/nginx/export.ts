@@ -4,7 +4,7 @@
 // from `root`, TLS listens on 443 with placeholder certificate paths, and the timeouts
 // come from the settings. Every file passes `nginx -t` (tested with Debian's nginx).
 
-import { numberOf, stringOf } from '../../model/kinds.ts';
+import { fieldSpec, numberOf, stringOf } from '../../model/kinds.ts';
 import type { TopologyDocument, TopologyNode } from '../../model/types.ts';
 import { CONFIG_KINDS } from '../config/kinds.ts';
 import { duration } from '../config/names.ts';
@@ -75,7 +75,11 @@ function upstream(
   if (!servers.length) return null;
   const lines = [`  upstream ${name} {`];
   if (lb) {
-    lines.push(`    # ${said(lb.label || lb.id)}: ${stringOf('lb', lb.config, 'strategy')}`);
+    const strategy = stringOf('lb', lb.config, 'strategy');
+    const field = fieldSpec('lb', 'strategy');
+    const title =
+      field?.type === 'enum' ? field.options.find((o) => o.value === strategy)?.label : undefined;
+    lines.push(`    # ${said(lb.label || lb.id)}: ${(title ?? strategy).toLowerCase()}`);
     const method = METHODS[stringOf('lb', lb.config, 'strategy')];
     if (method) lines.push(`    ${method};`);
   }
