@@ -32,6 +32,7 @@ import {
 } from '../state/docOps.ts';
 import { useDocumentStore } from '../state/documentStore.ts';
 import { openDocumentFile } from '../state/files.ts';
+import { isConfigFileName, openConfigFile } from '../state/actions/importConfig.ts';
 import { openMermaidFile } from '../state/actions/importMermaid.ts';
 import { isMermaidFileName } from '../io/mermaid/blocks.ts';
 import { pruneSelection, useSelectionStore } from '../state/selectionStore.ts';
@@ -303,6 +304,10 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
       const file = e.dataTransfer.files[0];
       if (file && isMermaidFileName(file.name)) {
         void openMermaidFile(file);
+        return;
+      }
+      if (file && isConfigFileName(file.name)) {
+        void openConfigFile(file);
         return;
       }
       if (file) {

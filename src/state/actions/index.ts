@@ -9,9 +9,11 @@ import { duplicateAction } from './duplicate.ts';
 import { embedAction } from './embed.ts';
 import { exportPngAction } from './exportPng.ts';
 import { exportSvgAction } from './exportSvg.ts';
+import { exportComposeAction, exportNginxAction } from './exportConfig.ts';
 import { exportMermaidAction } from './exportMermaid.ts';
 import { fitViewAction } from './fitView.ts';
 import { shortcutsAction, showHintAction } from './help.ts';
+import { importConfigAction } from './importConfig.ts';
 import { importMermaidAction } from './importMermaid.ts';
 import { newDocumentAction } from './newDocument.ts';
 import { openDocumentAction } from './openDocument.ts';
@@ -51,6 +53,9 @@ export const ACTIONS: readonly Action[] = [
   exportSvgAction,
   importMermaidAction,
   exportMermaidAction,
+  importConfigAction,
+  exportComposeAction,
+  exportNginxAction,
   undoAction,
   redoAction,
   copyAction,
