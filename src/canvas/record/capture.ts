@@ -88,7 +88,6 @@ export interface OutputSize {
 interface CachedNode {
   key: string;
   json: string;
-  version: number;
   items: Item[];
 }
 
@@ -99,6 +98,7 @@ export class SceneCapture {
   private labelsDirty = true;
   private overlaysDirty = true;
   private readonly nodes = new Map<string, CachedNode>();
+  private version = 0;
   private edges = versioned<EdgeScene[]>([]);
   private labels = versioned<Item[]>([]);
   private overlays = versioned<Item[]>([]);
@@ -160,18 +160,71 @@ export class SceneCapture {
     }
   }
 
+  /** Zoom changed: text and borders are laid out anew, so everything is read again. */
+  private followZoom(zoom: number): void {
+    if (zoom === this.lastZoom) return;
+    this.lastZoom = zoom;
+    this.allDirty = true;
+    this.edgesDirty = true;
+    this.labelsDirty = true;
+  }
+
+  private boxes(): HTMLElement[] {
+    return [...this.root.querySelectorAll<HTMLElement>('.react-flow__nodes > .react-flow__node')];
+  }
+
+  /** Whether a box must be read again before it can be shown. */
+  private stale(id: string): boolean {
+    return this.allDirty || this.dirty.has(id) || !this.nodes.has(id);
+  }
+
+  /** Reads one box from the DOM (only its changed parts, see Walk). */
+  private readNode(el: HTMLElement, id: string, zoom: number): CachedNode {
+    const wr = el.getBoundingClientRect();
+    const items: Item[] = [];
+    captureElement(
+      el,
+      { x0: wr.left, y0: wr.top, unit: 1 / zoom, walk: this.walk, forced: false },
+      items,
+    );
+    let cached = this.nodes.get(id);
+    const json = JSON.stringify(items);
+    if (!cached || cached.json !== json) {
+      // One counter for all boxes: a key is never used twice, even for a box that left
+      // and came back.
+      cached = { key: `${id}#${++this.version}`, json, items };
+      this.nodes.set(id, cached);
+    }
+    this.dirty.delete(id);
+    return cached;
+  }
+
+  /**
+   * Reads boxes that need it for at most `budgetMs`, so a first reading of a big diagram is
+   * spread over frames instead of freezing one; true once every box is read.
+   */
+  warm(state: LiveDrawState, budgetMs: number): boolean {
+    const t0 = performance.now();
+    this.followZoom(state.view.zoom);
+    if (this.allDirty) {
+      for (const el of this.boxes()) if (el.dataset.id) this.dirty.add(el.dataset.id);
+      this.allDirty = false;
+    }
+    for (const el of this.boxes()) {
+      const id = el.dataset.id;
+      if (!id || !state.rects.has(id) || !this.stale(id)) continue;
+      if (performance.now() - t0 > budgetMs) return false;
+      this.readNode(el, id, state.view.zoom);
+    }
+    return true;
+  }
+
   /** The scene at this moment, sized for the output. */
   capture(state: LiveDrawState, extras: CaptureExtras, out: OutputSize): RecordScene {
     const root = this.root;
     const rootRect = root.getBoundingClientRect();
     const { tx, ty, zoom } = state.view;
-    if (zoom !== this.lastZoom) {
-      // Text and borders are laid out per zoom (rounding): read everything at the new one.
-      this.lastZoom = zoom;
-      this.allDirty = true;
-      this.edgesDirty = true;
-      this.labelsDirty = true;
-    }
+    this.followZoom(zoom);
     const walk = this.walk;
     const flowFrame: Frame = {
       x0: rootRect.left + tx,
@@ -183,23 +236,12 @@ export class SceneCapture {
 
     const nodes: NodeScene[] = [];
     const present = new Set<string>();
-    for (const el of root.querySelectorAll<HTMLElement>('.react-flow__nodes > .react-flow__node')) {
+    for (const el of this.boxes()) {
       const id = el.dataset.id;
       const rect = id ? state.rects.get(id) : undefined;
       if (!id || !rect) continue;
       present.add(id);
-      let cached = this.nodes.get(id);
-      if (!cached || this.allDirty || this.dirty.has(id)) {
-        const wr = el.getBoundingClientRect();
-        const items: Item[] = [];
-        captureElement(el, { x0: wr.left, y0: wr.top, unit: 1 / zoom, walk, forced: false }, items);
-        const json = JSON.stringify(items);
-        if (!cached || cached.json !== json) {
-          const version = (cached?.version ?? 0) + 1;
-          cached = { key: `${id}#${version}`, json, version, items };
-          this.nodes.set(id, cached);
-        }
-      }
+      const cached = this.stale(id) ? this.readNode(el, id, zoom) : this.nodes.get(id)!;
       const z = Number.parseInt(el.style.zIndex || '0', 10) || 0;
       nodes.push({ id, key: cached.key, x: rect.x, y: rect.y, z, items: cached.items });
     }

@@ -21,6 +21,8 @@ export const MAX_SECONDS = 60;
 /** The largest frame for each kind of file, and its frame rate. */
 export const VIDEO_BOX = { width: 1280, height: 720, fps: 30 } as const;
 export const GIF_BOX = { width: 800, height: 450, fps: 10 } as const;
+/** Main-thread time per frame spent reading boxes before the first frame, ms. */
+const WARM_BUDGET_MS = 6;
 /** Room kept under the diagram for captions, as a share of the frame's height. */
 export const CAPTION_BAND = 0.14;
 
@@ -208,6 +210,11 @@ export function startRecording(options: RecordOptions): Recording {
       // A caption band goes under the canvas, so the frame is that much taller.
       size = outputSize(state.width, state.height / (1 - band), box);
       post({ type: 'start', format, width: size.width, height: size.height, fps });
+    }
+    if (start < 0) {
+      // First, every box is read, a few each frame (a big diagram read at once would
+      // stall the page); the clock of the recording starts when that is done.
+      if (!capture.warm(state, WARM_BUDGET_MS)) return;
       start = now;
       lastTap = now;
     } else if (now - lastTap > 500) {
