@@ -18,6 +18,7 @@ export interface BenchModule {
 const MODULES: (() => Promise<BenchModule>)[] = [
   () => import('./sim.ts').then((m) => m.bench),
   () => import('./browser.ts').then((m) => m.bench),
+  () => import('./record.ts').then((m) => m.bench),
   () => import('./mermaid.ts').then((m) => m.bench),
 ];
 

@@ -45,24 +45,30 @@ export interface PaintView {
  * cheaper than a path of hundreds of arcs when the browser rasterizes in software.
  */
 export class DotSprites {
-  private readonly sprites = new Map<number, CanvasLike>();
+  private readonly sprites = new Map<number, Sprite>();
   private radius = 0;
 
   constructor(private readonly make: MakeCanvas) {}
 
-  get(bucket: number, radius: number): CanvasLike {
+  get(bucket: number, radius: number): Sprite {
     if (radius !== this.radius) {
+      for (const s of this.sprites.values()) if ('close' in s) s.close();
       this.sprites.clear();
       this.radius = radius;
     }
     let sprite = this.sprites.get(bucket);
     if (!sprite) {
-      sprite = makeSprite(this.make, bucketColor(bucket), bucket >= 10 ? 0.3 : 0.92, radius);
+      const c = makeSprite(this.make, bucketColor(bucket), bucket >= 10 ? 0.3 : 0.92, radius);
+      // An OffscreenCanvas becomes an ImageBitmap: a canvas used as a source is snapshotted
+      // on every draw, a bitmap is not (a thousand dots a frame notice the difference).
+      sprite = 'transferToImageBitmap' in c ? c.transferToImageBitmap() : c;
       this.sprites.set(bucket, sprite);
     }
     return sprite;
   }
 }
+
+export type Sprite = CanvasLike | ImageBitmap;
 
 /** A filled circle of radius `r` device pixels, with a thin darker rim for contrast. */
 function makeSprite(make: MakeCanvas, color: string, alpha: number, r: number): CanvasLike {

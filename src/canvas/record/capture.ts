@@ -27,6 +27,8 @@ import type {
 
 /** Panels on the canvas that belong in a recording (the dot legend); the rest is editor chrome. */
 const RECORDED_PANELS = '.bp-legend';
+/** Main-thread time per frame for reading boxes that changed, ms. */
+const READ_BUDGET_MS = 4;
 
 /**
  * Client pixels → the units a list of items is in. Item units are CSS pixels of the layout
@@ -236,18 +238,29 @@ export class SceneCapture {
 
     const nodes: NodeScene[] = [];
     const present = new Set<string>();
-    for (const el of this.boxes()) {
+    const boxes = this.boxes();
+    if (this.allDirty) {
+      for (const el of boxes) if (el.dataset.id) this.dirty.add(el.dataset.id);
+      this.allDirty = false;
+    }
+    // Boxes that changed are read within a time budget; past it, the rest show what they
+    // showed a frame ago and are read in the next frames (a box never read is read now).
+    const t0 = performance.now();
+    for (const el of boxes) {
       const id = el.dataset.id;
       const rect = id ? state.rects.get(id) : undefined;
       if (!id || !rect) continue;
       present.add(id);
-      const cached = this.stale(id) ? this.readNode(el, id, zoom) : this.nodes.get(id)!;
+      const known = this.nodes.get(id);
+      const cached =
+        this.stale(id) && (!known || performance.now() - t0 < READ_BUDGET_MS)
+          ? this.readNode(el, id, zoom)
+          : known!;
       const z = Number.parseInt(el.style.zIndex || '0', 10) || 0;
       nodes.push({ id, key: cached.key, x: rect.x, y: rect.y, z, items: cached.items });
     }
     for (const id of this.nodes.keys()) if (!present.has(id)) this.nodes.delete(id);
-    this.dirty.clear();
-    this.allDirty = false;
+    for (const id of this.dirty) if (!present.has(id)) this.dirty.delete(id);
 
     if (this.edgesDirty) {
       update(this.edges, captureEdges(root));
@@ -273,8 +286,11 @@ export class SceneCapture {
       this.rps = state.rps;
       this.rpsVersion++;
     }
-    walk.touched.clear();
-    walk.restyled.clear();
+    // What changed is forgotten only once every box has been read since.
+    if (this.dirty.size === 0) {
+      walk.touched.clear();
+      walk.restyled.clear();
+    }
     this.background ??= backgroundColor(root);
 
     const live = state.status !== 'idle' && state.started;

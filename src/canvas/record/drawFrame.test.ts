@@ -146,8 +146,8 @@ describe('drawFrame', () => {
   it('paints a box again only when what it shows changes, and the rest only when needed', () => {
     const { g, cache, log } = setup();
     drawFrame(g, scene(), cache);
-    const appCanvas = cache.layers.get('app')!.canvas;
-    const usersCanvas = cache.layers.get('users')!.canvas;
+    const appKey = cache.layers.get('app')!.key;
+    const usersKey = cache.layers.get('users')!.key;
     const before = log.length;
     drawFrame(g, scene(), cache);
     // The same scene again: only the frame itself is drawn on (layers copied, dots, clock).
@@ -161,8 +161,8 @@ describe('drawFrame', () => {
       ],
     });
     drawFrame(g, changed, cache);
-    expect(cache.layers.get('app')!.canvas).not.toBe(appCanvas);
-    expect(cache.layers.get('users')!.canvas).toBe(usersCanvas);
+    expect(cache.layers.get('app')!.key).not.toBe(appKey);
+    expect(cache.layers.get('users')!.key).toBe(usersKey);
     // A box that is gone loses its layer.
     drawFrame(g, scene({ nodes: [node('users', 0, 100)] }), cache);
     expect([...cache.layers.keys()]).toEqual(['users']);

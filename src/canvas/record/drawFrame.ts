@@ -19,6 +19,7 @@ import {
   paintDots,
   paintLoad,
   paintOverflow,
+  type Sprite,
 } from '../live/paint.ts';
 import type {
   BoxItem,
@@ -46,12 +47,14 @@ export interface FrameCache {
   layers: Map<string, Layer>;
   paths: Map<string, Path2D>;
   /** Whole-frame layers: the background, link load, everything over the dots, the caption. */
-  full: Map<string, { key: string | null; canvas: CanvasLike }>;
+  full: Map<string, { key: string | null; canvas: CanvasLike; image: Sprite }>;
 }
 
 interface Layer {
   key: string;
   canvas: CanvasLike;
+  /** What is drawn from: the canvas, or a bitmap of it where there is one. */
+  image: Sprite;
   /** Where the layer's top-left pixel sits relative to the node's origin, in pixels. */
   ox: number;
   oy: number;
@@ -145,6 +148,7 @@ export function drawFrame(g: Ctx2D, scene: RecordScene, cache: FrameCache): void
     g.setTransform(k, 0, 0, k, fx, fy);
     paintOverflow(g, scene.dots.queued, new Map<string, Rect>(scene.dots.rects));
     g.restore();
+    fonts.delete(g);
   }
 
   // Everything React Flow draws over the dots, and the panels over that: one layer, painted
@@ -159,7 +163,11 @@ export function drawFrame(g: Ctx2D, scene: RecordScene, cache: FrameCache): void
     drawItems(c, scene.labels, cache, k, fx, fy);
     for (const n of order) if (n.z >= 0) drawNode(c, n, k, fx, fy, cache, seen);
     // Layers of boxes no longer on the canvas go.
-    for (const id of cache.layers.keys()) if (!seen.has(id)) cache.layers.delete(id);
+    for (const [id, l] of cache.layers) {
+      if (seen.has(id)) continue;
+      release(l.image, l.canvas);
+      cache.layers.delete(id);
+    }
     drawItems(c, scene.overlays, cache, L.scale, L.ox, L.oy);
   });
   g.setTransform(1, 0, 0, 1, 0, 0);
@@ -191,10 +199,11 @@ function layer(
   w: number,
   h: number,
   paint: (g: Ctx2D) => void,
-): CanvasLike {
+): Sprite {
   let l = cache.full.get(name);
   if (!l || l.canvas.width !== w || l.canvas.height !== h) {
-    l = { key: null, canvas: cache.make(w, h) };
+    const canvas = cache.make(w, h);
+    l = { key: null, canvas, image: canvas };
     cache.full.set(name, l);
   }
   if (l.key !== key) {
@@ -204,9 +213,24 @@ function layer(
     c.save();
     paint(c);
     c.restore();
+    fonts.delete(c);
+    release(l.image, l.canvas);
+    l.image = freeze(l.canvas);
     l.key = key;
   }
-  return l.canvas;
+  return l.image;
+}
+
+/**
+ * A finished layer as a bitmap where the canvas can make one: a canvas drawn from is
+ * snapshotted on every draw, a bitmap is not. The canvas stays, blank, for the next time.
+ */
+function freeze(c: CanvasLike): Sprite {
+  return 'transferToImageBitmap' in c ? c.transferToImageBitmap() : c;
+}
+
+function release(image: Sprite, canvas: CanvasLike): void {
+  if (image !== canvas && 'close' in image) image.close();
 }
 
 function drawBackground(g: Ctx2D, scene: RecordScene, L: FrameLayout, clip: (c: Ctx2D) => void) {
@@ -294,15 +318,23 @@ function drawNode(
     const oy = Math.floor(b.y * k) - 2;
     const w = Math.max(1, Math.ceil((b.x + b.width) * k) - ox + 2);
     const h = Math.max(1, Math.ceil((b.y + b.height) * k) - oy + 2);
-    const canvas = cache.make(w, h);
+    // The box's old layer is painted over when it has the same size (a badge changing
+    // keeps it); making a canvas costs more than painting a small one.
+    const canvas =
+      layer && layer.canvas.width === w && layer.canvas.height === h
+        ? layer.canvas
+        : cache.make(w, h);
     const lg = canvas.getContext('2d') as Ctx2D;
+    lg.setTransform(1, 0, 0, 1, 0, 0);
+    lg.clearRect(0, 0, w, h);
     drawItems(lg, n.items, cache, k, -ox, -oy);
-    layer = { key, canvas, ox, oy };
+    if (layer) release(layer.image, layer.canvas);
+    layer = { key, canvas, image: freeze(canvas), ox, oy };
     cache.layers.set(n.id, layer);
   }
   g.setTransform(1, 0, 0, 1, 0, 0);
   g.drawImage(
-    layer.canvas,
+    layer.image,
     Math.round(n.x * k + fx + layer.ox),
     Math.round(n.y * k + fy + layer.oy),
   );
@@ -417,14 +449,26 @@ function drawBox(g: Ctx2D, b: BoxItem, k: number, dx: number, dy: number): void 
   }
 }
 
+/**
+ * The font and letter spacing last set on each context: setting them again is not free.
+ * Forgotten wherever something else may have changed them (paint.ts, restore()).
+ */
+const fonts = new WeakMap<Ctx2D, string>();
+
+function setFont(g: Ctx2D, font: string, spacing: number): void {
+  const key = `${font}|${spacing}`;
+  if (fonts.get(g) === key) return;
+  fonts.set(g, key);
+  g.font = font;
+  if ('letterSpacing' in g) (g as { letterSpacing: string }).letterSpacing = `${spacing}px`;
+}
+
 function drawText(g: Ctx2D, t: TextItem, k: number, dx: number, dy: number): void {
   g.setTransform(k, 0, 0, k, dx, dy);
-  g.font = t.font;
+  setFont(g, t.font, t.spacing);
   g.fillStyle = t.color;
   g.textAlign = 'left';
   g.textBaseline = 'alphabetic';
-  const spaced = 'letterSpacing' in g;
-  if (spaced) (g as { letterSpacing: string }).letterSpacing = `${t.spacing}px`;
   const m = g.measureText(t.text);
   const ascent = m.fontBoundingBoxAscent ?? m.actualBoundingBoxAscent ?? t.h * 0.8;
   const descent = m.fontBoundingBoxDescent ?? m.actualBoundingBoxDescent ?? t.h * 0.2;
@@ -432,7 +476,6 @@ function drawText(g: Ctx2D, t: TextItem, k: number, dx: number, dy: number): voi
   let text = t.text;
   if (t.clip !== null && m.width > t.clip + 0.5) text = ellipsize(g, text, t.clip);
   g.fillText(text, t.x, baseline);
-  if (spaced) (g as { letterSpacing: string }).letterSpacing = '0px';
 }
 
 /** The longest start of `text` that fits in `width` with "…" after it. */
@@ -534,7 +577,7 @@ function grey(g: Ctx2D, w: number, h: number, amount: number): void {
 /** The simulated clock in the top-left corner (screen transform set). */
 function drawClock(g: Ctx2D, text: string, paneWidth: number): void {
   const size = paneWidth < 600 ? 11 : 13;
-  g.font = `600 ${size}px ${UI_FONT}`;
+  setFont(g, `600 ${size}px ${UI_FONT}`, 0);
   g.textAlign = 'left';
   g.textBaseline = 'middle';
   const w = g.measureText(text).width + 20;
@@ -564,10 +607,10 @@ function drawCaption(g: Ctx2D, width: number, band: number, text: string): void 
     lines = wrap(g, text, maxW, size);
   }
   if (lines.length > 2) {
-    g.font = captionFont(size);
+    setFont(g, captionFont(size), 0);
     lines = [lines[0]!, ellipsize(g, lines.slice(1).join(' '), maxW)];
   }
-  g.font = captionFont(size);
+  setFont(g, captionFont(size), 0);
   g.fillStyle = CAPTION_FG;
   g.textAlign = 'left';
   g.textBaseline = 'middle';
@@ -580,7 +623,7 @@ const captionFont = (size: number) => `600 ${size}px ${UI_FONT}`;
 
 /** Words laid into lines no wider than `width` at `size` px. */
 export function wrap(g: Ctx2D, text: string, width: number, size: number): string[] {
-  g.font = captionFont(size);
+  setFont(g, captionFont(size), 0);
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {

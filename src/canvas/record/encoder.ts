@@ -4,14 +4,15 @@
 // through gifenc, one palette per frame. Frames are constant-rate: frame i starts at i / fps,
 // so n frames make a file exactly n / fps seconds long.
 
-import { applyPalette, GIFEncoder, quantize } from 'gifenc';
+import { applyPalette, GIFEncoder, type Palette, quantize } from 'gifenc';
 import {
   BufferTarget,
-  CanvasSource,
   canEncodeVideo,
   Mp4OutputFormat,
   Output,
   Quality,
+  VideoSample,
+  VideoSampleSource,
   WebMOutputFormat,
 } from 'mediabunny';
 import type { Ctx2D } from '../live/paint.ts';
@@ -23,6 +24,9 @@ import type { RecordScene } from './scene.ts';
  * Every canvas here is CPU-backed: frames are read back for the encoder (and for GIF
  * pixels) anyway, and a software-emulated GPU canvas costs far more per draw call.
  */
+/** GIF frames between two palette fittings (half a second at 10 frames a second). */
+const PALETTE_EVERY = 5;
+
 const makeCanvas = (w: number, h: number) => {
   const c = new OffscreenCanvas(w, h);
   c.getContext('2d', { willReadFrequently: true });
@@ -99,7 +103,7 @@ class VideoSink implements FrameSink {
 
   private constructor(
     private readonly output: Output,
-    private readonly source: CanvasSource,
+    private readonly source: VideoSampleSource,
     private readonly g: OffscreenCanvasRenderingContext2D,
     private readonly cache: FrameCache,
     private readonly fps: number,
@@ -123,7 +127,7 @@ class VideoSink implements FrameSink {
         format === 'mp4' ? new Mp4OutputFormat({ fastStart: 'in-memory' }) : new WebMOutputFormat(),
       target: new BufferTarget(),
     });
-    const source = new CanvasSource(canvas, {
+    const source = new VideoSampleSource({
       codec,
       quality: new Quality('high'),
       keyFrameInterval: 2,
@@ -138,7 +142,17 @@ class VideoSink implements FrameSink {
   async add(scene: RecordScene, repeat: number): Promise<void> {
     drawFrame(this.g as Ctx2D, scene, this.cache);
     for (let i = 0; i < repeat; i++) {
-      await this.source.add(this.frames / this.fps, 1 / this.fps);
+      // A frame of the canvas as it is now (the browser snapshots it; the next drawing
+      // does not change this one).
+      const sample = new VideoSample(this.g.canvas, {
+        timestamp: this.frames / this.fps,
+        duration: 1 / this.fps,
+      });
+      try {
+        await this.source.add(sample);
+      } finally {
+        sample.close();
+      }
       this.frames++;
     }
   }
@@ -169,6 +183,8 @@ class GifSink implements FrameSink {
   private readonly cache = createFrameCache(makeCanvas);
   private readonly gif = GIFEncoder();
   private readonly delay: number;
+  private palette: Palette | null = null;
+  private paletteAt = 0;
 
   constructor(
     private readonly width: number,
@@ -187,7 +203,13 @@ class GifSink implements FrameSink {
   async add(scene: RecordScene, repeat: number): Promise<void> {
     drawFrame(this.g as Ctx2D, scene, this.cache);
     const { data } = this.g.getImageData(0, 0, this.width, this.height);
-    const palette = quantize(data, 256, { format: 'rgb565' });
+    // A palette fitted to the picture every half second, kept in between: fitting is the
+    // dearest step, and the canvas's colours hardly change from one frame to the next.
+    if (!this.palette || this.frames - this.paletteAt >= PALETTE_EVERY) {
+      this.palette = quantize(data, 256, { format: 'rgb565' });
+      this.paletteAt = this.frames;
+    }
+    const palette = this.palette;
     const index = applyPalette(data, palette, 'rgb565');
     for (let i = 0; i < repeat; i++) {
       this.gif.writeFrame(index, this.width, this.height, { palette, delay: this.delay });
