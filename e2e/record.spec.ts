@@ -3,6 +3,7 @@
 // is shown before Download, and cancelling leaves the run going as before. Also the live
 // view with prefers-reduced-motion: steady flow marks, no moving dots.
 
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import type { TopologyDocument } from '../src/model/types.ts';
 import { AUTOSAVE_KEY, runMenu, waitForSteadyView } from './helpers.ts';
@@ -42,6 +43,13 @@ async function openWith(page: Page, doc: TopologyDocument): Promise<void> {
   await page.goto('/');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   await waitForSteadyView(page);
+}
+
+/** Serious or critical accessibility problems inside `selector`. */
+async function axeProblems(page: Page, selector: string): Promise<string[]> {
+  return (await new AxeBuilder({ page }).include(selector).analyze()).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 async function clock(page: Page): Promise<number> {
@@ -139,6 +147,7 @@ test('cancelling a recording drops it and leaves the run as it was', async ({ pa
   await dialog.getByRole('button', { name: 'Start recording' }).click();
   const bar = page.getByRole('region', { name: 'Recording' });
   await expect(bar).toBeVisible();
+  expect(await axeProblems(page, '.bp-recbar')).toEqual([]);
   // Playing and pausing while it records are the reader's own business.
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.getByRole('button', { name: 'Play' }).click();
@@ -152,6 +161,7 @@ test('cancelling a recording drops it and leaves the run as it was', async ({ pa
   // The next recording starts from the settings, not from a file.
   await runMenu(page, 'File', 'Record a video…');
   await expect(dialog.getByRole('button', { name: 'Start recording' })).toBeEnabled();
+  expect(await axeProblems(page, '.bp-dialog')).toEqual([]);
 });
 
 test('the embed records a story step as a GIF with one frame per tenth of a second', async ({
@@ -198,6 +208,8 @@ test('with reduced motion the dots give way to steady flow marks, and come back 
   await expect.poll(() => clock(page)).toBeGreaterThan(1.5);
   await expect(dots).toHaveAttribute('data-dots', '0');
   await expect(dots).toHaveAttribute('data-moving', '0');
+  // The legend says what the marks mean, not what dot colours mean.
+  await expect(page.getByLabel('Flow marks')).toContainText('where requests go');
   // The reader switches the setting off: the dots are back, in step with the run.
   await page.emulateMedia({ reducedMotion: 'no-preference' });
   await expect(dots).toHaveAttribute('data-motion', 'full');
