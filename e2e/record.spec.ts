@@ -164,6 +164,44 @@ test('cancelling a recording drops it and leaves the run as it was', async ({ pa
   expect(await axeProblems(page, '.bp-dialog')).toEqual([]);
 });
 
+test('without WebCodecs only the GIF is offered, and a recording that fails says why and leaves the run alone', async ({
+  page,
+}) => {
+  // The recorder's Worker as a browser without VideoEncoder would run it, and whose encoder
+  // breaks on the first frame.
+  await page.route(/record\.worker-[\w-]+\.js$/, async (route) => {
+    const original = await (await route.fetch()).text();
+    const prelude = `self.VideoEncoder = undefined;
+      Object.defineProperty(self, 'onmessage', { set(handler) {
+        self.addEventListener('message', (e) => {
+          if (e.data.type === 'frame') self.postMessage({ type: 'error', message: 'the encoder broke' });
+          else handler(e);
+        });
+      } });\n`;
+    await route.fulfill({ body: prelude + original, contentType: 'text/javascript' });
+  });
+  await openWith(page, oneServer);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await runMenu(page, 'File', 'Record a video…');
+  const dialog = page.getByRole('dialog', { name: 'Record a video' });
+  await expect(
+    dialog.getByText(/no WebCodecs video encoder, so it can record an animated GIF only/),
+  ).toBeVisible();
+  await expect(dialog.getByRole('radio', { name: /WebM video/ })).toBeDisabled();
+  await expect(dialog.getByRole('radio', { name: /MP4 video/ })).toBeDisabled();
+  await expect(dialog.getByRole('radio', { name: /Animated GIF/ })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Start recording' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(
+    /^The recording failed: the encoder broke\. The run was not touched/,
+  );
+  const t = await clock(page);
+  await expect.poll(() => clock(page)).toBeGreaterThan(t);
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Recording' })).toBeHidden();
+  // Ready to try again.
+  await expect(dialog.getByRole('button', { name: 'Start recording' })).toBeEnabled();
+});
+
 test('the embed records a story step as a GIF with one frame per tenth of a second', async ({
   page,
 }) => {
