@@ -8,6 +8,7 @@
 import '../../src/app/main.tsx';
 import { onLiveDraw } from '../../src/canvas/live/liveDraw.ts';
 import { SceneCapture } from '../../src/canvas/record/capture.ts';
+import { DeltaSender } from '../../src/canvas/record/delta.ts';
 import type { FromWorker, RecordFormat, ToWorker } from '../../src/canvas/record/protocol.ts';
 import { clockText, supportedFormats } from '../../src/canvas/record/recorder.ts';
 import type { RecordScene } from '../../src/canvas/record/scene.ts';
@@ -122,7 +123,8 @@ async function encode(): Promise<BenchResult> {
     };
   });
   post({ type: 'start', format: p.format, width: p.width, height: p.height, fps: p.fps });
-  for (const scene of p.scenes) post({ type: 'frame', scene, repeat: 1 });
+  const delta = new DeltaSender();
+  for (const scene of p.scenes) post({ type: 'frame', scene: delta.slim(scene), repeat: 1 });
   post({ type: 'finish' });
   const { bytes } = await done;
   const seconds = (performance.now() - t0) / 1000;

@@ -1,7 +1,8 @@
 // Messages between the page's recorder (recorder.ts) and its Worker (record.worker.ts).
-// Scenes are plain data (scene.ts); the finished file comes back as a transferred buffer.
+// Scenes are plain data (scene.ts, slimmed by delta.ts); the finished file comes back as a
+// transferred buffer.
 
-import type { RecordScene } from './scene.ts';
+import type { SlimScene } from './delta.ts';
 
 export type RecordFormat = 'webm' | 'mp4' | 'gif';
 
@@ -27,8 +28,11 @@ export interface StartMessage {
 export type ToWorker =
   | { type: 'probe'; width: number; height: number; fps: number }
   | StartMessage
-  /** `repeat` consecutive frames show this scene (the page fell behind and catches up). */
-  | { type: 'frame'; scene: RecordScene; repeat: number }
+  /**
+   * `repeat` consecutive frames show this scene (the page fell behind and catches up). What
+   * the Worker already has is left out (delta.ts).
+   */
+  | { type: 'frame'; scene: SlimScene; repeat: number }
   /** No more frames: finish the file with those sent. */
   | { type: 'finish' }
   | { type: 'cancel' };

@@ -2,6 +2,7 @@
 // happen here, so the page only reads the canvas and stays smooth. Frames are handled one
 // at a time in the order they came; a cancel drops what is queued and the file.
 
+import { DeltaReceiver } from './delta.ts';
 import { createSink, type FrameSink, probeFormats } from './encoder.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
@@ -13,6 +14,7 @@ let chain: Promise<void> = Promise.resolve();
 let cancelled = false;
 let failed = false;
 let busyMs = 0;
+let delta = new DeltaReceiver();
 
 const fail = (err: unknown) => {
   if (failed || cancelled) return;
@@ -45,17 +47,27 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
       cancelled = false;
       failed = false;
       busyMs = 0;
+      delta = new DeltaReceiver();
       sink = createSink(m.format, m.width, m.height, m.fps);
       sink.catch(fail);
       break;
-    case 'frame':
+    case 'frame': {
+      // Filled in at once, in message order (frames are handled one after another anyway).
+      let scene: ReturnType<DeltaReceiver['fill']>;
+      try {
+        scene = delta.fill(m.scene);
+      } catch (err) {
+        fail(err);
+        break;
+      }
       then(async (s) => {
         const t0 = performance.now();
-        await s.add(m.scene, m.repeat);
+        await s.add(scene, m.repeat);
         busyMs += performance.now() - t0;
         post({ type: 'progress', encoded: s.frames, busyMs });
       });
       break;
+    }
     case 'finish':
       then(async (s) => {
         const t0 = performance.now();

@@ -11,6 +11,7 @@
 
 import { type LiveDrawState, onLiveDraw } from '../live/liveDraw.ts';
 import { type CaptureExtras, SceneCapture } from './capture.ts';
+import { DeltaSender } from './delta.ts';
 import type { FormatSupport, FromWorker, RecordFormat, ToWorker } from './protocol.ts';
 
 export type { FormatSupport, RecordFormat } from './protocol.ts';
@@ -152,6 +153,7 @@ export function startRecording(options: RecordOptions): Recording {
 
   let worker: Worker | null = newWorker();
   let capture: SceneCapture | null = null;
+  const delta = new DeltaSender();
   let size = { width: 0, height: 0 };
   let start = -1;
   let lastTap = 0;
@@ -236,7 +238,7 @@ export function startRecording(options: RecordOptions): Recording {
       return;
     }
     const transfer = scene.dots ? scene.dots.buckets.map((b) => b.buffer) : [];
-    post({ type: 'frame', scene, repeat: due - sent }, transfer);
+    post({ type: 'frame', scene: delta.slim(scene), repeat: due - sent }, transfer);
     sent = due;
     progress();
     if (sent >= total) finish();
