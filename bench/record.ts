@@ -10,6 +10,7 @@
 // inside the live view's own animation frame, so it must stay small beside its 16 ms.
 
 import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
@@ -120,6 +121,9 @@ export const bench: BenchModule = {
     try {
       const base = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4173/';
       const results = await measure(new URL('bench/record/index.html', base).href);
+      // How busy the machine was meanwhile: these figures are CPU-bound, and a shared
+      // machine gives a recording what the other work leaves.
+      const busy = `load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`;
       const rows: BenchRow[] = [];
       for (const [i, r] of results.entries()) {
         const c = CASES[i]!;
@@ -134,7 +138,7 @@ export const bench: BenchModule = {
           continue;
         }
         rows.push({
-          figure: `recording speed, ${what} (${CODEC_NAMES[r.codec] ?? r.codec}) at ${c.width}×${c.height}, 20 boxes at 1,000 req/s (${r.dots} dots a frame; ${(r.bytes! / 1024 / 1024).toFixed(1)} MB for ${c.frames / c.fps} s; ${r.cpuPerFrameMs!.toFixed(0)} ms of CPU a frame)`,
+          figure: `recording speed, ${what} (${CODEC_NAMES[r.codec] ?? r.codec}) at ${c.width}×${c.height}, 20 boxes at 1,000 req/s (${r.dots} dots a frame; ${(r.bytes! / 1024 / 1024).toFixed(1)} MB for ${c.frames / c.fps} s; ${r.cpuPerFrameMs!.toFixed(0)} ms of CPU a frame; ${busy})`,
           value: `${r.fps.toFixed(1)} frames/s`,
           budget: `≥ ${c.fps} frames/s (real time)`,
           ok: r.fps >= c.fps,
