@@ -18,6 +18,7 @@ export interface BenchModule {
 const MODULES: Record<string, () => Promise<BenchModule>> = {
   sim: () => import('./sim.ts').then((m) => m.bench),
   browser: () => import('./browser.ts').then((m) => m.bench),
+  record: () => import('./record.ts').then((m) => m.bench),
   mermaid: () => import('./mermaid.ts').then((m) => m.bench),
 };
 

@@ -13,6 +13,7 @@ import { LiveRoot } from '../ui/live/LiveRoot.tsx';
 import { RunControls } from '../ui/live/RunControls.tsx';
 import { Palette } from '../ui/Palette.tsx';
 import { ShareRoot } from '../ui/share/ShareRoot.tsx';
+import { RecordRoot } from '../ui/record/RecordRoot.tsx';
 import { PresenterCaption } from '../ui/story/PresenterCaption.tsx';
 import { StoryPanel } from '../ui/story/StoryPanel.tsx';
 import { StoryRoot } from '../ui/story/StoryRoot.tsx';
@@ -48,6 +49,7 @@ export function App() {
               <Canvas />
               <Toasts />
               <LiveRoot />
+              <RecordRoot />
               {presenter ? <PresenterCaption /> : null}
             </div>
             {presenter ? null : (

@@ -49,6 +49,7 @@ import {
 import { LabelEdge } from './LabelEdge.tsx';
 import { DotLayer } from './live/DotLayer.tsx';
 import { LiveLegend } from './live/Legend.tsx';
+import { motionMs } from './live/reducedMotion.ts';
 import { useChaosMenu } from '../state/liveChaosMenu.ts';
 import { BoxNode } from './nodes/BoxNode.tsx';
 import { HostNode } from './nodes/HostNode.tsx';
@@ -82,7 +83,7 @@ function fitWhenMeasured(
     .getNodes()
     .every((n) => n.type === 'host' || (flow.getInternalNode(n.id)?.measured.width ?? 0) > 0);
   if (ready || frames <= 0) {
-    void flow.fitView({ ...FIT, duration: 200 });
+    void flow.fitView({ ...FIT, duration: motionMs(200) });
     return;
   }
   requestAnimationFrame(() => fitWhenMeasured(flow, frames - 1));
@@ -156,11 +157,11 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
       },
       zoomIn: () => {
         fitted.current = false;
-        void flow.zoomIn({ duration: 150 });
+        void flow.zoomIn({ duration: motionMs(150) });
       },
       zoomOut: () => {
         fitted.current = false;
-        void flow.zoomOut({ duration: 150 });
+        void flow.zoomOut({ duration: motionMs(150) });
       },
       toFlow: (p) => flow.screenToFlowPosition(p),
       viewRect: () => {

@@ -11,6 +11,7 @@ import { useDocumentStore } from '../../state/documentStore.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
 import { useStoryStore } from '../../state/storyStore.ts';
 import { LiveRoot } from '../../ui/live/LiveRoot.tsx';
+import { RecordRoot } from '../../ui/record/RecordRoot.tsx';
 import { type EmbedParams, storyName } from '../../ui/share/embedOptions.ts';
 import { startBridge } from './bridge.ts';
 import { EmbedControls } from './EmbedControls.tsx';
@@ -231,6 +232,7 @@ function EmbedShell({ params, loaded, embedId }: EmbedProps) {
       <div ref={stage} className="bp-embed__stage">
         <Canvas refitOnResize={false} />
         <LiveRoot />
+        {params.controls.has('record') ? <RecordRoot /> : null}
         {loaded.ok ? (
           empty ? (
             <div className="bp-embed__message bp-embed__message--info" role="status">

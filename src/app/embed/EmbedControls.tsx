@@ -8,6 +8,7 @@ import type { TopologyDocument } from '../../model/types.ts';
 import { SPEEDS, useSimulationStore } from '../../state/simulationStore.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { type StoryState, useStoryStore } from '../../state/storyStore.ts';
+import { useUiStore } from '../../state/uiStore.ts';
 import { formatStoryHash } from '../../story/player.ts';
 import type { EmbedControl } from '../../ui/share/embedOptions.ts';
 import { metricsOf, runState, storyInfo } from './run.ts';
@@ -33,6 +34,7 @@ const PATHS = {
   reset: 'M4 12a8 8 0 1 0 2.4-5.7M4 4v5h5',
   prev: 'M15 5l-7 7 7 7',
   next: 'M9 5l7 7-7 7',
+  record: 'M12 5a7 7 0 1 0 0 14a7 7 0 1 0 0-14z',
 };
 
 function Icon({ d, filled }: { d: string; filled?: boolean }) {
@@ -199,6 +201,18 @@ export function EmbedControls({
           </select>
         ) : null}
       </fieldset>
+      {controls.has('record') ? (
+        <button
+          type="button"
+          className="bp-embed__btn bp-embed__record"
+          aria-label="Record a video"
+          title="Record a video of this canvas (WebM, MP4 or GIF)"
+          disabled={!runnable}
+          onClick={() => useUiStore.getState().openDialog({ id: 'record' })}
+        >
+          <Icon d={PATHS.record} filled />
+        </button>
+      ) : null}
       {controls.has('metrics') ? <Figures /> : null}
       <a
         className="bp-embed__open"

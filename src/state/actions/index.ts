@@ -18,6 +18,7 @@ import { importMermaidAction } from './importMermaid.ts';
 import { newDocumentAction } from './newDocument.ts';
 import { openDocumentAction } from './openDocument.ts';
 import { pasteAction } from './paste.ts';
+import { recordVideoAction } from './recordVideo.ts';
 import { playPauseAction } from './playPause.ts';
 import { redoAction } from './redo.ts';
 import { renameAction } from './rename.ts';
@@ -51,6 +52,7 @@ export const ACTIONS: readonly Action[] = [
   embedAction,
   exportPngAction,
   exportSvgAction,
+  recordVideoAction,
   importMermaidAction,
   exportMermaidAction,
   importConfigAction,

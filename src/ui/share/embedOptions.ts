@@ -8,10 +8,12 @@ export const EMBED_CONTROLS = [
   { id: 'reset', label: 'Reset' },
   { id: 'nav', label: 'Story step buttons' },
   { id: 'metrics', label: 'Live figures' },
+  { id: 'record', label: 'Record a video' },
 ] as const;
 
 export type EmbedControl = (typeof EMBED_CONTROLS)[number]['id'];
 
+/** Shown unless `controls=` says otherwise; a course author adds `record` when they want it. */
 export const DEFAULT_CONTROLS: readonly EmbedControl[] = [
   'play',
   'step',
