@@ -23,7 +23,10 @@ function missed(grade: Grade): string {
 function passedLine(grade: Grade): string {
   return grade.rows
     .filter((r) => r.kind === 'goal' && r.value !== undefined && r.unit)
-    .map((r) => `${r.label.replace(/ [<>≤≥].*$/, '')} ${formatValue(r.value!, r.unit!)}`)
+    .map(
+      (r) =>
+        `${r.label.replace(/(:| [<>≤≥=] | from \d).*$/, '')} ${formatValue(r.value!, r.unit!)}`,
+    )
     .join(', ');
 }
 
@@ -38,6 +41,12 @@ export function checkChallenge(challenge: Challenge): ChallengeCheck {
   const solutions = challenge.solutions.map((s) => {
     const grade = gradeDesign(challenge, s.doc);
     if (!grade.passed) problems.push(`solution “${s.title}” fails: ${missed(grade)}`);
+    // A solution should pass as written, not thanks to settings grading put back.
+    if (grade.notes.length) {
+      problems.push(
+        `solution “${s.title}” changes what the challenge fixes: ${grade.notes.join('; ')}`,
+      );
+    }
     return { title: s.title, grade };
   });
   return { challenge, start, solutions, problems };

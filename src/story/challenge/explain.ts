@@ -96,7 +96,16 @@ export function explainFailures(
     first: number;
     last: number;
   } | null = null;
-  for (const v of totals.values()) if (!best || v.count > best.count) best = v;
+  // A failed cache operation only costs a miss, so a cache is named only when nothing else
+  // failed.
+  const soft = (id: string) => nodeOf(doc, id)?.kind === 'cache';
+  for (const v of totals.values()) {
+    const better =
+      !best ||
+      (soft(best.node) && !soft(v.node)) ||
+      (soft(best.node) === soft(v.node) && v.count > best.count);
+    if (better) best = v;
+  }
   if (!best) return null;
   const node = nodeOf(doc, best.node);
   if (!node) return null;
@@ -133,12 +142,10 @@ function failureText(
       }
       return `${name} ran out of ${slots} at ${s(from)} and turned requests away${queue}`;
     }
-    case 'down': {
-      const tail = untilEnd
-        ? 'and nothing stopped sending them there'
-        : `until ${s(last)}, when requests stopped going there`;
-      return `${name} was down from ${s(from)}: requests kept reaching it ${tail}`;
-    }
+    case 'down':
+      return untilEnd
+        ? `${name} was down from ${s(from)}, and requests kept being sent to it until the end`
+        : `${name} was down from ${s(from)} to ${s(last)}, and requests kept being sent to it`;
     case 'db-max-connections':
       return `${name} refused connections from ${s(from)}: it allows ${numberOf('db', c, 'maxConnections')} and more were opened`;
     case 'pool-timeout':
@@ -182,11 +189,66 @@ function firstBusy(rec: RunRecord, id: string, level: number, before = Infinity)
   return null;
 }
 
+/**
+ * ": each request waits for Email API (637 ms on average)" when a busy server's workers
+ * spend their time waiting on something slow rather than working.
+ */
+function waitsFor(rec: RunRecord, doc: TopologyDocument, node: TopologyNode): string {
+  if (node.kind !== 'app' && node.kind !== 'worker') return '';
+  const own = numberOf(node.kind, node.config, 'serviceTimeMs');
+  let slowest: { label: string; ms: number } | null = null;
+  for (const e of doc.edges) {
+    if (e.source !== node.id) continue;
+    const target = nodeOf(doc, e.target);
+    const r = rec.report.nodes[e.target];
+    if (!target || !r || r.completed === 0) continue;
+    if (!slowest || r.meanResponseMs > slowest.ms)
+      slowest = { label: target.label, ms: r.meanResponseMs };
+  }
+  if (!slowest || slowest.ms < 50 || slowest.ms < 2 * own) return '';
+  return `: each request waits for ${slowest.label} (${Math.round(slowest.ms)} ms on average)`;
+}
+
+/** Hops from the users along the arrows (boxes in a host count as deep as the host). */
+function depths(doc: TopologyDocument): Map<string, number> {
+  const out = new Map<string, number>();
+  let frontier = doc.nodes.filter((n) => n.kind === 'client').map((n) => n.id);
+  for (const id of frontier) out.set(id, 0);
+  for (let d = 1; frontier.length && d < 64; d++) {
+    const next: string[] = [];
+    for (const e of doc.edges) {
+      if (!frontier.includes(e.source) || out.has(e.target)) continue;
+      out.set(e.target, d);
+      next.push(e.target);
+      for (const n of doc.nodes) {
+        if (n.parent === e.target && !out.has(n.id)) {
+          out.set(n.id, d);
+          next.push(n.id);
+        }
+      }
+    }
+    frontier = next;
+  }
+  // The boxes on a host wait for its cores: when the host is full, it is the bottleneck.
+  for (const host of doc.nodes) {
+    if (host.kind !== 'group') continue;
+    let deepest = -1;
+    for (const n of doc.nodes)
+      if (n.parent === host.id) deepest = Math.max(deepest, out.get(n.id) ?? -1);
+    if (deepest >= 0) out.set(host.id, deepest + 0.5);
+  }
+  return out;
+}
+
 /** The box that held everyone up: the busiest one, else the slowest dependency. */
 export function explainSlow(rec: RunRecord, doc: TopologyDocument, from = 0): Cause | null {
   const points = measured(rec);
   if (!points.length) return null;
+  // Servers waiting on a saturated dependency are busy too: of the boxes that are nearly
+  // always busy, the one furthest from the users is the bottleneck.
+  const depth = depths(doc);
   let busiest: { id: string; u: number; q: number } | null = null;
+  const rank = (b: { id: string; u: number }) => (b.u >= 0.9 ? 1 + (depth.get(b.id) ?? 0) : 0);
   for (const n of doc.nodes) {
     if (n.kind === 'client' || n.kind === 'dns' || n.kind === 'cron') continue;
     let sum = 0;
@@ -197,8 +259,14 @@ export function explainSlow(rec: RunRecord, doc: TopologyDocument, from = 0): Ca
       sum += x.utilization;
       q = Math.max(q, x.queue);
     }
-    const u = sum / points.length;
-    if (!busiest || u > busiest.u + 1e-9) busiest = { id: n.id, u, q };
+    const cand = { id: n.id, u: sum / points.length, q };
+    if (
+      !busiest ||
+      rank(cand) > rank(busiest) ||
+      (rank(cand) === rank(busiest) && cand.u > busiest.u + 1e-9)
+    ) {
+      busiest = cand;
+    }
   }
   if (busiest && busiest.u >= 0.8) {
     const node = nodeOf(doc, busiest.id)!;
@@ -207,7 +275,11 @@ export function explainSlow(rec: RunRecord, doc: TopologyDocument, from = 0): Ca
     const queue = busiest.q >= 1 ? `, up to ${Math.round(busiest.q)} waiting` : '';
     const pct = Math.round(busiest.u * 100);
     const full = pct >= 97 ? `ran out of ${slots} at ${s(at)}` : `was ${pct}% busy from ${s(at)}`;
-    return { text: `${node.label} ${full}${queue}`, node: node.id, t: at };
+    return {
+      text: `${node.label} ${full}${queue}${waitsFor(rec, doc, node)}`,
+      node: node.id,
+      t: at,
+    };
   }
   // Nothing is full: the time goes waiting on a slow dependency.
   let slowest: { id: string; ms: number } | null = null;
@@ -228,14 +300,33 @@ export function explainSlow(rec: RunRecord, doc: TopologyDocument, from = 0): Ca
   return null;
 }
 
-/** The most expensive box. */
+/** Where the money goes: the most expensive kind of box (several of a kind count together). */
 export function explainCost(cost: DesignCost): Cause | null {
-  const top = [...cost.boxes].sort((a, b) => b.monthlyUsd - a.monthlyUsd)[0];
-  if (!top || top.monthlyUsd <= 0) return null;
-  const each = top.replicas > 1 ? ` (${top.replicas} × ${formatUsd(top.perReplicaUsd)})` : '';
+  const byKind = new Map<string, { usd: number; boxes: DesignCost['boxes'] }>();
+  for (const b of cost.boxes) {
+    if (b.monthlyUsd <= 0) continue;
+    const entry = byKind.get(b.kind) ?? { usd: 0, boxes: [] };
+    entry.usd += b.monthlyUsd;
+    entry.boxes.push(b);
+    byKind.set(b.kind, entry);
+  }
+  let top: { usd: number; boxes: DesignCost['boxes'] } | null = null;
+  for (const v of byKind.values()) if (!top || v.usd > top.usd + 1e-9) top = v;
+  if (!top) return null;
+  const total = formatUsd(cost.totalUsd);
+  const first = top.boxes[0]!;
+  if (top.boxes.length === 1) {
+    const each =
+      first.replicas > 1 ? ` (${first.replicas} × ${formatUsd(first.perReplicaUsd)})` : '';
+    return {
+      text: `${first.label} is the biggest cost: ${formatUsd(first.monthlyUsd)}${each} of ${total} (${first.product}, ${first.why})`,
+      node: first.id,
+    };
+  }
+  const names = top.boxes.map((b) => b.label).join(', ');
   return {
-    text: `${top.label} is the biggest cost: ${formatUsd(top.monthlyUsd)}${each} of ${formatUsd(cost.totalUsd)} (${top.product}, ${top.why})`,
-    node: top.id,
+    text: `${names} together cost ${formatUsd(Math.round(top.usd * 100) / 100)} of ${total} (${first.product} each, ${first.why})`,
+    node: first.id,
   };
 }
 

@@ -35,8 +35,8 @@ import type { Challenge, MetricGoal, ScriptEvent, SpofGoal } from './load.ts';
 import { normalizeDesign } from './normalize.ts';
 
 export const GRADE_VERSION = 1;
-/** Engine events one grade may use, all runs together (about 10 s of engine time). */
-export const DEFAULT_MAX_EVENTS = 40_000_000;
+/** Engine events one grade may use, all runs together (a few seconds of engine time). */
+export const DEFAULT_MAX_EVENTS = 20_000_000;
 /** Crash runs per goal at most ("any one box" over more boxes than this is not tried). */
 export const MAX_VARIANTS = 32;
 /** The grader hands control back (progress, cancel) at least this often. */
@@ -122,7 +122,14 @@ export interface GradeProgress {
 }
 
 export interface GradeOptions {
+  /** Engine events the whole grade may use (default DEFAULT_MAX_EVENTS). */
   maxEvents?: number;
+  /**
+   * Wall-clock ms the whole grade may take, read from `now` (default: no limit). One event
+   * can hide a lot of work (a cron run of 100,000 jobs), so the Worker and the CLI set one.
+   */
+  maxMs?: number;
+  now?: () => number;
 }
 
 /** A version of the script: the base one, or with one box crashing. */
@@ -141,6 +148,7 @@ interface PlannedRun {
 
 class TooBig extends Error {
   constructor(
+    readonly reason: 'events' | 'time',
     readonly where: string | null,
     readonly atMs: number,
   ) {
@@ -251,7 +259,14 @@ function withCrash(
 interface Budget {
   max: number;
   used: number;
+  /** Wall-clock deadline (from `now`), or Infinity. */
+  deadline: number;
+  maxMs: number;
+  now: () => number;
 }
+
+/** Virtual time per engine slice: bounds what one slice can do (one cron run at most). */
+const SLICE_MS = 100;
 
 /** Runs one variant; yields the virtual ms it advanced (0 between event slices). */
 function* execute(
@@ -264,14 +279,20 @@ function* execute(
   const sim = new Simulation(doc, { seed, warmupMs: run.warmupMs, actions: run.variant.actions });
   const failures: FailureTick[] = [];
   let last = new Map<string, number>();
+  let sinceYield = 0;
   for (let t = 1000; t <= durationMs; t += 1000) {
-    for (;;) {
+    while (sim.now < t) {
       const left = budget.max - budget.used;
-      if (left <= 0) throw new TooBig(run.variant.where, sim.now);
-      const n = sim.runUntil(t, Math.min(SLICE_EVENTS, left));
+      if (left <= 0) throw new TooBig('events', run.variant.where, sim.now);
+      if (budget.now() > budget.deadline) throw new TooBig('time', run.variant.where, sim.now);
+      const limit = Math.min(SLICE_EVENTS, left);
+      const n = sim.runUntil(Math.min(t, sim.now + SLICE_MS), limit);
       budget.used += n;
-      if (n < Math.min(SLICE_EVENTS, left)) break;
-      yield 0;
+      sinceYield += n;
+      if (sinceYield >= SLICE_EVENTS || n >= limit) {
+        sinceYield = 0;
+        yield 0;
+      }
     }
     // Failures per box and cause in this second. The counts restart at the warmup, so the
     // second holding it starts from zero.
@@ -329,6 +350,7 @@ function holds(op: MetricGoal['op'], actual: number, value: number): boolean {
 const OP_WORDS: Record<MetricGoal['op'], string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥' };
 
 export function goalLabel(goal: MetricGoal | SpofGoal, name: (id: string) => string): string {
+  if (goal.label) return goal.label;
   if (goal.type === 'spof') {
     const max = goal.maxErrorRate ?? 0.01;
     const from = goal.fromS ?? goal.atS + 10;
@@ -338,7 +360,9 @@ export function goalLabel(goal: MetricGoal | SpofGoal, name: (id: string) => str
   if (!parsed.ok) return goal.metric;
   const unit = goalUnit(parsed.ref);
   const from = goal.fromS !== undefined ? ` from ${goal.fromS} s` : '';
-  return `${capital(goalMetricLabel(parsed.ref, name))}${from} ${OP_WORDS[goal.op]} ${formatValue(goal.value, unit)}`;
+  // "≤ 0" of a count reads better as "= 0": none at all.
+  const op = goal.op === '<=' && goal.value === 0 ? '=' : OP_WORDS[goal.op];
+  return `${capital(goalMetricLabel(parsed.ref, name))}${from} ${op} ${formatValue(goal.value, unit)}`;
 }
 
 /** "error rate" → "Error rate"; "p95 latency" stays as it is. */
@@ -446,7 +470,15 @@ export function* gradeSteps(
   const firstKey = need(scriptVariants[0]!, challenge.run.warmupMs);
 
   const totalMs = runs.size * challenge.run.durationMs;
-  const budget: Budget = { max: options.maxEvents ?? DEFAULT_MAX_EVENTS, used: 0 };
+  const now = options.now ?? (() => 0);
+  const maxMs = options.maxMs ?? Number.POSITIVE_INFINITY;
+  const budget: Budget = {
+    max: options.maxEvents ?? DEFAULT_MAX_EVENTS,
+    used: 0,
+    deadline: now() + maxMs,
+    maxMs,
+    now,
+  };
   const records = new Map<string, RunRecord>();
   let doneMs = 0;
   yield { doneMs, totalMs };
@@ -664,7 +696,11 @@ function tooBigGrade(
     ? ` ${crons.map((c) => `“${c.n.label}” starts ${Math.round(c.rate)} jobs a second`).join('; ')}.`
     : ` The challenge sends ${rps} requests a second; look for loops, a cron job with many jobs per run or very many replicas.`;
   const at = `${Math.round(err.atMs / 1000)} of ${challenge.run.durationMs / 1000} s`;
-  const message = `Grading stopped: this design needs more than ${(budget.max / 1e6).toFixed(0)} million engine events, the most one grade may use (it had simulated ${at}${err.where ? ` of the run ${err.where}` : ''}).${hint}`;
+  const where = err.where ? ` of the run ${err.where}` : '';
+  const message =
+    err.reason === 'events'
+      ? `Grading stopped: this design needs more than ${budget.max >= 1e6 ? `${Math.round(budget.max / 1e6)} million` : budget.max.toLocaleString('en-US')} engine events, the most one grade may use (it had simulated ${at}${where}).${hint}`
+      : `Grading stopped after ${Math.round(budget.maxMs / 1000)} s: this design takes too long to simulate (it had simulated ${at}${where}).${hint}`;
   const rows: GoalRow[] = challenge.goals.map((goal, i) => ({
     id: `goal-${i}`,
     kind: 'goal' as const,

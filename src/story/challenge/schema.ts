@@ -67,6 +67,8 @@ const metricGoal = z
     value: finite,
     /** Measure only from this second on (e.g. after a crash has been noticed). */
     fromS: positive.optional(),
+    /** The goal in the learner's words, instead of the generated one ("Receipts sent ≥ 750"). */
+    label: z.string().min(1).max(120).optional(),
     /** One sentence: why this goal matters. */
     why: z.string().max(300).optional(),
   })
@@ -85,6 +87,7 @@ const spofGoal = z
     maxErrorRate: finite.min(0).max(1).optional(),
     /** Which kinds of box may be the one that dies (default: every kind that can crash). */
     kinds: kinds.optional(),
+    label: z.string().min(1).max(120).optional(),
     why: z.string().max(300).optional(),
   })
   .strict();
