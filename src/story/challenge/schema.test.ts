@@ -6,7 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { loadChallenge, looksLikeChallenge } from './load.ts';
 import { formatChallengeIssue } from './schema.ts';
 
-const tiny = (): Record<string, any> =>
+/** The parts of the fixture the tests edit. */
+interface TinyJson {
+  goals: (Record<string, unknown> | string)[];
+  start: { nodes: { config: Record<string, unknown> }[] };
+  script?: unknown[];
+  run: { durationS: number };
+  solutions: { change: unknown }[];
+}
+
+const tiny = (): TinyJson =>
   JSON.parse(readFileSync(new URL('./fixtures/tiny.json', import.meta.url), 'utf8'));
 
 function messages(input: unknown): string[] {
@@ -29,19 +38,19 @@ describe('challenge files', () => {
 
   it('names the JSON path of a bad goal, a bad setting and a box that is not there', () => {
     const json = tiny();
-    json.goals[1].metric = 'p96';
-    json.start.nodes[1].config.cores = 4;
+    (json.goals[1] as Record<string, unknown>).metric = 'p96';
+    json.start.nodes[1]!.config.cores = 4;
     json.script = [{ atS: 5, action: { type: 'crash', node: 'app9' } }];
     const out = messages(json);
     expect(out).toEqual([
       expect.stringMatching(/^tiny › goals\[1\]\.metric: unknown metric "p96"; use errorRate, /),
     ]);
     // Structure first; once it is right, the meaning is checked.
-    json.goals[1].metric = 'p95';
+    (json.goals[1] as Record<string, unknown>).metric = 'p95';
     expect(messages(json)).toEqual([
       'tiny › start.nodes[1].config.cores: unknown setting for App server; ignored',
     ]);
-    delete json.start.nodes[1].config.cores;
+    delete json.start.nodes[1]!.config.cores;
     expect(messages(json)).toEqual([
       'tiny › script[0].action.node: no box with id "app9" in the starting diagram',
     ]);
@@ -65,7 +74,7 @@ describe('challenge files', () => {
 
   it('refuses a solution that does not apply to the start', () => {
     const json = tiny();
-    json.solutions[0].change = { patch: { app: { config: { replicas: 0 } } } };
+    json.solutions[0]!.change = { patch: { app: { config: { replicas: 0 } } } };
     expect(messages(json)).toEqual([
       'tiny › solutions[0].change.patch.app.config.replicas: must be at least 1',
     ]);
