@@ -50,7 +50,10 @@ beforeAll(async () => {
   // Grade right here instead of in a Worker.
   s.challenge.setGrader((challenge, design, onProgress) => {
     onProgress({ doneMs: 0, totalMs: 1 });
-    return { promise: Promise.resolve({ ok: true, grade: gradeDesign(challenge, design) }), cancel() {} };
+    return {
+      promise: Promise.resolve({ ok: true, grade: gradeDesign(challenge, design) }),
+      cancel() {},
+    };
   });
 });
 
@@ -91,12 +94,17 @@ describe('challenge mode', () => {
 
     s.docs.useDocumentStore.getState().change('Copies', (d) => ({
       ...d,
-      nodes: d.nodes.map((n) => (n.id === 'app' ? { ...n, config: { ...n.config, replicas: 3 } } : n)),
+      nodes: d.nodes.map((n) =>
+        n.id === 'app' ? { ...n, config: { ...n.config, replicas: 3 } } : n,
+      ),
     }));
     const second = await store.getState().check();
     expect(second?.passed).toBe(true);
     expect(store.getState().status).toBe('done');
-    expect(store.getState().best.tiny).toMatchObject({ passed: true, costUsd: second!.cost.totalUsd });
+    expect(store.getState().best.tiny).toMatchObject({
+      passed: true,
+      costUsd: second!.cost.totalUsd,
+    });
     // A worse result later does not replace the best one.
     store.getState().startOver();
     await store.getState().check();
@@ -109,7 +117,9 @@ describe('challenge mode', () => {
     store.getState().start('tiny');
     s.docs.useDocumentStore.getState().change('Rename', (d) => ({ ...d, title: 'My try' }));
     store.getState().leave(); // saves at once
-    expect(JSON.parse(memory.getItem(s.challenge.challengeDesignKey('tiny'))!).title).toBe('My try');
+    expect(JSON.parse(memory.getItem(s.challenge.challengeDesignKey('tiny'))!).title).toBe(
+      'My try',
+    );
     store.getState().start('tiny');
     expect(s.docs.useDocumentStore.getState().doc.title).toBe('My try');
   });

@@ -217,7 +217,9 @@ export const useChallengeStore = create<ChallengeState>()((set, get) => {
       if (!get().stash) set({ stash: { history: docs.history, doc: docs.doc } });
       const persist = options.persist ?? true;
       const doc =
-        options.design ?? (persist ? savedDesign(challenge.id) : null) ?? cloneDocument(challenge.start);
+        options.design ??
+        (persist ? savedDesign(challenge.id) : null) ??
+        cloneDocument(challenge.start);
       useSimulationStore.getState().reset();
       useSelectionStore.getState().clear();
       docs.setLocked(false);
@@ -235,7 +237,9 @@ export const useChallengeStore = create<ChallengeState>()((set, get) => {
         error: null,
       });
       // Play runs the challenge's own script (the sale at 20 s, the deploy at 10 s…).
-      useSimulationStore.getState().prime({ seed: challenge.run.seed, actions: liveScript(challenge) });
+      useSimulationStore
+        .getState()
+        .prime({ seed: challenge.run.seed, actions: liveScript(challenge) });
       if (options.design) saveNow();
     },
 
@@ -290,10 +294,12 @@ export const useChallengeStore = create<ChallengeState>()((set, get) => {
 
     replay: () => {
       const { grade } = get();
-      if (!grade || grade.status !== 'graded') return;
+      if (grade?.status !== 'graded') return;
       const { replay } = grade.shown;
       useUiStore.getState().setBottomPanelOpen(true);
-      useSimulationStore.getState().start({ seed: replay.seed, actions: replay.actions, play: true });
+      useSimulationStore
+        .getState()
+        .start({ seed: replay.seed, actions: replay.actions, play: true });
     },
 
     leave: () => {
@@ -330,7 +336,10 @@ useDocumentStore.subscribe((s, prev) => {
     const { challenge, persist } = useChallengeStore.getState();
     if (!challenge || !persist) return;
     try {
-      storage()?.setItem(challengeDesignKey(challenge.id), JSON.stringify(useDocumentStore.getState().doc));
+      storage()?.setItem(
+        challengeDesignKey(challenge.id),
+        JSON.stringify(useDocumentStore.getState().doc),
+      );
     } catch {
       // Storage full or disabled.
     }

@@ -13,7 +13,9 @@ import type { GradeApi, GradeOutcome } from '../worker/gradeProtocol.ts';
 export const GRADE_SILENCE_MS = 12_000;
 const CANCEL_GRACE_MS = 1000;
 
-export type GradeResult = { ok: true; grade: Grade } | { ok: false; cancelled: boolean; message: string };
+export type GradeResult =
+  | { ok: true; grade: Grade }
+  | { ok: false; cancelled: boolean; message: string };
 
 export interface GradeJob {
   promise: Promise<GradeResult>;
@@ -78,7 +80,8 @@ export const workerGrader: Grader = (challenge, design, onProgress) => {
     finish({
       ok: false,
       cancelled: false,
-      message: 'Grading stopped responding, so it was stopped. The design may be too big to simulate.',
+      message:
+        'Grading stopped responding, so it was stopped. The design may be too big to simulate.',
     });
   }, 1000);
   remote

@@ -10,7 +10,8 @@ const challenge = () => useChallengeStore.getState();
 export const openChallengeAction: Action = {
   id: 'challenge-open',
   label: 'Open a challenge…',
-  description: 'Pick a challenge: fix a system that breaks, within a budget, and let the engine grade it.',
+  description:
+    'Pick a challenge: fix a system that breaks, within a budget, and let the engine grade it.',
   menu: 'challenge',
   section: 0,
   order: 0,
@@ -70,7 +71,8 @@ export const startOverAction: Action = {
 export const leaveChallengeAction: Action = {
   id: 'challenge-leave',
   label: 'Leave the challenge',
-  description: 'Close the challenge and get your own diagram back. Your design is kept for next time.',
+  description:
+    'Close the challenge and get your own diagram back. Your design is kept for next time.',
   menu: 'challenge',
   section: 2,
   order: 1,

@@ -3,7 +3,11 @@
 // link (the same payload as a share link's `#/doc/v1.<data>`), so a learner can send their
 // attempt to a teacher.
 
-import { type DecodeResult, decodeDocumentFragment, encodeDocumentFragment } from '../../io/share.ts';
+import {
+  type DecodeResult,
+  decodeDocumentFragment,
+  encodeDocumentFragment,
+} from '../../io/share.ts';
 import type { TopologyDocument } from '../../model/types.ts';
 
 const CHALLENGE_HASH = /^#\/challenge\/([a-z0-9][a-z0-9-]*)(?:\/(.+))?\/?$/;
@@ -33,7 +37,10 @@ export type ChallengeLinkResult = { ok: true; fragment: string } | { ok: false; 
 export function challengeDesignHash(id: string, design: TopologyDocument): ChallengeLinkResult {
   const encoded = encodeDocumentFragment(design);
   if (!encoded.ok) return encoded;
-  return { ok: true, fragment: `${formatChallengeHash(id)}/${encoded.fragment.replace(/^#\/doc\//, '')}` };
+  return {
+    ok: true,
+    fragment: `${formatChallengeHash(id)}/${encoded.fragment.replace(/^#\/doc\//, '')}`,
+  };
 }
 
 export function decodeChallengeDesign(payload: string): DecodeResult {

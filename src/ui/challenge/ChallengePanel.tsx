@@ -7,7 +7,12 @@ import { useMemo } from 'react';
 import { designCost, formatUsd } from '../../model/cost.ts';
 import { KINDS, fieldSpec } from '../../model/kinds.ts';
 import type { NodeKind } from '../../model/types.ts';
-import { crashKindsText, describeScriptAction, type GoalRow, goalLabel } from '../../story/challenge/grade.ts';
+import {
+  crashKindsText,
+  describeScriptAction,
+  type GoalRow,
+  goalLabel,
+} from '../../story/challenge/grade.ts';
 import type { Challenge } from '../../story/challenge/load.ts';
 import { runAction } from '../../state/actions/run.ts';
 import { useChallengeStore } from '../../state/challengeStore.ts';
@@ -29,7 +34,10 @@ function Panel({ challenge, compact }: { challenge: Challenge; compact: boolean 
   const persist = useChallengeStore((s) => s.persist);
   const origin = useChallengeStore((s) => s.origin);
   return (
-    <aside className={`bp-challenge${compact ? ' bp-challenge--compact' : ''}`} aria-label="Challenge">
+    <aside
+      className={`bp-challenge${compact ? ' bp-challenge--compact' : ''}`}
+      aria-label="Challenge"
+    >
       <header className="bp-challenge__head">
         <div className="bp-challenge__kicker">
           <span>
@@ -188,7 +196,7 @@ function Budget({ challenge }: { challenge: Challenge }) {
 
 function GradedRun() {
   const grade = useChallengeStore((s) => s.grade);
-  if (!grade || grade.status !== 'graded' || !grade.shown.series.length) return null;
+  if (grade?.status !== 'graded' || !grade.shown.series.length) return null;
   return (
     <section className="bp-challenge__section" aria-label="The graded run">
       <h3 className="bp-challenge__h">
@@ -239,7 +247,9 @@ function Script({ challenge }: { challenge: Challenge }) {
 function Rules({ challenge }: { challenge: Challenge }) {
   const { kinds, keep, fixed } = challenge.constraints;
   const labels = new Map(challenge.start.nodes.map((n) => [n.id, n.label]));
-  const kept = keep.filter((id) => challenge.start.nodes.find((n) => n.id === id)?.kind !== 'client');
+  const kept = keep.filter(
+    (id) => challenge.start.nodes.find((n) => n.id === id)?.kind !== 'client',
+  );
   const fixedText = Object.entries(fixed)
     .filter(([, keys]) => keys?.length)
     .map(

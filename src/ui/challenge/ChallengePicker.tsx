@@ -16,8 +16,9 @@ export function ChallengePicker({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Challenges: design it, then let the engine grade it" onClose={onClose} wide>
       <p className="bp-picker__intro">
-        Each challenge gives you a system that breaks, goals the engine measures and a budget. Change
-        the design until Check says every goal is met. Your best result is kept in this browser.
+        Each challenge gives you a system that breaks, goals the engine measures and a budget.
+        Change the design until Check says every goal is met. Your best result is kept in this
+        browser.
       </p>
       <ul className="bp-picker">
         {catalog.map((c) => (

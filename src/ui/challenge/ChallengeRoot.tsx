@@ -20,7 +20,11 @@ function setHash(hash: string): void {
   const url = new URL(window.location.href);
   if (url.hash === hash) return;
   url.hash = hash;
-  window.history.replaceState(window.history.state, '', hash ? url.href : url.href.replace(/#$/, ''));
+  window.history.replaceState(
+    window.history.state,
+    '',
+    hash ? url.href : url.href.replace(/#$/, ''),
+  );
 }
 
 function openFromHash(): void {
@@ -54,7 +58,11 @@ function openFromHash(): void {
     }
     store.start(link.id, decoded.doc);
     if (decoded.warnings.length) {
-      notify('warning', 'The design in the link needed small repairs', describeIssues(decoded.warnings).split('\n'));
+      notify(
+        'warning',
+        'The design in the link needed small repairs',
+        describeIssues(decoded.warnings).split('\n'),
+      );
     }
   } else if (store.challenge?.id !== link.id) {
     store.start(link.id);

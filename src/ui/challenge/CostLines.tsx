@@ -13,7 +13,12 @@ export function BoxCostLine({ node }: { node: TopologyNode }) {
   const cost = useMemo(() => boxCost(doc, node), [doc, node]);
   let text: React.ReactNode;
   if (cost.runsOn) {
-    text = <>Runs on {doc.nodes.find((n) => n.id === cost.runsOn)?.label ?? cost.runsOn}: no extra cost (the host’s cores are priced there).</>;
+    text = (
+      <>
+        Runs on {doc.nodes.find((n) => n.id === cost.runsOn)?.label ?? cost.runsOn}: no extra cost
+        (the host’s cores are priced there).
+      </>
+    );
   } else if (cost.monthlyUsd === 0) {
     text = (
       <>
@@ -47,10 +52,12 @@ export function CostBadge() {
       className={`bp-topbar__cost${over ? ' is-over' : ''}`}
       data-testid="total-cost"
       title={`What this design costs a month at AWS on-demand list prices${budget !== null ? `; the challenge’s budget is ${formatUsd(budget)}` : ''} (each box’s price is in the inspector)`}
-      aria-label={`Monthly cost: ${formatUsd(total)}${budget !== null ? ` of a ${formatUsd(budget)} budget` : ''}`}
     >
+      <span className="bp-sr">Monthly cost: </span>
       <strong>{formatUsd(total)}</strong>
-      {budget !== null ? ` of ${formatUsd(budget)}` : ''}/mo
+      {budget !== null ? ` of ${formatUsd(budget)}` : ''}
+      <span aria-hidden="true">/mo</span>
+      <span className="bp-sr"> a month</span>
     </span>
   );
 }

@@ -25,7 +25,13 @@ export function loadChallengeCatalog(files: Record<string, unknown> = FILES): Ch
     else if (loaded.ok) {
       issues.push({
         file: `${name}.json`,
-        issues: [{ challenge: name, path: 'id', message: `is "${loaded.challenge.id}"; it must match the file name` }],
+        issues: [
+          {
+            challenge: name,
+            path: 'id',
+            message: `is "${loaded.challenge.id}"; it must match the file name`,
+          },
+        ],
       });
     } else issues.push({ file: `${name}.json`, issues: loaded.issues });
   }
