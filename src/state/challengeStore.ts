@@ -49,8 +49,8 @@ export interface ChallengeState {
   /** Files that did not load, with the reason. */
   catalogIssues: { file: string; issues: ChallengeIssue[] }[];
   challenge: Challenge | null;
-  /** Where the open challenge came from. */
-  origin: 'catalog' | 'file' | 'page';
+  /** Where the open challenge came from (an embed: the course page; there is no leaving it). */
+  origin: 'catalog' | 'file' | 'embed';
   /** Whether the design and the best result are kept in this browser (not in an embed). */
   persist: boolean;
   /** How many hints are showing. */

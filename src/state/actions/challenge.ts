@@ -76,6 +76,6 @@ export const leaveChallengeAction: Action = {
   menu: 'challenge',
   section: 2,
   order: 1,
-  predicate: () => challengeActive() && challenge().origin !== 'page',
+  predicate: () => challengeActive() && challenge().origin !== 'embed',
   perform: () => challenge().leave(),
 };

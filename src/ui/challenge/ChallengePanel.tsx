@@ -43,7 +43,7 @@ function Panel({ challenge, compact }: { challenge: Challenge; compact: boolean 
           <span>
             Challenge <Difficulty level={challenge.difficulty} />
           </span>
-          {origin === 'page' ? null : (
+          {origin === 'embed' ? null : (
             <button
               type="button"
               className="bp-btn bp-btn--ghost bp-challenge__leave"
