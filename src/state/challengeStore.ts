@@ -20,7 +20,16 @@ import { useStoryStore } from './storyStore.ts';
 import { notify, useUiStore } from './uiStore.ts';
 
 export const CHALLENGE_BEST_KEY = 'backend-playground:challenge-best';
-export const challengeDesignKey = (id: string) => `backend-playground:challenge:${id}:design`;
+export const challengeDesignKey = (key: string) => `backend-playground:challenge:${key}:design`;
+
+/**
+ * Where a challenge's design and best result are kept: by id, and apart for a challenge
+ * opened from a file (an instructor's own version may share a bundled one's id).
+ */
+export function resultKey(s: Pick<ChallengeState, 'challenge' | 'origin'>): string {
+  if (!s.challenge) return '';
+  return s.origin === 'file' ? `file:${s.challenge.id}` : s.challenge.id;
+}
 const SAVE_DELAY_MS = 400;
 
 /** The best a learner has done on a challenge. */
@@ -151,7 +160,7 @@ export const useChallengeStore = create<ChallengeState>()((set, get) => {
     if (!challenge || !persist) return;
     try {
       storage()?.setItem(
-        challengeDesignKey(challenge.id),
+        challengeDesignKey(resultKey(get())),
         JSON.stringify(useDocumentStore.getState().doc),
       );
     } catch {
@@ -168,8 +177,9 @@ export const useChallengeStore = create<ChallengeState>()((set, get) => {
       at: new Date().toISOString(),
     };
     const best = get().best;
-    if (!get().persist || !isBetter(best[challenge.id], result)) return;
-    const next = { ...best, [challenge.id]: result };
+    const key = resultKey({ challenge, origin: get().origin });
+    if (!get().persist || !isBetter(best[key], result)) return;
+    const next = { ...best, [key]: result };
     set({ best: next });
     try {
       storage()?.setItem(CHALLENGE_BEST_KEY, JSON.stringify(next));
@@ -216,9 +226,10 @@ export const useChallengeStore = create<ChallengeState>()((set, get) => {
       const docs = useDocumentStore.getState();
       if (!get().stash) set({ stash: { history: docs.history, doc: docs.doc } });
       const persist = options.persist ?? true;
+      const origin = options.origin ?? 'catalog';
       const doc =
         options.design ??
-        (persist ? savedDesign(challenge.id) : null) ??
+        (persist ? savedDesign(resultKey({ challenge, origin })) : null) ??
         cloneDocument(challenge.start);
       useSimulationStore.getState().reset();
       useSelectionStore.getState().clear();
@@ -227,7 +238,7 @@ export const useChallengeStore = create<ChallengeState>()((set, get) => {
       useUiStore.getState().setHintVisible(false);
       set({
         challenge,
-        origin: options.origin ?? 'catalog',
+        origin,
         persist,
         hints: 0,
         status: 'idle',
@@ -333,11 +344,11 @@ useDocumentStore.subscribe((s, prev) => {
   if (saveTimer) clearTimeout(saveTimer);
   saveTimer = setTimeout(() => {
     saveTimer = null;
-    const { challenge, persist } = useChallengeStore.getState();
-    if (!challenge || !persist) return;
+    const state = useChallengeStore.getState();
+    if (!state.challenge || !state.persist) return;
     try {
       storage()?.setItem(
-        challengeDesignKey(challenge.id),
+        challengeDesignKey(resultKey(state)),
         JSON.stringify(useDocumentStore.getState().doc),
       );
     } catch {
@@ -350,7 +361,8 @@ useDocumentStore.subscribe((s, prev) => {
 // diagram aside (not the challenge design, which is saved with the challenge).
 useStoryStore.subscribe((s, prev) => {
   if (prev.scenario || !s.scenario) return;
-  const { challenge, stash, persist } = useChallengeStore.getState();
+  const state = useChallengeStore.getState();
+  const { challenge, stash, persist } = state;
   if (!challenge) return;
   job?.cancel();
   job = null;
@@ -360,7 +372,7 @@ useStoryStore.subscribe((s, prev) => {
   const design = s.stash?.doc;
   if (design && persist) {
     try {
-      storage()?.setItem(challengeDesignKey(challenge.id), JSON.stringify(design));
+      storage()?.setItem(challengeDesignKey(resultKey(state)), JSON.stringify(design));
     } catch {
       // Storage full or disabled.
     }

@@ -15,7 +15,7 @@ import {
 } from '../../story/challenge/grade.ts';
 import type { Challenge } from '../../story/challenge/load.ts';
 import { runAction } from '../../state/actions/run.ts';
-import { useChallengeStore } from '../../state/challengeStore.ts';
+import { resultKey, useChallengeStore } from '../../state/challengeStore.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useSelectionStore } from '../../state/selectionStore.ts';
 import { Narrative } from '../story/Narrative.tsx';
@@ -30,7 +30,7 @@ export function ChallengePanel({ compact = false }: { compact?: boolean }) {
 }
 
 function Panel({ challenge, compact }: { challenge: Challenge; compact: boolean }) {
-  const best = useChallengeStore((s) => s.best[challenge.id]);
+  const best = useChallengeStore((s) => s.best[resultKey(s)]);
   const persist = useChallengeStore((s) => s.persist);
   const origin = useChallengeStore((s) => s.origin);
   return (
