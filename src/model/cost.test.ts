@@ -2,10 +2,14 @@
 // settings that cost money (workers, cores, connections, cache entries), replicas multiply,
 // and boxes on a host are paid for by the host.
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   boxCost,
+  CACHE_SIZES,
+  COMPUTE_SIZES,
   COSTS,
+  DB_SIZES,
   dbMaxConnections,
   designCost,
   formatUsd,
@@ -123,5 +127,18 @@ describe('costs', () => {
     expect(formatUsd(59.57)).toBe('$59.57');
     expect(formatUsd(250)).toBe('$250');
     expect(formatUsd(1843.72)).toBe('$1,844');
+  });
+
+  it('says the same as the costs table and sources in docs/challenges.md', () => {
+    const docs = readFileSync(new URL('../../docs/challenges.md', import.meta.url), 'utf8');
+    const rows = docs.split('\n').filter((l) => l.startsWith('| '));
+    for (const size of [...COMPUTE_SIZES, ...DB_SIZES, ...CACHE_SIZES]) {
+      const name = `${size.name}${size.derived ? ' \\*' : ''} |`;
+      const row = rows.find((r) => r.startsWith(`| ${name}`));
+      expect(row, size.name).toBeDefined();
+      expect(row, size.name).toContain(`| $${size.hourlyUsd} |`);
+    }
+    for (const source of Object.values(PRICE_SOURCES)) expect(docs).toContain(source.url);
+    expect(docs).toContain('read on 1 December 2026');
   });
 });

@@ -126,16 +126,16 @@ export interface KindCost {
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 const monthly = (hourly: number): number => round2(hourly * HOURS_PER_MONTH);
 
-/** m7g general-purpose instances: each size doubles vCPU, memory and price. */
+/** m7g general-purpose instances: each size doubles vCPU, memory and price (from m7g.large). */
 export const COMPUTE_SIZES: readonly PriceSize[] = [
-  { name: 'm7g.medium', vcpu: 1, memoryGiB: 4, hourlyUsd: 0.0408 },
+  { name: 'm7g.medium', vcpu: 1, memoryGiB: 4, hourlyUsd: 0.0408, derived: true },
   { name: 'm7g.large', vcpu: 2, memoryGiB: 8, hourlyUsd: 0.0816 },
-  { name: 'm7g.xlarge', vcpu: 4, memoryGiB: 16, hourlyUsd: 0.1632 },
-  { name: 'm7g.2xlarge', vcpu: 8, memoryGiB: 32, hourlyUsd: 0.3264 },
-  { name: 'm7g.4xlarge', vcpu: 16, memoryGiB: 64, hourlyUsd: 0.6528 },
-  { name: 'm7g.8xlarge', vcpu: 32, memoryGiB: 128, hourlyUsd: 1.3056 },
-  { name: 'm7g.12xlarge', vcpu: 48, memoryGiB: 192, hourlyUsd: 1.9584 },
-  { name: 'm7g.16xlarge', vcpu: 64, memoryGiB: 256, hourlyUsd: 2.6112 },
+  { name: 'm7g.xlarge', vcpu: 4, memoryGiB: 16, hourlyUsd: 0.1632, derived: true },
+  { name: 'm7g.2xlarge', vcpu: 8, memoryGiB: 32, hourlyUsd: 0.3264, derived: true },
+  { name: 'm7g.4xlarge', vcpu: 16, memoryGiB: 64, hourlyUsd: 0.6528, derived: true },
+  { name: 'm7g.8xlarge', vcpu: 32, memoryGiB: 128, hourlyUsd: 1.3056, derived: true },
+  { name: 'm7g.12xlarge', vcpu: 48, memoryGiB: 192, hourlyUsd: 1.9584, derived: true },
+  { name: 'm7g.16xlarge', vcpu: 64, memoryGiB: 256, hourlyUsd: 2.6112, derived: true },
 ];
 
 /** RDS PostgreSQL Single-AZ db.t4g; large and up are medium's price doubled per size. */
