@@ -131,7 +131,7 @@ function failureText(
       if (node.kind === 'proxy') {
         return `${name} hit its limit of ${numberOf('proxy', c, 'maxConnections')} connections at ${s(from)} and refused the rest (503)`;
       }
-      const full = firstBusy(rec, node.id, 0.98, from);
+      const full = firstBusy(rec, node.id, 0.97, from);
       const slots = SLOTS[node.kind] ?? 'capacity';
       const queue =
         node.kind === 'app' || node.kind === 'db'
