@@ -144,4 +144,36 @@ describe('challenge mode', () => {
     expect(s.challenge.isBetter(r(false, 1, 1), r(false, 2, 9))).toBe(true);
     expect(s.challenge.isBetter(r(true, 4, 100), r(true, 4, 120))).toBe(false);
   });
+
+  it('hands over to a story and back without losing the learner’s own diagram', async () => {
+    const story = (await import('./storyStore.ts')).useStoryStore;
+    const { loadScenario } = await import('../story/player.ts');
+    const loaded = loadScenario(
+      JSON.parse(
+        readFileSync(new URL('../story/fixtures/valid-small.json', import.meta.url), 'utf8'),
+      ),
+      'tiny',
+    );
+    if (!loaded.ok) throw new Error('story fixture');
+    story.getState().setCatalog([loaded.scenario], []);
+    const own = s.docs.useDocumentStore.getState().doc;
+    const store = s.challenge.useChallengeStore;
+    store.getState().start('tiny');
+    s.docs.useDocumentStore.getState().change('Mine', (d) => ({ ...d, title: 'Challenge try' }));
+    // A story opened mid-challenge ends the challenge; its design is kept for next time.
+    story.getState().start('tiny', 0);
+    expect(store.getState().challenge).toBeNull();
+    expect(JSON.parse(memory.getItem(s.challenge.challengeDesignKey('tiny'))!).title).toBe(
+      'Challenge try',
+    );
+    story.getState().leave();
+    expect(s.docs.useDocumentStore.getState().doc).toBe(own);
+    // And the other way round: a challenge opened in a story ends the story.
+    story.getState().start('tiny', 0);
+    store.getState().start('tiny');
+    expect(story.getState().scenario).toBeNull();
+    expect(s.docs.useDocumentStore.getState().doc.title).toBe('Challenge try');
+    store.getState().leave();
+    expect(s.docs.useDocumentStore.getState().doc).toBe(own);
+  });
 });
