@@ -9,7 +9,7 @@ export const LAYERS: Record<string, { may: string[]; packages: RegExp }> = {
   sim: { may: ['model'], packages: /^$/ },
   io: { may: ['model'], packages: /^(zod|mermaid|elkjs(\/.*)?|lz-string|dompurify|yaml|fflate)$/ },
   story: { may: ['model', 'sim', 'io'], packages: /^(zod)$/ },
-  worker: { may: ['model', 'sim', 'io'], packages: /^(comlink)$/ },
+  worker: { may: ['model', 'sim', 'io', 'story'], packages: /^(comlink)$/ },
   state: {
     may: ['model', 'sim', 'io', 'story', 'worker'],
     packages: /^(zustand(\/.*)?|comlink|elkjs(\/.*)?|lz-string)$/,

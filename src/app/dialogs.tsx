@@ -10,6 +10,7 @@ import { ImportMermaidDialog } from '../ui/mermaid/ImportMermaidDialog.tsx';
 import { EmbedDialog } from '../ui/share/EmbedDialog.tsx';
 import { ShareDialog } from '../ui/share/ShareDialog.tsx';
 import { StoryPicker } from '../ui/story/StoryPicker.tsx';
+import { ChallengePicker } from '../ui/challenge/ChallengePicker.tsx';
 
 // The Compose / nginx.conf dialogs bring the YAML parser and the zip writer: loaded on
 // first use, so the first page stays small.
@@ -31,6 +32,7 @@ export const DIALOGS: Record<string, ComponentType<DialogProps>> = {
   share: ({ onClose }) => <ShareDialog onClose={onClose} />,
   embed: ({ onClose }) => <EmbedDialog onClose={onClose} />,
   'story-picker': ({ onClose }) => <StoryPicker onClose={onClose} />,
+  'challenge-picker': ({ onClose }) => <ChallengePicker onClose={onClose} />,
   'import-mermaid': ({ onClose }) => <ImportMermaidDialog onClose={onClose} />,
   'export-mermaid': ({ onClose }) => <ExportMermaidDialog onClose={onClose} />,
   'import-config': ({ onClose }) => (

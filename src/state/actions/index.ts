@@ -2,6 +2,14 @@
 // exporting an Action and list it here; menus, keys and the shortcuts overlay pick it up.
 
 import { autoLayoutAction } from './autoLayout.ts';
+import {
+  challengeHintAction,
+  checkDesignAction,
+  leaveChallengeAction,
+  openChallengeAction,
+  replayGradeAction,
+  startOverAction,
+} from './challenge.ts';
 import { crashAction, cutLinkAction, restartAction, restoreLinkAction } from './chaos.ts';
 import { copyAction } from './copy.ts';
 import { deleteAction } from './delete.ts';
@@ -83,6 +91,12 @@ export const ACTIONS: readonly Action[] = [
   presenterAction,
   leavePresenterAction,
   leaveStoryAction,
+  openChallengeAction,
+  checkDesignAction,
+  challengeHintAction,
+  replayGradeAction,
+  startOverAction,
+  leaveChallengeAction,
   playPauseAction,
   stepSimulationAction,
   resetSimulationAction,
