@@ -5,6 +5,7 @@ import type { ComponentType } from 'react';
 import { useUiStore, type DialogRequest } from '../state/uiStore.ts';
 import { ProblemDialog } from '../ui/dialogs/ProblemDialog.tsx';
 import { ShortcutsDialog } from '../ui/dialogs/ShortcutsDialog.tsx';
+import { VersionsDialog } from '../ui/dialogs/VersionsDialog.tsx';
 import { ExportMermaidDialog } from '../ui/mermaid/ExportMermaidDialog.tsx';
 import { ImportMermaidDialog } from '../ui/mermaid/ImportMermaidDialog.tsx';
 import { EmbedDialog } from '../ui/share/EmbedDialog.tsx';
@@ -24,6 +25,7 @@ export const DIALOGS: Record<string, ComponentType<DialogProps>> = {
   'story-picker': ({ onClose }) => <StoryPicker onClose={onClose} />,
   'import-mermaid': ({ onClose }) => <ImportMermaidDialog onClose={onClose} />,
   'export-mermaid': ({ onClose }) => <ExportMermaidDialog onClose={onClose} />,
+  'recent-versions': ({ onClose }) => <VersionsDialog onClose={onClose} />,
 };
 
 export function Dialogs() {

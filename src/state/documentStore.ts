@@ -33,7 +33,9 @@ export interface DocumentState {
   redo: () => void;
   /** A story step on show: edits are refused (with a message) until "Try it yourself". */
   locked: boolean;
-  setLocked: (locked: boolean) => void;
+  /** What a refused edit says; the story step's message unless another is given. */
+  lockedMessage: string | null;
+  setLocked: (locked: boolean, message?: string) => void;
 }
 
 type ReplaceListener = (doc: TopologyDocument, label: string) => void;
@@ -73,11 +75,13 @@ export const useDocumentStore = create<DocumentState>()((set) => {
     history: initial,
     doc: initial.present,
     locked: false,
-    setLocked: (locked) => set({ locked }),
+    lockedMessage: null,
+    setLocked: (locked, message) =>
+      set({ locked, lockedMessage: locked ? (message ?? null) : null }),
     change: (label, edit, opts) =>
       set((s) => {
         if (s.locked) {
-          notify('info', LOCKED_MESSAGE);
+          notify('info', s.lockedMessage ?? LOCKED_MESSAGE);
           return s;
         }
         const next = edit(s.doc);

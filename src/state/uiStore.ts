@@ -33,6 +33,8 @@ export interface UiState {
   renaming: string | null;
   /** Connection whose label is being edited on the canvas. */
   editingEdge: string | null;
+  /** Something big is being opened: the progress note over the canvas says what. */
+  busy: string | null;
   openDialog: (dialog: DialogRequest) => void;
   closeDialog: () => void;
   notify: (tone: ToastTone, message: string, details?: string[]) => number;
@@ -43,6 +45,7 @@ export interface UiState {
   setHintVisible: (visible: boolean) => void;
   setRenaming: (id: string | null) => void;
   setEditingEdge: (id: string | null) => void;
+  setBusy: (message: string | null) => void;
 }
 
 const TOAST_MS: Record<ToastTone, number> = {
@@ -62,6 +65,7 @@ export const useUiStore = create<UiState>()((set, get) => ({
   hintVisible: false,
   renaming: null,
   editingEdge: null,
+  busy: null,
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),
   notify: (tone, message, details) => {
@@ -79,6 +83,7 @@ export const useUiStore = create<UiState>()((set, get) => ({
   setHintVisible: (hintVisible) => set({ hintVisible }),
   setRenaming: (renaming) => set({ renaming }),
   setEditingEdge: (editingEdge) => set({ editingEdge }),
+  setBusy: (busy) => set({ busy }),
 }));
 
 export const notify = (tone: ToastTone, message: string, details?: string[]) =>

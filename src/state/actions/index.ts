@@ -16,6 +16,7 @@ import { importMermaidAction } from './importMermaid.ts';
 import { newDocumentAction } from './newDocument.ts';
 import { openDocumentAction } from './openDocument.ts';
 import { pasteAction } from './paste.ts';
+import { recentVersionsAction } from './recentVersions.ts';
 import { playPauseAction } from './playPause.ts';
 import { redoAction } from './redo.ts';
 import { renameAction } from './rename.ts';
@@ -45,6 +46,7 @@ export const ACTIONS: readonly Action[] = [
   newDocumentAction,
   openDocumentAction,
   saveDocumentAction,
+  recentVersionsAction,
   shareAction,
   embedAction,
   exportPngAction,
