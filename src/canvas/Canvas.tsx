@@ -57,6 +57,7 @@ import {
   type FlowOverrides,
 } from './flow.ts';
 import { LabelEdge } from './LabelEdge.tsx';
+import { BigMiniMap } from './BigMiniMap.tsx';
 import { ViewWindow } from './viewWindow.ts';
 import { DotLayer } from './live/DotLayer.tsx';
 import { LiveLegend } from './live/Legend.tsx';
@@ -532,6 +533,7 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
             fitted.current = true;
           }}
         />
+        {minimap && big ? <BigMiniMap doc={doc} /> : null}
         {minimap && !big ? (
           <MiniMap
             position="bottom-right"
