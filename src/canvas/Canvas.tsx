@@ -187,7 +187,9 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
   const windowRef = useRef<ViewWindow | null>(null);
   windowRef.current ??= new ViewWindow();
   const [, setWindowTick] = useState(0);
-  const only = big ? windowRef.current.shown(doc) : null;
+  // An image export draws every box, however many (the picture is the whole diagram).
+  const drawAll = useUiStore((s) => s.drawAll);
+  const only = big && !drawAll ? windowRef.current.shown(doc) : null;
   const nodes = useMemo(
     () => cache.current!.toNodes(doc, nodeSel, measured, overrides, only),
     [doc, nodeSel, measured, overrides, only],
@@ -509,7 +511,7 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         zoomOnDoubleClick={false}
         // A big diagram draws only what is on screen (see BIG_DIAGRAM in flow.ts).
-        onlyRenderVisibleElements={big}
+        onlyRenderVisibleElements={big && !drawAll}
         fitView
         fitViewOptions={FIT}
         minZoom={MIN_ZOOM}

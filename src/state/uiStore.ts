@@ -35,6 +35,8 @@ export interface UiState {
   editingEdge: string | null;
   /** Something big is being opened: the progress note over the canvas says what. */
   busy: string | null;
+  /** Draw every box of a big diagram, not only those near the view (for an image export). */
+  drawAll: boolean;
   openDialog: (dialog: DialogRequest) => void;
   closeDialog: () => void;
   notify: (tone: ToastTone, message: string, details?: string[]) => number;
@@ -46,6 +48,7 @@ export interface UiState {
   setRenaming: (id: string | null) => void;
   setEditingEdge: (id: string | null) => void;
   setBusy: (message: string | null) => void;
+  setDrawAll: (drawAll: boolean) => void;
 }
 
 const TOAST_MS: Record<ToastTone, number> = {
@@ -66,6 +69,7 @@ export const useUiStore = create<UiState>()((set, get) => ({
   renaming: null,
   editingEdge: null,
   busy: null,
+  drawAll: false,
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),
   notify: (tone, message, details) => {
@@ -84,6 +88,7 @@ export const useUiStore = create<UiState>()((set, get) => ({
   setRenaming: (renaming) => set({ renaming }),
   setEditingEdge: (editingEdge) => set({ editingEdge }),
   setBusy: (busy) => set({ busy }),
+  setDrawAll: (drawAll) => set({ drawAll }),
 }));
 
 export const notify = (tone: ToastTone, message: string, details?: string[]) =>

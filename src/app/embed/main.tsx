@@ -1,6 +1,7 @@
 // embed.html's entry: the app's canvas, stores and simulation for an iframe on a course page.
 // No autosave here: an embed never writes over the visitor's own work in the full app.
 
+import '../csp.ts';
 import '@xyflow/react/dist/style.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -5,8 +5,11 @@
 // moment of the snapshot, so the image is the diagram and nothing else, on white.
 
 import { toPng, toSvg } from 'html-to-image';
+import { BIG_DIAGRAM } from '../../canvas/flow.ts';
+import { useDocumentStore } from '../../state/documentStore.ts';
 import { fileNameFor } from '../../state/files.ts';
 import { useSelectionStore } from '../../state/selectionStore.ts';
+import { useUiStore } from '../../state/uiStore.ts';
 
 export type ImageFormat = 'png' | 'svg';
 
@@ -120,6 +123,33 @@ export async function renderDiagram(
 ): Promise<string> {
   const viewport = root.querySelector<HTMLElement>('.react-flow__viewport');
   if (!viewport) throw new Error('the canvas is not on screen');
+  const ui = useUiStore.getState();
+  // A big diagram draws only the boxes near the view: the picture needs all of them.
+  const total = useDocumentStore.getState().doc.nodes.length;
+  if (total >= BIG_DIAGRAM && root === document) {
+    ui.setBusy(`Drawing all ${total.toLocaleString('en')} boxes for the image…`);
+    ui.setDrawAll(true);
+    try {
+      await allDrawn(viewport, total);
+      return await snapshot(format, viewport);
+    } finally {
+      ui.setDrawAll(false);
+      ui.setBusy(null);
+    }
+  }
+  return snapshot(format, viewport);
+}
+
+/** Waits (up to 20 s) until React Flow has drawn `total` boxes. */
+async function allDrawn(viewport: HTMLElement, total: number): Promise<void> {
+  const until = performance.now() + 20_000;
+  while (performance.now() < until) {
+    await nextFrame();
+    if (viewport.querySelectorAll('.react-flow__node').length >= total) return;
+  }
+}
+
+async function snapshot(format: ImageFormat, viewport: HTMLElement): Promise<string> {
   const bounds = renderedBounds(viewport);
   if (!bounds) throw new Error('the diagram is empty: add a box first');
 
