@@ -7,7 +7,9 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Canvas } from '../../canvas/Canvas.tsx';
+import { BIG_DIAGRAM } from '../../canvas/flow.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
+import { services } from '../../state/services.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
 import { useStoryStore } from '../../state/storyStore.ts';
 import { LiveRoot } from '../../ui/live/LiveRoot.tsx';
@@ -117,6 +119,11 @@ function EmbedShell({ params, loaded, embedId }: EmbedProps) {
   const flowRef = useRef(flow);
   flowRef.current = flow;
   const fit = useCallback(() => {
+    // A big diagram: React Flow knows only the boxes near the view; the canvas frames it all.
+    if (useDocumentStore.getState().doc.nodes.length >= BIG_DIAGRAM) {
+      services.canvas?.fitView();
+      return;
+    }
     const { size, width } = frameRef.current;
     void flowRef.current.fitView({ ...fitOptions(size, width), duration: 200 });
   }, []);
