@@ -1,6 +1,7 @@
 // `npm run bench`: runs every bench module and prints one table of figures with their
 // budgets. Add a module by adding one line to MODULES; each exports
-// `run(): Promise<BenchRow[]>`.
+// `run(): Promise<BenchRow[]>`. `npm run bench -- big` runs only the modules whose name
+// contains "big" (any word of a module's name).
 
 export interface BenchRow {
   figure: string;
@@ -19,6 +20,7 @@ const MODULES: (() => Promise<BenchModule>)[] = [
   () => import('./sim.ts').then((m) => m.bench),
   () => import('./browser.ts').then((m) => m.bench),
   () => import('./mermaid.ts').then((m) => m.bench),
+  () => import('./reliability.ts').then((m) => m.bench),
 ];
 
 function table(rows: (BenchRow & { module: string })[]): string {
@@ -31,8 +33,10 @@ function table(rows: (BenchRow & { module: string })[]): string {
 
 async function main(): Promise<void> {
   const rows: (BenchRow & { module: string })[] = [];
+  const only = process.argv[2]?.toLowerCase();
   for (const load of MODULES) {
     const mod = await load();
+    if (only && !mod.name.toLowerCase().includes(only)) continue;
     const started = performance.now();
     process.stderr.write(`bench: ${mod.name}...\n`);
     for (const row of await mod.run()) rows.push({ ...row, module: mod.name });

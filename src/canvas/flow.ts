@@ -10,7 +10,7 @@ import type {
   TopologyNode,
   XY,
 } from '../model/types.ts';
-import { BOX_SIZE, nodeSize, sortParentsFirst } from '../state/docOps.ts';
+import { absolutePositions, BOX_SIZE, nodeSize, sortParentsFirst } from '../state/docOps.ts';
 
 export type BoxData = { node: TopologyNode };
 export type BoxFlowNode = Node<BoxData, 'box'>;
@@ -226,22 +226,8 @@ function toFlowEdge(e: TopologyEdge, selected: boolean): FlowEdge {
   };
 }
 
-/** Every node's absolute position (parents' offsets added), in one pass. */
-export function absolutePositions(doc: TopologyDocument): Map<string, XY> {
-  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
-  const out = new Map<string, XY>();
-  const place = (n: TopologyNode, depth: number): XY => {
-    const known = out.get(n.id);
-    if (known) return known;
-    const parent = n.parent !== undefined ? byId.get(n.parent) : undefined;
-    const origin = parent && depth < 50 ? place(parent, depth + 1) : { x: 0, y: 0 };
-    const at = { x: origin.x + n.position.x, y: origin.y + n.position.y };
-    out.set(n.id, at);
-    return at;
-  };
-  for (const n of doc.nodes) place(n, 0);
-  return out;
-}
+/** Every node's absolute position (parents' offsets added), worked out once per document. */
+export { absolutePositions };
 
 export function toFlowNodes(
   doc: TopologyDocument,

@@ -25,8 +25,11 @@ export interface Rect {
 
 /** New boxes from which they are added a batch per frame instead of at once. */
 export const GRADUAL_FROM = 120;
-/** Around the view, boxes within this share of its size are kept ready. */
-const NEAR = 0.35;
+/**
+ * Around the view, boxes within this share of its size are kept ready. Small: every box
+ * React Flow knows about costs something on every change.
+ */
+const NEAR = 0.1;
 /** Boxes beyond this share of the view's size away are dropped. */
 const FAR = 1.2;
 /** Work per frame aimed for while adding boxes on screen, in ms (React's part of it). */
@@ -47,7 +50,7 @@ export class ViewWindow {
   private ids = new Set<string>();
   private present = new Set<string>();
   private view: ReadonlySet<string> = new Set();
-  private at = new Map<string, XY>();
+  private at: ReadonlyMap<string, XY> = new Map();
   private neighbours = new Map<string, string[]>();
   private batch = FIRST_BATCH;
   private lastBatch = 0;
@@ -188,13 +191,18 @@ export class ViewWindow {
         if (!this.present.has(x)) (screen ? onScreen : around).push(x);
       }
     };
+    const visible: string[] = [];
     for (const id of this.ids) {
       if (!this.touches(id, near)) continue;
-      want(id, this.touches(id, view));
+      const screen = this.touches(id, view);
+      want(id, screen);
+      if (screen) visible.push(id);
     }
-    // Neighbours, so connections that leave the view are drawn to their other end.
-    for (const id of [...wanted])
+    // Neighbours of the boxes on screen, so connections that leave the view are drawn to
+    // their other end.
+    for (const id of visible) {
       for (const other of this.neighbours.get(id) ?? []) want(other, false);
+    }
     for (const id of keep) if (this.ids.has(id)) want(id, false);
     this.wanted = wanted.size;
     let changed = false;
