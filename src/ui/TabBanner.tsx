@@ -9,6 +9,7 @@ import {
   unsavedHere,
   useTabStore,
 } from '../state/autosave.ts';
+import { useDocumentStore } from '../state/documentStore.ts';
 import { useSharedViewStore } from '../state/sharedView.ts';
 import { useStoryStore } from '../state/storyStore.ts';
 
@@ -18,6 +19,8 @@ export function TabBanner() {
   // waits until they are back to it.
   const elsewhere = useStoryStore((s) => s.scenario !== null);
   const viewingShared = useSharedViewStore((s) => s.stash !== null);
+  // Re-rendered on every edit, so the sentence below says whether there is work to lose.
+  useDocumentStore((s) => s.doc);
   // Announced (role="alert") but focus stays where the learner is working.
   if (conflict === null || elsewhere || viewingShared) return null;
   return (

@@ -98,11 +98,6 @@ export function VersionsDialog({ onClose }: { onClose: () => void }) {
           </ul>
         </section>
       ) : null}
-      <div className="bp-dialog__foot">
-        <button type="button" className="bp-btn" onClick={onClose}>
-          Close
-        </button>
-      </div>
     </Dialog>
   );
 }
