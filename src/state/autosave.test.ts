@@ -257,3 +257,28 @@ describe('recent versions', () => {
     expect(docs().doc.title).toBe('B');
   });
 });
+
+describe('a big autosave', () => {
+  it('is read off the main thread (here: after a pause) while edits wait, then opens', async () => {
+    const big = exampleDocument();
+    for (let i = 0; i < 400; i++)
+      big.nodes.push({ ...big.nodes[0]!, id: `u${i}`, label: `Users ${i}` });
+    const text = JSON.stringify(big);
+    expect(text.length).toBeGreaterThan(150_000);
+    store.setItem(AUTOSAVE_KEY, text);
+    const done = restoreSavedDocument();
+    // Meanwhile: an empty canvas that refuses edits with a reason, and a note.
+    expect(docs().doc.nodes).toHaveLength(0);
+    expect(docs().locked).toBe(true);
+    expect(useUiStore.getState().busy).toMatch(/^Opening your saved diagram \(\d+ KB\)/);
+    docs().change('Add', (d) => addNode(d, 'app', { x: 0, y: 0 }).doc);
+    expect(docs().doc.nodes).toHaveLength(0);
+    expect(toasts().some((m) => m.includes('still opening'))).toBe(true);
+    saveNow();
+    expect(store.getItem(AUTOSAVE_KEY)).toBe(text); // nothing written over it meanwhile
+    await done;
+    expect(docs().doc.nodes).toHaveLength(406);
+    expect(docs().locked).toBe(false);
+    expect(useUiStore.getState().busy).toBeNull();
+  });
+});

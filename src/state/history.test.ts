@@ -185,3 +185,19 @@ describe('history as patches', () => {
     expect(diffArray(a, [...a])).toBeUndefined();
   });
 });
+
+describe('the document store', () => {
+  it('says once that old steps are no longer kept', async () => {
+    const { HISTORY_DROPPED_MESSAGE, useDocumentStore } = await import('./documentStore.ts');
+    const { useUiStore } = await import('./uiStore.ts');
+    useUiStore.setState({ toasts: [] });
+    const store = useDocumentStore.getState();
+    store.resetDocument(emptyDocument());
+    for (let i = 0; i <= HISTORY_LIMIT + 10; i++) {
+      useDocumentStore.getState().change('Retitle', (d) => ({ ...d, title: String(i) }));
+    }
+    const said = useUiStore.getState().toasts.filter((t) => t.message === HISTORY_DROPPED_MESSAGE);
+    expect(said).toHaveLength(1);
+    expect(useDocumentStore.getState().history.past).toHaveLength(HISTORY_LIMIT);
+  });
+});
