@@ -147,7 +147,7 @@ test('broken autosave data shows a message, opens the example and keeps the brok
   const damaged = page
     .getByRole('dialog', { name: 'Recent versions' })
     .getByRole('region', { name: 'Damaged saves' });
-  await expect(damaged).toContainText('your autosaved diagram');
+  await expect(damaged).toContainText('Your autosaved diagram');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     damaged.getByRole('button', { name: /^Download the damaged save/ }).click(),

@@ -79,7 +79,7 @@ export function VersionsDialog({ onClose }: { onClose: () => void }) {
                   <strong>{whenSaved(d.keptAt, now)}</strong>{' '}
                   <span className="bp-versions__ago">{ago(d.keptAt, now)}</span>
                   <div className="bp-versions__title">
-                    {d.source} · {formatSize(d.chars)}
+                    {d.source.charAt(0).toUpperCase() + d.source.slice(1)} · {formatSize(d.chars)}
                   </div>
                   <div className="bp-versions__note">{d.reason}</div>
                 </div>
