@@ -190,6 +190,8 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
   // An image export draws every box, however many (the picture is the whole diagram).
   const drawAll = useUiStore((s) => s.drawAll);
   const only = big && !drawAll ? windowRef.current.shown(doc) : null;
+  // Small: everything is drawn, and the window keeps count of it (for when it grows).
+  if (!big) windowRef.current.shown(doc, true);
   const nodes = useMemo(
     () => cache.current!.toNodes(doc, nodeSel, measured, overrides, only),
     [doc, nodeSel, measured, overrides, only],

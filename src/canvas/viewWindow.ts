@@ -54,6 +54,8 @@ export class ViewWindow {
   private neighbours = new Map<string, string[]>();
   private batch = FIRST_BATCH;
   private lastBatch = 0;
+  /** Told about every box (a small diagram). */
+  private all = false;
   private lastView: Rect | null = null;
   /** Boxes wanted near the view but not handed over yet. */
   pending = 0;
@@ -67,8 +69,19 @@ export class ViewWindow {
    * gives the same set, so React may call it twice. A handful of new boxes (an edit) join
    * at once; many (an open) wait for `update`.
    */
-  shown(doc: TopologyDocument): ReadonlySet<string> {
-    if (doc === this.doc) return this.view;
+  shown(doc: TopologyDocument, all = false): ReadonlySet<string> {
+    if (doc === this.doc && all === this.all) return this.view;
+    this.all = all;
+    if (all) {
+      // A small diagram is drawn whole; remember that, so that growing past BIG_DIAGRAM
+      // does not hide and redraw what is already on screen.
+      this.doc = doc;
+      this.ids = new Set(doc.nodes.map((n) => n.id));
+      this.present = new Set(this.ids);
+      this.view = this.present;
+      this.lastView = null;
+      return this.view;
+    }
     const before = this.ids;
     this.doc = doc;
     this.ids = new Set(doc.nodes.map((n) => n.id));

@@ -168,6 +168,20 @@ describe('two tabs', () => {
     expect(toasts().some((m) => m.includes('(copy)'))).toBe(true);
   });
 
+  it('two tabs saving the same revision at once: the one written over notices', async () => {
+    otherTabSaves(exampleDocument(), 1);
+    await restoreSavedDocument();
+    docs().change('Retitle', (d) => setTitle(d, 'Mine'));
+    saveNow(); // revision 2, this tab's
+    expect(readRecord(store.getItem(AUTOSAVE_KEY)!).header).toMatchObject({
+      revision: 2,
+      tab: 'this-tab',
+    });
+    // The other tab read revision 1 just before, and writes its own revision 2 over ours.
+    noticeStoredRecord(otherTabSaves(setTitle(exampleDocument(), 'Theirs'), 2));
+    expect(useTabStore.getState().conflict).toMatchObject({ revision: 2, title: 'Theirs' });
+  });
+
   it('copies are called copies once', () => {
     expect(copyTitle('Shop')).toBe('Shop (copy)');
     expect(copyTitle('Shop (copy)')).toBe('Shop (copy)');

@@ -89,8 +89,10 @@ export function readRecord(text: string): { header: SavedHeader | null; docText:
 
 const tab = {
   id: `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
-  /** The revision this tab's work builds on (the one it loaded or last saved). */
+  /** The revision this tab's work builds on (the one it loaded or last saved)… */
   base: 0,
+  /** …and the tab that wrote it: another write of the same number is someone else's. */
+  baseTab: null as string | null,
   /** The document this tab last loaded or saved: the same object means nothing to save. */
   savedDoc: null as TopologyDocument | null,
   /** False while a big autosave is still being read: nothing is saved before it is in. */
@@ -111,6 +113,7 @@ export const useTabStore = create<{ conflict: TabConflict | null }>()(() => ({ c
 export function resetTabForTests(id = `t${Math.random().toString(36).slice(2, 8)}`): void {
   tab.id = id;
   tab.base = 0;
+  tab.baseTab = null;
   tab.savedDoc = null;
   tab.ready = false;
   useTabStore.setState({ conflict: null });
@@ -149,6 +152,7 @@ export function restoreSavedDocument(): Promise<void> {
   }
   const { header, docText } = readRecord(text);
   tab.base = header?.revision ?? 0;
+  tab.baseTab = header?.tab ?? null;
   if (!isBigText(docText)) {
     finishRestore(text, header, parseDocumentText(docText), null);
     return Promise.resolve();
@@ -257,9 +261,20 @@ function storedHeader(): SavedHeader | null {
   return text === null ? null : readRecord(text).header;
 }
 
-/** Would a save now overwrite newer work of another tab? Then that is the conflict. */
+/**
+ * Would a save now overwrite work of another tab that this one has not seen? A higher
+ * revision, or the same revision written by someone else (two tabs saving at once).
+ */
 function newerElsewhere(h: SavedHeader | null): boolean {
-  return h !== null && h.tab !== tab.id && h.revision > tab.base;
+  if (h === null || h.tab === tab.id) return false;
+  return h.revision > tab.base || (h.revision === tab.base && h.tab !== tab.baseTab);
+}
+
+/** This tab's work now builds on the record `h` (loaded, adopted or written). */
+function buildOn(h: SavedHeader | null): void {
+  if (!h) return;
+  tab.base = Math.max(tab.base, h.revision);
+  tab.baseTab = h.tab;
 }
 
 function raiseConflict(h: SavedHeader): void {
@@ -293,6 +308,7 @@ function writeRecord(doc: TopologyDocument, revision: number): boolean {
   }
   warned = false;
   tab.base = revision;
+  tab.baseTab = tab.id;
   tab.savedDoc = doc;
   addAutosaveVersion(doc, now, docText);
   return true;
@@ -402,7 +418,7 @@ export async function loadNewerVersion(): Promise<void> {
   const result = await parseText(docText);
   if (big) useUiStore.getState().setBusy(null);
   useTabStore.setState({ conflict: null });
-  tab.base = Math.max(tab.base, header?.revision ?? 0);
+  buildOn(header);
   if (!result.ok) {
     const kept = keepDamaged(
       text,
@@ -455,7 +471,7 @@ export function keepMineAsCopy(): void {
       ...(header ? { now: header.savedAt } : {}),
     });
     if (!kept) downloadText(docText, `${summary.title || 'diagram'} (from another tab).json`);
-    tab.base = Math.max(tab.base, header?.revision ?? 0);
+    buildOn(header);
   }
   useTabStore.setState({ conflict: null });
   useDocumentStore.getState().change(KEEP_COPY_LABEL, (d) => setTitle(d, copyTitle(d.title)));
