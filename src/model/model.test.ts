@@ -185,6 +185,15 @@ describe('restoreDocument', () => {
     expect(repaired.ok && lostParts(repaired.warnings)).toEqual([]);
   });
 
+  it('says in words when a diagram has more boxes than the format allows', () => {
+    const nodes = Array.from({ length: 10_001 }, (_, i) => ({ id: `n${i}`, kind: 'app' }));
+    const r = restoreDocument({ version: 1, nodes });
+    expect(r.ok || r.errors[0]).toEqual({
+      path: 'nodes',
+      message: 'more than 10,000 boxes; a diagram has at most 10,000',
+    });
+  });
+
   it('never throws on garbage', () => {
     for (const junk of [
       null,

@@ -50,8 +50,11 @@ const looseEdge = z.object({
 const looseDoc = z.object({
   title: z.unknown().optional(),
   direction: z.unknown().optional(),
-  nodes: z.array(z.unknown()).max(10_000),
-  edges: z.array(z.unknown()).max(50_000).optional(),
+  nodes: z.array(z.unknown()).max(10_000, 'more than 10,000 boxes; a diagram has at most 10,000'),
+  edges: z
+    .array(z.unknown())
+    .max(50_000, 'more than 50,000 connections; a diagram has at most 50,000')
+    .optional(),
 });
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
