@@ -10,13 +10,14 @@ import { defineConfig } from 'vitest/config';
  * forms and <base> cannot point elsewhere. Only in the build: the dev server injects inline
  * scripts of its own (hot reload).
  *
- * style-src keeps 'unsafe-inline' for two reasons, both about styles, never scripts:
+ * style-src keeps 'unsafe-inline' for two reasons, both about styles, never scripts (tried
+ * without it: the browser blocks both):
  * - Mermaid's drawing (the import and export previews) is an SVG string with a <style>
  *   element and style="" attributes, put into the page as markup; without it the preview
  *   loses its colours, arrows and layout. Mermaid runs with securityLevel 'strict' and its
  *   own sanitizer, and our labels are escaped.
- * - html-to-image (PNG/SVG export) clones the diagram with style attributes in its markup;
- *   the clone is drawn as an image, but that markup passes through the page first.
+ * - Image export (html-to-image) writes style attributes onto the copy of the diagram it
+ *   draws, and the snapshot puts the diagram's own style attributes back afterwards.
  * Images may be data: and blob: URLs (the exported picture, Mermaid's icons); fonts data:.
  * frame-ancestors cannot be set from a <meta> (browsers ignore it there): the embed is
  * meant to be framed by any course page.
