@@ -215,6 +215,7 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
     const win = windowRef.current!;
     let frame = 0;
     let batchAt = 0;
+    let shownNote = '';
     const step = () => {
       frame = requestAnimationFrame(step);
       const el = wrapper.current;
@@ -240,14 +241,22 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
         batchAt = now;
         setWindowTick((t) => t + 1);
       } else batchAt = 0;
-      setDrawing((d) => {
-        if (win.pending === 0) return d === null ? d : null;
-        const next = {
-          total: docRef.current.nodes.length,
-          done: Math.max(0, win.wanted - win.pending),
-        };
-        return d && d.total === next.total && d.done === next.done ? d : next;
-      });
+      // The note changes only when the numbers do (no render on a quiet frame).
+      const note =
+        win.pending === 0
+          ? ''
+          : `${docRef.current.nodes.length} ${Math.max(0, win.wanted - win.pending)}`;
+      if (note !== shownNote) {
+        shownNote = note;
+        setDrawing(
+          note
+            ? {
+                total: docRef.current.nodes.length,
+                done: Math.max(0, win.wanted - win.pending),
+              }
+            : null,
+        );
+      }
     };
     frame = requestAnimationFrame(step);
     return () => cancelAnimationFrame(frame);
@@ -535,6 +544,8 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
           }}
           onFitView={() => {
             fitted.current = true;
+            // React Flow framed the boxes it knows of; a big diagram is framed whole.
+            if (big) fitDocument(flow, doc, wrapper.current, 200);
           }}
         />
         {minimap && big ? <BigMiniMap doc={doc} /> : null}
