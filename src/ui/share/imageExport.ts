@@ -16,6 +16,11 @@ export type ImageFormat = 'png' | 'svg';
 const PADDING = 40;
 /** Largest side of the picture in CSS pixels; bigger diagrams are scaled down to fit. */
 const MAX_SIDE = 4000;
+/**
+ * Boxes beyond which no picture is attempted: html-to-image copies every element's style,
+ * about 50 ms a box on a slow machine (1,000 boxes: a minute), with the page held meanwhile.
+ */
+export const MAX_IMAGE_BOXES = 1000;
 
 export interface Bounds {
   x: number;
@@ -126,6 +131,11 @@ export async function renderDiagram(
   const ui = useUiStore.getState();
   // A big diagram draws only the boxes near the view: the picture needs all of them.
   const total = useDocumentStore.getState().doc.nodes.length;
+  if (total > MAX_IMAGE_BOXES) {
+    throw new Error(
+      `a picture of ${total.toLocaleString('en')} boxes would take minutes to draw (up to ${MAX_IMAGE_BOXES.toLocaleString('en')} work). File → Save or Export Mermaid… keep the whole diagram`,
+    );
+  }
   if (total >= BIG_DIAGRAM && root === document) {
     ui.setBusy(`Drawing all ${total.toLocaleString('en')} boxes for the image…`);
     ui.setDrawAll(true);
