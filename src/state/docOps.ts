@@ -95,8 +95,15 @@ const positionsCache = new WeakMap<readonly TopologyNode[], Map<string, XY>>();
 export function absolutePositions(doc: TopologyDocument): ReadonlyMap<string, XY> {
   const cached = positionsCache.get(doc.nodes);
   if (cached) return cached;
-  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
   const out = new Map<string, XY>();
+  const hasParents = doc.nodes.some((n) => n.parent !== undefined);
+  if (!hasParents) {
+    // The common case, and the one that matters for big diagrams: no hosts to add in.
+    for (const n of doc.nodes) out.set(n.id, n.position);
+    positionsCache.set(doc.nodes, out);
+    return out;
+  }
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
   const place = (n: TopologyNode, trail: Set<string>): XY => {
     const known = out.get(n.id);
     if (known) return known;
@@ -108,7 +115,10 @@ export function absolutePositions(doc: TopologyDocument): ReadonlyMap<string, XY
     out.set(n.id, at);
     return at;
   };
-  for (const n of doc.nodes) place(n, new Set());
+  for (const n of doc.nodes) {
+    if (n.parent === undefined) out.set(n.id, n.position);
+    else place(n, new Set());
+  }
   positionsCache.set(doc.nodes, out);
   return out;
 }
