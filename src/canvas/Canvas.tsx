@@ -182,6 +182,8 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
   const cache = useRef<FlowCache | null>(null);
   cache.current ??= new FlowCache();
   const big = doc.nodes.length >= BIG_DIAGRAM;
+  const everBig = useRef(false);
+  if (big) everBig.current = true;
   // A big diagram: React Flow is told only about the boxes in and around the view
   // (viewWindow.ts), and boxes arriving by the thousand join a batch per frame.
   const windowRef = useRef<ViewWindow | null>(null);
@@ -523,7 +525,10 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
         zoomOnDoubleClick={false}
         // A big diagram draws only what is on screen (see BIG_DIAGRAM in flow.ts).
         onlyRenderVisibleElements={big && !drawAll}
-        fitView
+        // React Flow's first fit waits for the first boxes it is told about: for a big
+        // diagram that would frame the first batch, so once one has been seen the canvas
+        // frames documents itself (fitDocument), and React Flow's queued fit is called off.
+        fitView={!everBig.current}
         fitViewOptions={FIT}
         minZoom={MIN_ZOOM}
         maxZoom={2.5}
