@@ -1,11 +1,61 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * The Content-Security-Policy of both pages, as a <meta http-equiv> in the built HTML, so it
+ * holds on any static host (GitHub Pages sends no headers of ours). Scripts, workers and
+ * everything fetched come from the app's own folder only; no eval of any kind; no plugins;
+ * forms and <base> cannot point elsewhere. Only in the build: the dev server injects inline
+ * scripts of its own (hot reload).
+ *
+ * style-src keeps 'unsafe-inline' for two reasons, both about styles, never scripts (tried
+ * without it: the browser blocks both):
+ * - Mermaid's drawing (the import and export previews) is an SVG string with a <style>
+ *   element and style="" attributes, put into the page as markup; without it the preview
+ *   loses its colours, arrows and layout. Mermaid runs with securityLevel 'strict' and its
+ *   own sanitizer, and our labels are escaped.
+ * - Image export (html-to-image) writes style attributes onto the copy of the diagram it
+ *   draws, and the snapshot puts the diagram's own style attributes back afterwards.
+ * Images may be data: and blob: URLs (the exported picture, Mermaid's icons); fonts data:.
+ * frame-ancestors cannot be set from a <meta> (browsers ignore it there): the embed is
+ * meant to be framed by any course page.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'backend-playground-csp',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
+  };
+}
 
 // `base: './'` makes dist/ work under any path (a GitHub Pages sub-folder, a course site).
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   // ES workers let Rollup split chunks; the default iife format would inline mermaid into one huge file.
   worker: { format: 'es' },
   build: {

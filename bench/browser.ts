@@ -4,14 +4,11 @@
 // task (PerformanceObserver 'longtask'). The page does no simulation work; these figures
 // say whether drawing and the panels keep up.
 
-import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-import { build, preview } from 'vite';
 import { defaultConfig } from '../src/model/kinds.ts';
 import type { NodeKind, TopologyDocument } from '../src/model/types.ts';
 import type { BenchModule, BenchRow } from './run.ts';
+import { launchChromium, withBuild } from './serve.ts';
 
-const OUT_DIR = 'node_modules/.bench-dist';
 const MEASURE_MS = 10_000;
 const WARMUP_MS = 4_000;
 
@@ -83,10 +80,7 @@ const MEASURE_SCRIPT = `(async () => {
 })()`;
 
 async function measure(url: string) {
-  const browser = await chromium.launch({
-    executablePath: existsSync(chromium.executablePath()) ? undefined : '/usr/bin/chromium',
-    args: ['--no-sandbox'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.addInitScript((text) => {
@@ -132,31 +126,20 @@ async function measure(url: string) {
 export const bench: BenchModule = {
   name: 'live view (browser)',
   async run(): Promise<BenchRow[]> {
-    await build({ logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true } });
-    const server = await preview({
-      logLevel: 'warn',
-      build: { outDir: OUT_DIR },
-      preview: { port: 0, host: '127.0.0.1' },
-    });
-    try {
-      const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4173/';
-      const m = await measure(url);
-      return [
-        {
-          figure: `median frame rate, 20 boxes at 1,000 req/s, ${m.inFlight.toLocaleString('en')} requests in flight (${m.medianDots} dots drawn)`,
-          value: `${m.medianFps.toFixed(1)} fps`,
-          budget: '≥ 55 fps',
-          ok: m.medianFps >= 55,
-        },
-        {
-          figure: `longest main-thread task over 10 s (${m.longTasks} long tasks)`,
-          value: `${m.longestTask.toFixed(0)} ms`,
-          budget: '≤ 50 ms',
-          ok: m.longestTask <= 50,
-        },
-      ];
-    } finally {
-      await server.close();
-    }
+    const m = await withBuild(measure);
+    return [
+      {
+        figure: `median frame rate, 20 boxes at 1,000 req/s, ${m.inFlight.toLocaleString('en')} requests in flight (${m.medianDots} dots drawn)`,
+        value: `${m.medianFps.toFixed(1)} fps`,
+        budget: '≥ 55 fps',
+        ok: m.medianFps >= 55,
+      },
+      {
+        figure: `longest main-thread task over 10 s (${m.longTasks} long tasks)`,
+        value: `${m.longestTask.toFixed(0)} ms`,
+        budget: '≤ 50 ms',
+        ok: m.longestTask <= 50,
+      },
+    ];
   },
 };

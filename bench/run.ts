@@ -20,6 +20,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   browser: () => import('./browser.ts').then((m) => m.bench),
   record: () => import('./record.ts').then((m) => m.bench),
   mermaid: () => import('./mermaid.ts').then((m) => m.bench),
+  big: () => import('./reliability.ts').then((m) => m.bench),
 };
 
 function table(rows: (BenchRow & { module: string })[]): string {

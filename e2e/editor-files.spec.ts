@@ -142,10 +142,17 @@ test('broken autosave data shows a message, opens the example and keeps the brok
   await openEditor(page);
   await expect(page.getByRole('status')).toContainText('could not be read');
   await expect(nodeByLabel(page, 'Users')).toBeVisible();
-  const kept = await page.evaluate(() =>
-    localStorage.getItem('backend-playground:document:broken'),
-  );
-  expect(kept).toBe('{"version": 1, "nodes": [oops');
+  // Kept as it was, with the time it was found, to download from File → Recent versions.
+  await runMenu(page, 'File', 'Recent versions…');
+  const damaged = page
+    .getByRole('dialog', { name: 'Recent versions' })
+    .getByRole('region', { name: 'Damaged saves' });
+  await expect(damaged).toContainText('Your autosaved diagram');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    damaged.getByRole('button', { name: /^Download the damaged save/ }).click(),
+  ]);
+  expect(readFileSync(await download.path(), 'utf8')).toBe('{"version": 1, "nodes": [oops');
 });
 
 test('dropping a .json file on the canvas opens it', async ({ page }) => {

@@ -1,9 +1,27 @@
 // Shared steps for the editor's end-to-end tests: they drive the real UI in Chromium.
 
 import { expect, type Locator, type Page } from '@playwright/test';
+import { restoreDocument } from '../src/model/restore.ts';
 import type { TopologyDocument } from '../src/model/types.ts';
 
 export const AUTOSAVE_KEY = 'backend-playground:document';
+
+/**
+ * The document in the autosave slot's text. The slot holds a record (revision, tab, time,
+ * and the document with default settings left out); a bare document is an older save.
+ */
+export function parseSaved(text: string | null): TopologyDocument | null {
+  if (text === null) return null;
+  const data = JSON.parse(text) as { doc?: unknown };
+  const restored = restoreDocument(data.doc ?? data);
+  if (!restored.ok) throw new Error(`the autosave does not hold a diagram: ${text.slice(0, 200)}`);
+  return restored.doc;
+}
+
+/** The autosaved document now (no waiting), or null when nothing is saved. */
+export async function storedDocument(page: Page): Promise<TopologyDocument | null> {
+  return parseSaved(await page.evaluate((key) => localStorage.getItem(key), AUTOSAVE_KEY));
+}
 
 /** Opens the editor on a first visit (the example diagram) and waits for the canvas. */
 export async function openEditor(page: Page): Promise<void> {
@@ -77,8 +95,7 @@ export async function savedDocument(page: Page): Promise<TopologyDocument> {
   let doc: TopologyDocument | null = null;
   await expect
     .poll(async () => {
-      const text = await page.evaluate((key) => localStorage.getItem(key), AUTOSAVE_KEY);
-      doc = text ? (JSON.parse(text) as TopologyDocument) : null;
+      doc = await storedDocument(page);
       return doc !== null;
     })
     .toBe(true);
@@ -93,8 +110,7 @@ export async function waitForSaved(
   let doc: TopologyDocument | null = null;
   await expect
     .poll(async () => {
-      const text = await page.evaluate((key) => localStorage.getItem(key), AUTOSAVE_KEY);
-      doc = text ? (JSON.parse(text) as TopologyDocument) : null;
+      doc = await storedDocument(page);
       return doc !== null && check(doc);
     })
     .toBe(true);

@@ -5,12 +5,7 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import LZString from 'lz-string';
 import type { TopologyDocument } from '../src/model/types.ts';
-import { AUTOSAVE_KEY, nodeByLabel, openEditor, runMenu, waitForSaved } from './helpers.ts';
-
-async function storedDocument(page: Page): Promise<TopologyDocument | null> {
-  const text = await page.evaluate((key) => localStorage.getItem(key), AUTOSAVE_KEY);
-  return text ? (JSON.parse(text) as TopologyDocument) : null;
-}
+import { nodeByLabel, openEditor, runMenu, storedDocument, waitForSaved } from './helpers.ts';
 
 /** A visitor in their own browser profile who has already built something of their own. */
 async function visitorWithOwnWork(

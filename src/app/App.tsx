@@ -12,11 +12,13 @@ import { LivePanel } from '../ui/live/LivePanel.tsx';
 import { LiveRoot } from '../ui/live/LiveRoot.tsx';
 import { RunControls } from '../ui/live/RunControls.tsx';
 import { Palette } from '../ui/Palette.tsx';
+import { BusyNote } from '../ui/BusyNote.tsx';
 import { ShareRoot } from '../ui/share/ShareRoot.tsx';
 import { RecordRoot } from '../ui/record/RecordRoot.tsx';
 import { PresenterCaption } from '../ui/story/PresenterCaption.tsx';
 import { StoryPanel } from '../ui/story/StoryPanel.tsx';
 import { StoryRoot } from '../ui/story/StoryRoot.tsx';
+import { TabBanner } from '../ui/TabBanner.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
 import { TopBar } from '../ui/TopBar.tsx';
 import { useKeyboardShortcuts } from '../ui/useKeyboardShortcuts.ts';
@@ -51,8 +53,10 @@ export function App() {
           {presenter || (story && !editing) ? null : <Palette />}
           <main className="bp-center">
             <ShareRoot />
+            {presenter ? null : <TabBanner />}
             <div className="bp-stage">
               <Canvas />
+              <BusyNote />
               <Toasts />
               <LiveRoot />
               <RecordRoot />

@@ -5,6 +5,7 @@ import { type ComponentType, lazy, Suspense } from 'react';
 import { useUiStore, type DialogRequest } from '../state/uiStore.ts';
 import { ProblemDialog } from '../ui/dialogs/ProblemDialog.tsx';
 import { ShortcutsDialog } from '../ui/dialogs/ShortcutsDialog.tsx';
+import { VersionsDialog } from '../ui/dialogs/VersionsDialog.tsx';
 import { ExportMermaidDialog } from '../ui/mermaid/ExportMermaidDialog.tsx';
 import { ImportMermaidDialog } from '../ui/mermaid/ImportMermaidDialog.tsx';
 import { EmbedDialog } from '../ui/share/EmbedDialog.tsx';
@@ -50,6 +51,7 @@ export const DIALOGS: Record<string, ComponentType<DialogProps>> = {
       <ExportConfigDialog onClose={onClose} start="nginx" />
     </Suspense>
   ),
+  'recent-versions': ({ onClose }) => <VersionsDialog onClose={onClose} />,
 };
 
 export function Dialogs() {

@@ -11,13 +11,22 @@ import {
   MarkerType,
   MiniMap,
   type NodeChange,
+  getViewportForBounds,
   Panel,
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type DragEvent,
+  type MouseEvent as ReactMouseEvent,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { KINDS } from '../model/kinds.ts';
-import { NODE_KINDS, type NodeKind, type XY } from '../model/types.ts';
+import { NODE_KINDS, type NodeKind, type TopologyDocument, type XY } from '../model/types.ts';
 import { dismissHint } from '../state/autosave.ts';
 import { addBox, connectBoxes } from '../state/commands.ts';
 import {
@@ -28,6 +37,7 @@ import {
   fitGroupToChildren,
   resizeGroup,
   NEW_GROUP_SIZE,
+  nodeSize,
   setParent,
 } from '../state/docOps.ts';
 import { useDocumentStore } from '../state/documentStore.ts';
@@ -39,14 +49,17 @@ import { pruneSelection, useSelectionStore } from '../state/selectionStore.ts';
 import { services } from '../state/services.ts';
 import { useUiStore } from '../state/uiStore.ts';
 import {
+  absolutePositions,
   applySelection,
+  BIG_DIAGRAM,
+  FlowCache,
   type FlowEdge,
   type FlowNode,
   type FlowOverrides,
-  toFlowEdges,
-  toFlowNodes,
 } from './flow.ts';
 import { LabelEdge } from './LabelEdge.tsx';
+import { BigMiniMap } from './BigMiniMap.tsx';
+import { ViewWindow } from './viewWindow.ts';
 import { DotLayer } from './live/DotLayer.tsx';
 import { LiveLegend } from './live/Legend.tsx';
 import { motionMs } from './live/reducedMotion.ts';
@@ -64,6 +77,8 @@ const defaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#94a3b8' },
 };
 const SNAP: [number, number] = [20, 20];
+const MIN_ZOOM = 0.2;
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 // Room above the boxes for their live badges and below them for the dot legend, so fitting
 // the view never hides a box (or its waiting line) under the legend.
 const FIT = { padding: { x: 0.12, top: '44px', bottom: '88px' } as const, maxZoom: 1.2 };
@@ -89,6 +104,59 @@ function fitWhenMeasured(
   requestAnimationFrame(() => fitWhenMeasured(flow, frames - 1));
 }
 
+// A read-only story step (or embed) offers no name or label to edit.
+const onNodeDoubleClick = (_: unknown, n: FlowNode) => {
+  if (!useDocumentStore.getState().locked) useUiStore.getState().setRenaming(n.id);
+};
+const onEdgeDoubleClick = (_: unknown, e: FlowEdge) => {
+  if (!useDocumentStore.getState().locked) useUiStore.getState().setEditingEdge(e.id);
+};
+const onPaneClick = () => useSelectionStore.getState().clear();
+const onNodeContextMenu = (e: ReactMouseEvent, n: FlowNode) => {
+  if (n.type === 'host') return;
+  e.preventDefault();
+  useChaosMenu.getState().open({ kind: 'node', id: n.id, x: e.clientX, y: e.clientY });
+};
+const onEdgeContextMenu = (e: ReactMouseEvent, edge: FlowEdge) => {
+  e.preventDefault();
+  useChaosMenu.getState().open({ kind: 'edge', id: edge.id, x: e.clientX, y: e.clientY });
+};
+
+/**
+ * Frames every box of `doc`, drawn or not, with the same margins as a fit view (the live
+ * badges above, the legend below).
+ */
+function fitDocument(
+  flow: ReturnType<typeof useReactFlow<FlowNode, FlowEdge>>,
+  doc: TopologyDocument,
+  el: HTMLElement | null,
+  duration: number,
+): void {
+  if (doc.nodes.length === 0 || !el) return;
+  const at = absolutePositions(doc);
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const n of doc.nodes) {
+    const p = at.get(n.id)!;
+    const size = nodeSize(n);
+    minX = Math.min(minX, p.x);
+    minY = Math.min(minY, p.y);
+    maxX = Math.max(maxX, p.x + size.width);
+    maxY = Math.max(maxY, p.y + size.height);
+  }
+  const viewport = getViewportForBounds(
+    { x: minX, y: minY, width: maxX - minX, height: maxY - minY },
+    el.clientWidth,
+    el.clientHeight,
+    MIN_ZOOM,
+    FIT.maxZoom,
+    FIT.padding,
+  );
+  void flow.setViewport(viewport, { duration });
+}
+
 /**
  * `refitOnResize`: keep an unmoved view fitted when the canvas changes size. The embed turns
  * it off, since it frames the diagram itself for each frame size.
@@ -112,11 +180,91 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
 
   const nodeSel = useMemo(() => new Set(selectedNodes), [selectedNodes]);
   const edgeSel = useMemo(() => new Set(selectedEdges), [selectedEdges]);
+  // Boxes an edit did not touch reach React Flow as the same objects, so it skips them.
+  const cache = useRef<FlowCache | null>(null);
+  cache.current ??= new FlowCache();
+  const big = doc.nodes.length >= BIG_DIAGRAM;
+  const everBig = useRef(false);
+  if (big) everBig.current = true;
+  // A big diagram: React Flow is told only about the boxes in and around the view
+  // (viewWindow.ts), and boxes arriving by the thousand join a batch per frame.
+  const windowRef = useRef<ViewWindow | null>(null);
+  windowRef.current ??= new ViewWindow();
+  const [, setWindowTick] = useState(0);
+  // An image export draws every box, however many (the picture is the whole diagram).
+  const drawAll = useUiStore((s) => s.drawAll);
+  const only = big && !drawAll ? windowRef.current.shown(doc) : null;
+  // Small: everything is drawn, and the window keeps count of it (for when it grows).
+  if (!big) windowRef.current.shown(doc, true);
   const nodes = useMemo(
-    () => toFlowNodes(doc, nodeSel, measured, overrides),
-    [doc, nodeSel, measured, overrides],
+    () => cache.current!.toNodes(doc, nodeSel, measured, overrides, only),
+    [doc, nodeSel, measured, overrides, only],
   );
-  const edges = useMemo(() => toFlowEdges(doc, edgeSel), [doc, edgeSel]);
+  const edges = useMemo(() => cache.current!.toEdges(doc, edgeSel, only), [doc, edgeSel, only]);
+  const docRef = useRef(doc);
+  docRef.current = doc;
+  const keepRef = useRef<{ sel: readonly string[]; overrides: ReadonlyMap<string, FlowOverrides> }>(
+    {
+      sel: selectedNodes,
+      overrides,
+    },
+  );
+  keepRef.current = { sel: selectedNodes, overrides };
+  const [drawing, setDrawing] = useState<{ total: number; done: number } | null>(null);
+  useEffect(() => {
+    if (!big) {
+      setDrawing(null);
+      return;
+    }
+    const win = windowRef.current!;
+    let frame = 0;
+    let batchAt = 0;
+    let shownNote = '';
+    const step = () => {
+      frame = requestAnimationFrame(step);
+      const el = wrapper.current;
+      if (!el) return;
+      if (win.arrived) {
+        // A document that arrived whole (an open): the view frames all of it first, so
+        // the boxes it shows are the ones drawn first.
+        win.arrived = false;
+        fitted.current = true;
+        fitDocument(flow, docRef.current, el, 0);
+      }
+      const { x, y, zoom } = flow.getViewport();
+      const view = {
+        x: -x / zoom,
+        y: -y / zoom,
+        width: el.clientWidth / zoom,
+        height: el.clientHeight / zoom,
+      };
+      const keep = [...keepRef.current.sel, ...keepRef.current.overrides.keys()];
+      // The time since the last batch was handed over: what drawing it cost, with the frame.
+      const now = performance.now();
+      if (win.update(view, keep, batchAt ? now - batchAt : undefined)) {
+        batchAt = now;
+        setWindowTick((t) => t + 1);
+      } else batchAt = 0;
+      // The note changes only when the numbers do (no render on a quiet frame).
+      const note =
+        win.pending === 0
+          ? ''
+          : `${docRef.current.nodes.length} ${Math.max(0, win.wanted - win.pending)}`;
+      if (note !== shownNote) {
+        shownNote = note;
+        setDrawing(
+          note
+            ? {
+                total: docRef.current.nodes.length,
+                done: Math.max(0, win.wanted - win.pending),
+              }
+            : null,
+        );
+      }
+    };
+    frame = requestAnimationFrame(step);
+    return () => cancelAnimationFrame(frame);
+  }, [big, flow]);
 
   // Undo, delete or Open can remove what is selected; gesture leftovers give way to the
   // document as soon as it changes.
@@ -140,7 +288,10 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
       size = next;
       if (!fitted.current) return;
       clearTimeout(timer);
-      timer = setTimeout(() => void flow.fitView(FIT), 50);
+      timer = setTimeout(() => {
+        if (docRef.current.nodes.length >= BIG_DIAGRAM) fitDocument(flow, docRef.current, el, 0);
+        else void flow.fitView(FIT);
+      }, 50);
     });
     observer.observe(el);
     return () => {
@@ -153,7 +304,10 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
     services.canvas = {
       fitView: () => {
         fitted.current = true;
-        fitWhenMeasured(flow);
+        // A big diagram: React Flow knows only part of it, so the document is framed.
+        if (docRef.current.nodes.length >= BIG_DIAGRAM) {
+          fitDocument(flow, docRef.current, wrapper.current, 200);
+        } else fitWhenMeasured(flow);
       },
       zoomIn: () => {
         fitted.current = false;
@@ -287,6 +441,14 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
     [measured],
   );
 
+  const onNodeDragStart = useCallback(() => {
+    draggingRef.current = true;
+  }, []);
+  // Only a user's pan or zoom comes with an event; programmatic moves keep the fit.
+  const onMoveStart = useCallback((event: unknown) => {
+    if (event) fitted.current = false;
+  }, []);
+
   const onConnect = useCallback((c: Connection) => {
     connectBoxes(c.source, c.target);
   }, []);
@@ -342,34 +504,19 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
         defaultEdgeOptions={defaultEdgeOptions}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onNodeDragStart={() => {
-          draggingRef.current = true;
-        }}
+        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
-        // Only a user's pan or zoom comes with an event; programmatic moves keep the fit.
-        onMoveStart={(event) => {
-          if (event) fitted.current = false;
-        }}
+        onMoveStart={onMoveStart}
         onConnect={onConnect}
         onDragOver={onDragOver}
         onDrop={onDrop}
-        // A read-only story step (or embed) offers no name or label to edit.
-        onNodeDoubleClick={(_, n) => {
-          if (!useDocumentStore.getState().locked) useUiStore.getState().setRenaming(n.id);
-        }}
-        onEdgeDoubleClick={(_, e) => {
-          if (!useDocumentStore.getState().locked) useUiStore.getState().setEditingEdge(e.id);
-        }}
-        onPaneClick={() => useSelectionStore.getState().clear()}
-        onNodeContextMenu={(e, n) => {
-          if (n.type === 'host') return;
-          e.preventDefault();
-          useChaosMenu.getState().open({ kind: 'node', id: n.id, x: e.clientX, y: e.clientY });
-        }}
-        onEdgeContextMenu={(e, edge) => {
-          e.preventDefault();
-          useChaosMenu.getState().open({ kind: 'edge', id: edge.id, x: e.clientX, y: e.clientY });
-        }}
+        // Handlers with a stable identity: a new function here would re-render every box's
+        // wrapper on every change of the canvas (thousands of them in a big diagram).
+        onNodeDoubleClick={onNodeDoubleClick}
+        onEdgeDoubleClick={onEdgeDoubleClick}
+        onPaneClick={onPaneClick}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
         // A selected host must not jump above the boxes around it (see zIndex in flow.ts).
         elevateNodesOnSelect={false}
         nodesDraggable={!locked}
@@ -380,11 +527,16 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
         // The space bar is play/pause (an action); dragging the background already pans.
         panActivationKeyCode={null}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         zoomOnDoubleClick={false}
-        fitView
+        // A big diagram draws only what is on screen (see BIG_DIAGRAM in flow.ts).
+        onlyRenderVisibleElements={big && !drawAll}
+        // React Flow's first fit waits for the first boxes it is told about: for a big
+        // diagram that would frame the first batch, so once one has been seen the canvas
+        // frames documents itself (fitDocument), and React Flow's queued fit is called off.
+        fitView={!everBig.current}
         fitViewOptions={FIT}
-        minZoom={0.2}
+        minZoom={MIN_ZOOM}
         maxZoom={2.5}
         attributionPosition="top-right"
         aria-label="Diagram"
@@ -403,9 +555,12 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
           }}
           onFitView={() => {
             fitted.current = true;
+            // React Flow framed the boxes it knows of; a big diagram is framed whole.
+            if (big) fitDocument(flow, doc, wrapper.current, 200);
           }}
         />
-        {minimap ? (
+        {minimap && big ? <BigMiniMap doc={doc} /> : null}
+        {minimap && !big ? (
           <MiniMap
             position="bottom-right"
             pannable
@@ -435,6 +590,20 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
             >
               ×
             </button>
+          </Panel>
+        ) : null}
+        {drawing ? (
+          <Panel
+            position="top-center"
+            className="bp-progress"
+            role="status"
+            data-testid="drawing-note"
+          >
+            Drawing {drawing.total.toLocaleString('en')} boxes…{' '}
+            {Math.round(
+              (100 * drawing.done) / Math.max(1, drawing.done + (windowRef.current?.pending ?? 0)),
+            )}
+            %
           </Panel>
         ) : null}
         {doc.nodes.length === 0 ? (

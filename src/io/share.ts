@@ -25,6 +25,13 @@ export const SHARE_FORMAT = 'v1';
 
 /** Links longer than this still work in browsers but get unwieldy in chat and email. */
 export const LONG_LINK_CHARS = 8000;
+/**
+ * Browsers carry addresses up to about 2 MB; a longer "link" did not come from a browser's
+ * address bar, and is refused before any work starts.
+ */
+export const MAX_LINK_CHARS = 2_100_000;
+/** Decompressed diagram text beyond this is not a diagram (the format's limits are lower). */
+const MAX_TEXT_CHARS = 60_000_000;
 
 export type DecodeResult =
   | { ok: true; doc: TopologyDocument; warnings: DocIssue[] }
@@ -36,13 +43,22 @@ export type EncodeResult = { ok: true; fragment: string } | { ok: false; message
 function compactConfig(kind: TopologyDocument['nodes'][number]['kind'], config: Config): Config {
   const out: Config = {};
   const fields = KINDS[kind].fields;
-  for (const [key, value] of Object.entries(config)) {
+  for (const key in config) {
+    const value = config[key]!;
     const field = fields.find((f) => f.key === key);
-    if (field && JSON.stringify(field.default) === JSON.stringify(value)) continue;
+    // Numbers, text and switches compare as they are; only routes need a deep look.
+    if (
+      field &&
+      (field.default === value || (typeof value === 'object' && sameJson(field.default, value)))
+    ) {
+      continue;
+    }
     out[key] = value;
   }
   return out;
 }
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The document as the JSON that goes into a link: defaults left out. */
 export function compactDocument(doc: TopologyDocument): unknown {
@@ -68,13 +84,22 @@ export function isDocumentFragment(hash: string): boolean {
   return hash.startsWith(DOC_HASH_PREFIX);
 }
 
-const fail = (message: string, path = '$'): DecodeResult => ({
+const fail = (message: string, path = '$'): { ok: false; errors: DocIssue[] } => ({
   ok: false,
   errors: [{ path, message }],
 });
 
 /** `#/doc/v1.…` (or just what follows `#/doc/`) → the document, or what is wrong with it. */
 export function decodeDocumentFragment(hash: string): DecodeResult {
+  const read = readDocumentFragment(hash);
+  return read.ok ? restoreDocument(read.json) : read;
+}
+
+export type ReadResult = { ok: true; json: unknown } | { ok: false; errors: DocIssue[] };
+
+/** The first half of decoding: the link's JSON, not yet checked as a document. */
+export function readDocumentFragment(hash: string): ReadResult {
+  if (hash.length > MAX_LINK_CHARS) return fail(linkTooLong(hash.length));
   const payload = hash.startsWith(DOC_HASH_PREFIX) ? hash.slice(DOC_HASH_PREFIX.length) : hash;
   const dot = payload.indexOf('.');
   if (dot < 0) {
@@ -98,11 +123,17 @@ export function decodeDocumentFragment(hash: string): DecodeResult {
   }
   // lz-string answers damaged input with null, '' or garbage; JSON.parse sorts out the rest.
   if (!text) return fail('the diagram data in the link is damaged (it could not be decompressed)');
-  let json: unknown;
+  if (text.length > MAX_TEXT_CHARS) {
+    return fail('the diagram in the link is far larger than a diagram can be (over 60 MB of text)');
+  }
   try {
-    json = JSON.parse(text);
+    return { ok: true, json: JSON.parse(text) };
   } catch {
     return fail('the diagram data in the link is damaged (it is not valid JSON)');
   }
-  return restoreDocument(json);
+}
+
+/** Why a link this long is refused, in words. */
+export function linkTooLong(chars: number): string {
+  return `the link is ${(chars / 1_000_000).toFixed(1)} million characters long; links over ${MAX_LINK_CHARS / 1_000_000} million cannot be opened (browsers cut them). Ask for the diagram as a file (File → Save) instead`;
 }

@@ -5,6 +5,7 @@ import {
   defaultConfig,
   exampleDocument,
   KINDS,
+  lostParts,
   NODE_KINDS,
   restoreDocument,
   type TopologyDocument,
@@ -143,6 +144,54 @@ describe('restoreDocument', () => {
     expect(future.ok || future.errors[0]!.message).toContain(
       'newer Backend Playground (version 9)',
     );
+  });
+
+  it('opens the readable boxes of a damaged diagram and names every part it dropped', () => {
+    const r = restoreDocument({
+      version: 1,
+      title: 'Half broken',
+      nodes: [
+        { id: 'u', kind: 'client', label: 'Users', position: { x: 0, y: 0 } },
+        { id: 't', kind: 'toaster', label: 'Toaster', position: { x: 200, y: 0 } },
+        { id: 'h', kind: 'mainframe', label: 'Big host' },
+        { id: 'a', kind: 'app', label: 'App', parent: 'h', position: { x: 20, y: 40 } },
+        null,
+        { kind: 'db' },
+      ],
+      edges: [
+        { id: 'e1', source: 'u', target: 'a' },
+        { id: 'e2', source: 'u', target: 't' },
+      ],
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.doc.nodes.map((n) => n.id)).toEqual(['u', 'a']);
+    expect(r.doc.edges.map((e) => e.id)).toEqual(['e1']);
+    expect(r.doc.nodes[1]!.parent).toBeUndefined();
+    const lost = lostParts(r.warnings);
+    expect(lost.map((w) => w.path)).toEqual([
+      'nodes[1].kind',
+      'nodes[2].kind',
+      'nodes[4]',
+      'nodes[5].id',
+      'edges[1]',
+    ]);
+    expect(lost[0]!.message).toMatch(/^dropped the box "Toaster": unknown kind "toaster"/);
+    expect(lost[4]!.message).toBe('dropped: it joined "t", a box that was dropped');
+    // The box that sat in the dropped host is kept, taken out of it.
+    expect(r.warnings.some((w) => w.path === 'nodes[3].parent')).toBe(true);
+    // Small repairs are not losses.
+    const repaired = restoreDocument({ version: 1, nodes: [{ id: 'x', kind: 'app' }] });
+    expect(repaired.ok && lostParts(repaired.warnings)).toEqual([]);
+  });
+
+  it('says in words when a diagram has more boxes than the format allows', () => {
+    const nodes = Array.from({ length: 10_001 }, (_, i) => ({ id: `n${i}`, kind: 'app' }));
+    const r = restoreDocument({ version: 1, nodes });
+    expect(r.ok || r.errors[0]).toEqual({
+      path: 'nodes',
+      message: 'more than 10,000 boxes; a diagram has at most 10,000',
+    });
   });
 
   it('never throws on garbage', () => {

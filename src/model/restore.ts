@@ -1,6 +1,9 @@
 // `restore` turns whatever was loaded (a file, a share link, autosave, a scenario, an import)
-// into a valid current document. It repairs what it can and says what it changed; it
-// rejects what it cannot repair, with the JSON path and the reason. It never throws.
+// into a valid current document. It repairs what it can and says what it changed; a box it
+// cannot read (an unknown kind, no usable id, not an object) is dropped with a warning that
+// starts "dropped", so the rest of the diagram still opens; it rejects what it cannot
+// repair (nothing readable at all, duplicate ids, a newer version), with the JSON path and
+// the reason. It never throws.
 
 import { z } from 'zod';
 import { KINDS } from './kinds.ts';
@@ -50,8 +53,11 @@ const looseEdge = z.object({
 const looseDoc = z.object({
   title: z.unknown().optional(),
   direction: z.unknown().optional(),
-  nodes: z.array(z.unknown()).max(10_000),
-  edges: z.array(z.unknown()).max(50_000).optional(),
+  nodes: z.array(z.unknown()).max(10_000, 'more than 10,000 boxes; a diagram has at most 10,000'),
+  edges: z
+    .array(z.unknown())
+    .max(50_000, 'more than 50,000 connections; a diagram has at most 50,000')
+    .optional(),
 });
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -96,20 +102,42 @@ export function restoreDocument(input: unknown): RestoreResult {
 
   const errors: DocIssue[] = [];
   const nodes: TopologyNode[] = [];
+  /** Where each kept box was in the input, so warnings name the input's paths. */
+  const at: number[] = [];
+  /** Ids of boxes that were dropped, so connections to them can say why they went too. */
+  const droppedIds = new Set<string>();
   top.data.nodes.forEach((raw, i) => {
     const parsed = looseNode.safeParse(raw);
     if (!parsed.success) {
-      errors.push(...zodIssues(parsed.error, ['nodes', i]));
+      const issues = zodIssues(parsed.error, ['nodes', i]);
+      errors.push(...issues);
+      const id = isObject(raw) ? raw.id : undefined;
+      if (typeof id === 'string' || typeof id === 'number') droppedIds.add(String(id));
+      const label = isObject(raw) && typeof raw.label === 'string' ? raw.label.slice(0, 80) : '';
+      warnings.push({
+        path: issues[0]!.path,
+        message: `dropped${label ? ` the box "${label}"` : ' a box'}: ${issues[0]!.message}`,
+      });
       return;
     }
     nodes.push(restoreNode(parsed.data, i, warnings));
+    at.push(i);
   });
-  if (errors.length) return { ok: false, errors };
+  // Nothing readable at all: this is not a diagram with a few broken boxes, say what is wrong.
+  if (errors.length && nodes.length === 0) return { ok: false, errors };
 
   const dupes = referenceIssues({ version: 1, title: '', nodes, edges: [] }, false).filter((x) =>
     x.message.startsWith('duplicate'),
   );
-  if (dupes.length) return { ok: false, errors: dupes };
+  if (dupes.length) {
+    // Named by their place in the input, not among the boxes kept.
+    const inInput = (text: string) =>
+      text.replace(/nodes\[(\d+)\]/g, (_, k: string) => `nodes[${at[Number(k)]}]`);
+    return {
+      ok: false,
+      errors: dupes.map((d) => ({ path: inInput(d.path), message: inInput(d.message) })),
+    };
+  }
 
   const byId = new Map(nodes.map((n) => [n.id, n]));
   for (const [i, node] of nodes.entries()) {
@@ -117,13 +145,13 @@ export function restoreDocument(input: unknown): RestoreResult {
     const parent = byId.get(node.parent);
     if (parent?.kind !== 'group' || node.parent === node.id) {
       warnings.push({
-        path: `nodes[${i}].parent`,
+        path: `nodes[${at[i]}].parent`,
         message: `"${node.parent}" is not a host on this canvas; the box was taken out of it`,
       });
       delete node.parent;
     }
   }
-  breakParentLoops(nodes, warnings);
+  breakParentLoops(nodes, at, warnings);
 
   const edges: TopologyEdge[] = [];
   const edgeIds = new Set<string>();
@@ -139,7 +167,12 @@ export function restoreDocument(input: unknown): RestoreResult {
     const e = parsed.data;
     if (!byId.has(e.source) || !byId.has(e.target)) {
       const missing = byId.has(e.source) ? e.target : e.source;
-      warnings.push({ path: `edges[${i}]`, message: `dropped: no node with id "${missing}"` });
+      warnings.push({
+        path: `edges[${i}]`,
+        message: droppedIds.has(missing)
+          ? `dropped: it joined "${missing}", a box that was dropped`
+          : `dropped: no node with id "${missing}"`,
+      });
       return;
     }
     let id = typeof e.id === 'string' && e.id ? e.id : typeof e.id === 'number' ? String(e.id) : '';
@@ -181,6 +214,11 @@ export function restoreDocument(input: unknown): RestoreResult {
     doc.direction = raw.direction;
   }
   return { ok: true, doc, warnings };
+}
+
+/** The warnings that mean part of the input is gone (a box or a connection dropped). */
+export function lostParts(warnings: readonly DocIssue[]): DocIssue[] {
+  return warnings.filter((w) => w.message.startsWith('dropped'));
 }
 
 function restoreNode(n: z.infer<typeof looseNode>, i: number, warnings: DocIssue[]): TopologyNode {
@@ -265,7 +303,7 @@ export function restoreConfig(
   return config;
 }
 
-function breakParentLoops(nodes: TopologyNode[], warnings: DocIssue[]): void {
+function breakParentLoops(nodes: TopologyNode[], at: number[], warnings: DocIssue[]): void {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   nodes.forEach((node, i) => {
     const seen = new Set<string>([node.id]);
@@ -273,7 +311,7 @@ function breakParentLoops(nodes: TopologyNode[], warnings: DocIssue[]): void {
     while (current) {
       if (seen.has(current.id)) {
         warnings.push({
-          path: `nodes[${i}].parent`,
+          path: `nodes[${at[i]}].parent`,
           message: 'hosts contained each other in a loop; the box was taken out',
         });
         delete node.parent;

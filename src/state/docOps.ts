@@ -73,20 +73,60 @@ export function nodeSize(node: TopologyNode): Size {
   return BOX_SIZE;
 }
 
+const byIdCache = new WeakMap<readonly TopologyNode[], Map<string, TopologyNode>>();
+
+/** The node with this id, looked up in an index made once per list of nodes. */
+export function nodeById(doc: TopologyDocument, id: string): TopologyNode | undefined {
+  let index = byIdCache.get(doc.nodes);
+  if (!index) {
+    index = new Map(doc.nodes.map((n) => [n.id, n]));
+    byIdCache.set(doc.nodes, index);
+  }
+  return index.get(id);
+}
+
+const positionsCache = new WeakMap<readonly TopologyNode[], Map<string, XY>>();
+
+/**
+ * Every node's absolute canvas position, worked out once per list of nodes (documents are
+ * never changed in place, so a new list is a new document): asking for one box's position
+ * in a diagram of thousands must not walk all of them each time.
+ */
+export function absolutePositions(doc: TopologyDocument): ReadonlyMap<string, XY> {
+  const cached = positionsCache.get(doc.nodes);
+  if (cached) return cached;
+  const out = new Map<string, XY>();
+  const hasParents = doc.nodes.some((n) => n.parent !== undefined);
+  if (!hasParents) {
+    // The common case, and the one that matters for big diagrams: no hosts to add in.
+    for (const n of doc.nodes) out.set(n.id, n.position);
+    positionsCache.set(doc.nodes, out);
+    return out;
+  }
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  const place = (n: TopologyNode, trail: Set<string>): XY => {
+    const known = out.get(n.id);
+    if (known) return known;
+    trail.add(n.id);
+    const parent = n.parent !== undefined ? byId.get(n.parent) : undefined;
+    // A parent chain that loops (restore breaks those) stops where it comes round again.
+    const origin = parent && !trail.has(parent.id) ? place(parent, trail) : { x: 0, y: 0 };
+    const at = { x: origin.x + n.position.x, y: origin.y + n.position.y };
+    out.set(n.id, at);
+    return at;
+  };
+  for (const n of doc.nodes) {
+    if (n.parent === undefined) out.set(n.id, n.position);
+    else place(n, new Set());
+  }
+  positionsCache.set(doc.nodes, out);
+  return out;
+}
+
 /** Absolute canvas position of a node (positions are relative to the parent group). */
 export function absolutePosition(doc: TopologyDocument, id: string): XY {
-  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
-  let x = 0;
-  let y = 0;
-  let node = byId.get(id);
-  const seen = new Set<string>();
-  while (node && !seen.has(node.id)) {
-    seen.add(node.id);
-    x += node.position.x;
-    y += node.position.y;
-    node = node.parent ? byId.get(node.parent) : undefined;
-  }
-  return { x, y };
+  const at = absolutePositions(doc).get(id);
+  return at ? { x: at.x, y: at.y } : { x: 0, y: 0 };
 }
 
 /** Ids of `id` and everything nested inside it. */
@@ -189,18 +229,44 @@ export function freeSpot(
   view: { x: number; y: number; width: number; height: number },
   size: Size = BOX_SIZE,
 ): XY {
-  const rects = doc.nodes
-    .filter((n) => n.kind !== 'group')
-    .map((n) => ({ ...absolutePosition(doc, n.id), ...nodeSize(n) }));
+  const at = absolutePositions(doc);
   const gap = 20;
-  const overlaps = (p: XY) =>
-    rects.some(
-      (r) =>
-        p.x < r.x + r.width + gap &&
-        p.x + size.width + gap > r.x &&
-        p.y < r.y + r.height + gap &&
-        p.y + size.height + gap > r.y,
-    );
+  // Boxes filed by grid cell, so each candidate spot looks only at the boxes near it.
+  const CELL = 400;
+  const cells = new Map<string, { x: number; y: number; width: number; height: number }[]>();
+  for (const n of doc.nodes) {
+    if (n.kind === 'group') continue;
+    const r = { ...at.get(n.id)!, ...nodeSize(n) };
+    for (let cx = Math.floor(r.x / CELL); cx <= Math.floor((r.x + r.width) / CELL); cx++) {
+      for (let cy = Math.floor(r.y / CELL); cy <= Math.floor((r.y + r.height) / CELL); cy++) {
+        const key = `${cx},${cy}`;
+        const list = cells.get(key);
+        if (list) list.push(r);
+        else cells.set(key, [r]);
+      }
+    }
+  }
+  const overlaps = (p: XY) => {
+    const x0 = Math.floor((p.x - gap) / CELL);
+    const x1 = Math.floor((p.x + size.width + gap) / CELL);
+    const y0 = Math.floor((p.y - gap) / CELL);
+    const y1 = Math.floor((p.y + size.height + gap) / CELL);
+    for (let cx = x0; cx <= x1; cx++) {
+      for (let cy = y0; cy <= y1; cy++) {
+        for (const r of cells.get(`${cx},${cy}`) ?? []) {
+          if (
+            p.x < r.x + r.width + gap &&
+            p.x + size.width + gap > r.x &&
+            p.y < r.y + r.height + gap &&
+            p.y + size.height + gap > r.y
+          ) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  };
   const cx = view.x + view.width / 2 - size.width / 2;
   const cy = view.y + view.height / 2 - size.height / 2;
   const snap = (v: number) => Math.round(v / 20) * 20;

@@ -6,7 +6,15 @@ import { create } from 'zustand';
 import { exampleDocument } from '../model/example.ts';
 import type { TopologyDocument } from '../model/types.ts';
 import { notify } from './uiStore.ts';
-import { type ChangeOptions, createHistory, type History, record, redo, undo } from './history.ts';
+import {
+  type ChangeOptions,
+  createHistory,
+  HISTORY_LIMIT,
+  type History,
+  record,
+  redo,
+  undo,
+} from './history.ts';
 
 export interface DocumentState {
   history: History;
@@ -25,7 +33,9 @@ export interface DocumentState {
   redo: () => void;
   /** A story step on show: edits are refused (with a message) until "Try it yourself". */
   locked: boolean;
-  setLocked: (locked: boolean) => void;
+  /** What a refused edit says; the story step's message unless another is given. */
+  lockedMessage: string | null;
+  setLocked: (locked: boolean, message?: string) => void;
 }
 
 type ReplaceListener = (doc: TopologyDocument, label: string) => void;
@@ -39,6 +49,25 @@ export function onDocumentReplaced(listener: ReplaceListener): () => void {
 
 const LOCKED_MESSAGE = 'This story step is read-only. Press “Try it yourself” to change it.';
 
+export const HISTORY_DROPPED_MESSAGE = `Undo reaches back ${HISTORY_LIMIT.toLocaleString('en')} changes; older ones are no longer kept. File → Recent versions still has earlier autosaves.`;
+/** Said once a session: the first time the oldest undo steps are dropped. */
+let toldDropped = false;
+
+/** Records a change, and says (once) when that pushed the oldest steps out of reach. */
+function recordTold(
+  h: History,
+  next: TopologyDocument,
+  label: string,
+  opts?: ChangeOptions,
+): History {
+  const out = record(h, next, label, opts);
+  if (out.dropped > h.dropped && !toldDropped) {
+    toldDropped = true;
+    notify('info', HISTORY_DROPPED_MESSAGE);
+  }
+  return out;
+}
+
 export const useDocumentStore = create<DocumentState>()((set) => {
   const initial = createHistory(exampleDocument());
   const apply = (history: History) => ({ history, doc: history.present });
@@ -46,19 +75,21 @@ export const useDocumentStore = create<DocumentState>()((set) => {
     history: initial,
     doc: initial.present,
     locked: false,
-    setLocked: (locked) => set({ locked }),
+    lockedMessage: null,
+    setLocked: (locked, message) =>
+      set({ locked, lockedMessage: locked ? (message ?? null) : null }),
     change: (label, edit, opts) =>
       set((s) => {
         if (s.locked) {
-          notify('info', LOCKED_MESSAGE);
+          notify('info', s.lockedMessage ?? LOCKED_MESSAGE);
           return s;
         }
         const next = edit(s.doc);
-        const history = record(s.history, next, label, opts);
+        const history = recordTold(s.history, next, label, opts);
         return history === s.history ? s : apply(history);
       }),
     replaceDocument: (doc, label) => {
-      set((s) => apply(record(s.history, doc, label)));
+      set((s) => apply(recordTold(s.history, doc, label)));
       for (const listener of replaceListeners) listener(doc, label);
     },
     resetDocument: (doc) => set(apply(createHistory(doc))),

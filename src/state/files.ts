@@ -1,29 +1,23 @@
 // Open and Save: a document file is the JSON of a TopologyDocument. Opening goes through
 // restoreDocument so anything broken is named by JSON path and the canvas stays as it was.
 
+import {
+  formatSize,
+  MAX_FILE_BYTES,
+  parseDocumentText,
+  type ParseResult,
+} from '../io/documentText.ts';
 import type { DocIssue } from '../model/paths.ts';
-import { restoreDocument } from '../model/restore.ts';
+import { lostParts } from '../model/restore.ts';
 import type { TopologyDocument } from '../model/types.ts';
 import { useDocumentStore } from './documentStore.ts';
 import { openLessonData } from './lessonFiles.ts';
 import { useSelectionStore } from './selectionStore.ts';
+import { isBigText, parseText } from './offThread.ts';
 import { notify, useUiStore } from './uiStore.ts';
 
-export type ParseResult =
-  | { ok: true; doc: TopologyDocument; warnings: DocIssue[] }
-  | { ok: false; errors: DocIssue[] };
-
 /** Text of a file → a document, or what is wrong with it. Never throws. */
-export function parseDocumentText(text: string): ParseResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    return { ok: false, errors: [{ path: '$', message: `not JSON: ${reason}` }] };
-  }
-  return restoreDocument(data);
-}
+export { parseDocumentText, type ParseResult };
 
 export function formatIssues(issues: readonly DocIssue[]): string[] {
   return issues.map((i) => `${i.path}: ${i.message}`);
@@ -36,7 +30,11 @@ export function formatIssues(issues: readonly DocIssue[]): string[] {
 export function openDocumentText(text: string, fileName: string): boolean {
   const lesson = lessonIn(text, fileName);
   if (lesson !== null) return lesson;
-  const result = parseDocumentText(text);
+  return applyOpened(parseDocumentText(text), fileName);
+}
+
+/** What a parsed file does to the canvas: one undo step, or a dialog saying what is wrong. */
+export function applyOpened(result: ParseResult, fileName: string): boolean {
   if (!result.ok) {
     useUiStore.getState().openDialog({
       id: 'problem',
@@ -48,7 +46,14 @@ export function openDocumentText(text: string, fileName: string): boolean {
   }
   useSelectionStore.getState().clear();
   useDocumentStore.getState().replaceDocument(result.doc, `Open ${fileName}`);
-  if (result.warnings.length) {
+  const lost = lostParts(result.warnings);
+  if (lost.length) {
+    notify(
+      'warning',
+      `Opened ${fileName} without ${lost.length === 1 ? '1 part' : `${lost.length} parts`} it could not read (the file itself is unchanged)`,
+      formatIssues(result.warnings).slice(0, 6),
+    );
+  } else if (result.warnings.length) {
     notify(
       'warning',
       `Opened ${fileName} with ${result.warnings.length} repair(s)`,
@@ -71,16 +76,37 @@ function lessonIn(text: string, fileName: string): boolean | null {
 }
 
 export async function openDocumentFile(file: File): Promise<boolean> {
-  if (file.size > 20_000_000) {
+  if (file.size > MAX_FILE_BYTES) {
     useUiStore.getState().openDialog({
       id: 'problem',
       title: `Could not open ${file.name}`,
       message: 'Your diagram was not changed.',
-      issues: [{ path: '$', message: 'the file is larger than 20 MB; a diagram is much smaller' }],
+      issues: [
+        {
+          path: '$',
+          message: `the file is ${formatSize(file.size)}, larger than ${formatSize(MAX_FILE_BYTES)}; a diagram is much smaller`,
+        },
+      ],
     });
     return false;
   }
-  return openDocumentText(await file.text(), file.name);
+  const text = await file.text();
+  if (!isBigText(text)) return openDocumentText(text, file.name);
+  const ui = useUiStore.getState();
+  ui.setBusy(`Opening ${file.name} (${formatSize(file.size)})…`);
+  try {
+    const result = await parseText(text, (p) => {
+      if (p.phase === 'checking' && p.boxes) {
+        useUiStore
+          .getState()
+          .setBusy(`Opening ${file.name}: checking ${p.boxes.toLocaleString('en')} boxes…`);
+      }
+    });
+    useUiStore.getState().setBusy(null);
+    return applyOpened(result, file.name);
+  } finally {
+    useUiStore.getState().setBusy(null);
+  }
 }
 
 /** A file name from the title: letters, digits, spaces, dashes; never empty. */
@@ -97,11 +123,16 @@ export function serializeDocument(doc: TopologyDocument): string {
 }
 
 export function downloadDocument(doc: TopologyDocument): void {
-  const blob = new Blob([serializeDocument(doc)], { type: 'application/json' });
+  downloadText(serializeDocument(doc), fileNameFor(doc.title));
+}
+
+/** Downloads `text` as a file called `name` (a kept version, a damaged save). */
+export function downloadText(text: string, name: string, type = 'application/json'): void {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = fileNameFor(doc.title);
+  a.download = name;
   document.body.append(a);
   a.click();
   a.remove();

@@ -27,3 +27,9 @@ export const services: {
   /** Downloads the diagram as `fileTitle`.png / .svg (registered by src/ui/share). */
   exportImage?: (format: 'png' | 'svg', fileTitle: string) => Promise<void>;
 } = {};
+
+/** Fits the view once the canvas has drawn what just came in (no-op without a canvas). */
+export function fitSoon(): void {
+  if (typeof requestAnimationFrame === 'undefined') return;
+  requestAnimationFrame(() => services.canvas?.fitView());
+}

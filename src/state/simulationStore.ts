@@ -49,6 +49,10 @@ export interface SimulationState {
   window: WindowSummary | null;
   traceEvery: number;
   fast: FastProgress | null;
+  /** Virtual seconds per real second the clock really runs at (the speed until measured). */
+  rate: number;
+  /** The engine cannot keep up with the chosen speed (the clock runs at `rate` instead). */
+  slipping: boolean;
   callout: Callout | null;
   /** Connections cut in this run (by the user or a story's timed action), until restored. */
   cutEdges: Readonly<Record<string, true>>;
@@ -108,6 +112,7 @@ const EMPTY = {
   window: null,
   traceEvery: 1,
   fast: null,
+  slipping: false,
   callout: null,
   cutEdges: {},
 } satisfies Partial<SimulationState>;
@@ -125,7 +130,12 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
     if (!frame) return;
     const s = get();
     if (s.status === 'failed' || s.status === 'idle') return;
-    const patch: Partial<SimulationState> = { t: frame.t, traceEvery: frame.traceEvery };
+    const patch: Partial<SimulationState> = {
+      t: frame.t,
+      traceEvery: frame.traceEvery,
+      rate: frame.rate,
+      slipping: frame.slipping,
+    };
     if (frame.series.length > 0) {
       const series = s.series.concat(frame.series);
       patch.series = series.length > SERIES_KEEP ? series.slice(-SERIES_KEEP) : series;
@@ -195,6 +205,7 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
     speed: 1,
     seed: 1,
     error: null,
+    rate: 1,
     ...EMPTY,
 
     start: (options = {}) => {
@@ -203,7 +214,7 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
       lastActions = options.actions ?? [];
       const conn = ensureConnection();
       for (const l of resetListeners) l();
-      set({ ...EMPTY, seed, error: null, status: play ? 'playing' : 'paused' });
+      set({ ...EMPTY, seed, error: null, status: play ? 'playing' : 'paused', rate: get().speed });
       watchDocument();
       conn.expectFrames(play);
       const doc = useDocumentStore.getState().doc;
@@ -227,7 +238,7 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
 
     pause: () => {
       if (get().status !== 'playing' || !connection) return;
-      set({ status: 'paused' });
+      set({ status: 'paused', slipping: false });
       connection.expectFrames(false);
       void connection.call((api) => api.pause());
     },
@@ -256,7 +267,8 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
 
     setSpeed: (speed) => {
       const clamped = Math.min(100, Math.max(0.1, Number.isFinite(speed) ? speed : 1));
-      set({ speed: clamped });
+      // Until the engine has measured the new speed, nothing is known to be slipping.
+      set({ speed: clamped, rate: clamped, slipping: false });
       void connection?.call((api) => api.setSpeed(clamped));
     },
 
@@ -316,6 +328,18 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
     },
   };
 });
+
+/** "1.1" for a rate, "12" once it is 10 or more. */
+export function formatRate(rate: number): string {
+  if (rate >= 10) return String(Math.round(rate));
+  if (rate >= 1) return rate.toFixed(1);
+  return rate.toFixed(2);
+}
+
+/** "running at 1.1× — the diagram is too busy for 100×" while the clock slips. */
+export function slipText(rate: number, speed: number): string {
+  return `running at ${formatRate(rate)}× — the diagram is too busy for ${speed}×`;
+}
 
 /** Is a run on screen (playing, paused or computing)? For action predicates. */
 export function runActive(): boolean {

@@ -33,6 +33,10 @@ export interface UiState {
   renaming: string | null;
   /** Connection whose label is being edited on the canvas. */
   editingEdge: string | null;
+  /** Something big is being opened: the progress note over the canvas says what. */
+  busy: string | null;
+  /** Draw every box of a big diagram, not only those near the view (for an image export). */
+  drawAll: boolean;
   openDialog: (dialog: DialogRequest) => void;
   closeDialog: () => void;
   notify: (tone: ToastTone, message: string, details?: string[]) => number;
@@ -43,6 +47,8 @@ export interface UiState {
   setHintVisible: (visible: boolean) => void;
   setRenaming: (id: string | null) => void;
   setEditingEdge: (id: string | null) => void;
+  setBusy: (message: string | null) => void;
+  setDrawAll: (drawAll: boolean) => void;
 }
 
 const TOAST_MS: Record<ToastTone, number> = {
@@ -62,6 +68,8 @@ export const useUiStore = create<UiState>()((set, get) => ({
   hintVisible: false,
   renaming: null,
   editingEdge: null,
+  busy: null,
+  drawAll: false,
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),
   notify: (tone, message, details) => {
@@ -79,6 +87,8 @@ export const useUiStore = create<UiState>()((set, get) => ({
   setHintVisible: (hintVisible) => set({ hintVisible }),
   setRenaming: (renaming) => set({ renaming }),
   setEditingEdge: (editingEdge) => set({ editingEdge }),
+  setBusy: (busy) => set({ busy }),
+  setDrawAll: (drawAll) => set({ drawAll }),
 }));
 
 export const notify = (tone: ToastTone, message: string, details?: string[]) =>

@@ -20,6 +20,8 @@ function frame(runId: number, rev: number, t: number, hops: number): LiveFrame {
     series: [],
     events: [{ t, text: `at ${t}` }],
     routes: [],
+    rate: 1,
+    slipping: false,
   };
 }
 

@@ -55,6 +55,10 @@ export interface LiveFrame {
   /** Route names by route index ("GET /api"). */
   routes: string[];
   window?: WindowSummary;
+  /** Virtual seconds per real second over the last second of playing (the speed when paused). */
+  rate: number;
+  /** The engine cannot keep up with the chosen speed: the clock runs at `rate`, slower. */
+  slipping: boolean;
 }
 
 export interface LiveStartOptions {
@@ -70,6 +74,8 @@ export interface LiveStartOptions {
 export interface FastProgress {
   doneMs: number;
   totalMs: number;
+  /** Wall time spent so far, for an honest "about … left". */
+  wallMs?: number;
 }
 
 /** The Worker's API (through Comlink). Frames arrive through the subscribed callback. */

@@ -138,3 +138,107 @@ describe('LiveRun', () => {
     expect(await again).toEqual({ cancelled: true });
   });
 });
+
+describe('a clock that slips', () => {
+  /** A harness whose engine costs `costPerEventMs` of wall time per event it processes. */
+  function slowHarness(costPerEventMs: number) {
+    let now = 0;
+    const timers: { at: number; fn: () => void; id: number }[] = [];
+    let nextId = 1;
+    const frames: LiveFrame[] = [];
+    const run = new LiveRun({
+      now: () => now,
+      setTimer: (fn, ms) => {
+        const id = nextId++;
+        timers.push({ at: now + ms, fn, id });
+        return id;
+      },
+      clearTimer: (h) => {
+        const i = timers.findIndex((t) => t.id === h);
+        if (i >= 0) timers.splice(i, 1);
+      },
+      send: (f) => frames.push(f),
+    });
+    // Every runUntil call costs wall time in proportion to the events it ran.
+    const sim = () =>
+      (run as unknown as { sim: { runUntil: (t: number, m?: number) => number } }).sim;
+    const wrap = () => {
+      const s = sim();
+      const original = s.runUntil.bind(s);
+      s.runUntil = (t: number, m?: number) => {
+        const n = original(t, m);
+        now += n * costPerEventMs;
+        return n;
+      };
+    };
+    const advance = (ms: number) => {
+      const end = now + ms;
+      for (;;) {
+        timers.sort((a, b) => a.at - b.at);
+        const t = timers[0];
+        if (!t || t.at > end) break;
+        timers.shift();
+        now = Math.max(now, t.at);
+        t.fn();
+      }
+      now = Math.max(now, end);
+    };
+    return { run, frames, advance, wrap };
+  }
+
+  it('says how fast the clock really runs when the engine cannot keep up', () => {
+    const busy: TopologyDocument = {
+      ...doc,
+      nodes: doc.nodes.map((n) =>
+        n.id === 'users' ? { ...n, config: { ...n.config, rps: 5000 } } : n,
+      ),
+    };
+    const h = slowHarness(0.01);
+    h.run.start(busy, { runId: 1, seed: 1, speed: 100, play: false });
+    h.wrap();
+    h.run.play();
+    h.advance(5000);
+    const last = h.frames.at(-1)!;
+    expect(last.slipping).toBe(true);
+    expect(last.rate).toBeGreaterThan(0);
+    expect(last.rate).toBeLessThan(90);
+  });
+
+  it('does not claim a slip when the engine keeps up', () => {
+    const h = harness();
+    h.run.start(doc, { runId: 1, seed: 1, speed: 10, play: true });
+    h.advance(3000);
+    const last = h.frames.at(-1)!;
+    expect(last.slipping).toBe(false);
+    expect(last.rate).toBeCloseTo(10, 0);
+  });
+
+  it('a fast run reports its progress often when the engine is slow', async () => {
+    const h = slowHarness(0.5);
+    const busy: TopologyDocument = {
+      ...doc,
+      nodes: doc.nodes.map((n) =>
+        n.id === 'users' ? { ...n, config: { ...n.config, rps: 2000 } } : n,
+      ),
+    };
+    h.run.start(busy, { runId: 1, seed: 1, speed: 1, play: false });
+    h.wrap();
+    const progress: { doneMs: number; wallMs?: number }[] = [];
+    let finished = false;
+    const done = h.run
+      .runFast(3000, (p) => progress.push(p))
+      .then((r) => {
+        finished = true;
+        return r;
+      });
+    for (let i = 0; i < 2000 && !finished; i++) {
+      h.advance(1);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    expect(await done).toEqual({ cancelled: false });
+    // More reports than whole seconds, each with the wall time spent so far.
+    expect(progress.length).toBeGreaterThan(3);
+    expect(progress.at(-1)!.doneMs).toBe(3000);
+    expect(progress.at(-1)!.wallMs).toBeGreaterThan(0);
+  });
+});

@@ -18,8 +18,16 @@ const FIGURES_MS = 200;
 /** Wall time the engine may use per tick; if it cannot keep up, the clock slips instead. */
 const BUDGET_MS = 14;
 const EVENTS_PER_SLICE = 4000;
-/** A fast run computes this much virtual time between checks for cancel and progress. */
+/** A fast run computes at most this much virtual time between checks for cancel and progress… */
 const FAST_SLICE_MS = 1000;
+/** …and at most this much wall time, so a busy diagram still reports (and cancels) promptly. */
+const FAST_REPORT_MS = 150;
+/** Events between looks at the wall clock during a fast run. */
+const FAST_EVENTS_PER_CHECK = 500;
+/** The real rate is measured over this much wall time of playing. */
+const RATE_WINDOW_MS = 1000;
+/** Below this share of the chosen speed (and behind in most ticks) the clock is slipping. */
+const SLIP_SHARE = 0.9;
 
 export interface LiveHost {
   now(): number;
@@ -46,8 +54,19 @@ export class LiveRun {
   private edgeRps: Record<string, number> = {};
   private prevErrors = new Map<string, number>();
   private errorsPerS = new Map<string, number>();
+  /** Virtual ms reached per wall ms over the last window, and whether that is short of the speed. */
+  private rate = 1;
+  private slipping = false;
+  private window = { wall: 0, sim: 0, ticks: 0, behind: 0 };
 
   constructor(private readonly host: LiveHost) {}
+
+  /** The rate starts over (a new speed, play after a pause): nothing is known yet. */
+  private resetRate(): void {
+    this.rate = this.speed;
+    this.slipping = false;
+    this.window = { wall: 0, sim: 0, ticks: 0, behind: 0 };
+  }
 
   start(doc: TopologyDocument, options: LiveStartOptions): void {
     this.stopTimer();
@@ -64,6 +83,7 @@ export class LiveRun {
     this.lastFigures = -Infinity;
     this.retrace();
     this.playing = false;
+    this.resetRate();
     if (options.play) this.play();
     else this.sendFrame(true);
   }
@@ -71,6 +91,7 @@ export class LiveRun {
   play(): void {
     if (!this.sim || this.playing) return;
     this.playing = true;
+    this.resetRate();
     this.lastWall = this.host.now();
     this.schedule();
   }
@@ -91,6 +112,7 @@ export class LiveRun {
 
   setSpeed(speed: number): void {
     this.speed = clampSpeed(speed);
+    this.resetRate();
     this.retrace();
     if (this.sim && !this.playing) this.sendFrame(false);
   }
@@ -130,10 +152,19 @@ export class LiveRun {
     sim.traceEvery = 0;
     const end = sim.now + ms;
     const begin = sim.now;
+    const startedWall = this.host.now();
     try {
       while (sim.now < end && !this.fastCancel) {
-        sim.runUntil(Math.min(end, sim.now + FAST_SLICE_MS));
-        onProgress({ doneMs: sim.now - begin, totalMs: ms });
+        // A slice: up to a second of virtual time, or less when that takes long to compute,
+        // so progress (and Cancel) keep pace with what the engine really manages.
+        const sliceEnd = Math.min(end, sim.now + FAST_SLICE_MS);
+        const sliceWall = this.host.now();
+        while (sim.now < sliceEnd) {
+          const n = sim.runUntil(sliceEnd, FAST_EVENTS_PER_CHECK);
+          if (n < FAST_EVENTS_PER_CHECK) break;
+          if (this.host.now() - sliceWall > FAST_REPORT_MS) break;
+        }
+        onProgress({ doneMs: sim.now - begin, totalMs: ms, wallMs: this.host.now() - startedWall });
         this.sendFrame(true);
         // Let cancel (and other messages) in between slices.
         await new Promise<void>((resolve) => this.host.setTimer(resolve, 0));
@@ -177,10 +208,29 @@ export class LiveRun {
     const wall = this.host.now();
     const dt = Math.min(250, wall - this.lastWall);
     this.lastWall = wall;
-    const target = this.sim.now + dt * this.speed;
+    const before = this.sim.now;
+    const target = before + dt * this.speed;
     this.advance(target, wall + BUDGET_MS);
+    this.measureRate(dt, this.sim.now - before, this.sim.now < target);
     this.sendFrame(false);
     this.schedule();
+  }
+
+  /**
+   * The rate the clock really runs at: virtual time reached over wall time, per window. It
+   * slips when the engine ran out of its budget in most ticks and fell short of the speed
+   * (a throttled background tab reaches its targets, just in fewer ticks: not a slip).
+   */
+  private measureRate(wallMs: number, simMs: number, behind: boolean): void {
+    const w = this.window;
+    w.wall += wallMs;
+    w.sim += simMs;
+    w.ticks++;
+    if (behind) w.behind++;
+    if (w.wall < RATE_WINDOW_MS) return;
+    this.rate = w.sim / w.wall;
+    this.slipping = w.behind * 2 >= w.ticks && this.rate < this.speed * SLIP_SHARE;
+    this.window = { wall: 0, sim: 0, ticks: 0, behind: 0 };
   }
 
   /** Runs the engine up to `target` virtual ms, giving up (the clock slips) at `deadline`. */
@@ -241,6 +291,8 @@ export class LiveRun {
       series: [],
       events: sim.drainEvents(),
       routes: sim.routeKeys.slice(),
+      rate: this.playing ? this.rate : this.speed,
+      slipping: this.playing && this.slipping,
     };
     this.flushHopsInto(frame);
     // Series points since the last frame (one per virtual second).

@@ -10,7 +10,9 @@ import { Canvas } from '../../canvas/Canvas.tsx';
 import { loadChallenge } from '../../story/challenge/load.ts';
 import { formatChallengeIssue } from '../../story/challenge/schema.ts';
 import { onGraded, useChallengeStore } from '../../state/challengeStore.ts';
+import { BIG_DIAGRAM } from '../../canvas/flow.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
+import { services } from '../../state/services.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
 import { useStoryStore } from '../../state/storyStore.ts';
 import { ChallengePanel } from '../../ui/challenge/ChallengePanel.tsx';
@@ -155,6 +157,11 @@ function EmbedShell({ params, loaded, embedId }: EmbedProps) {
   const flowRef = useRef(flow);
   flowRef.current = flow;
   const fit = useCallback(() => {
+    // A big diagram: React Flow knows only the boxes near the view; the canvas frames it all.
+    if (useDocumentStore.getState().doc.nodes.length >= BIG_DIAGRAM) {
+      services.canvas?.fitView();
+      return;
+    }
     const { size, width } = frameRef.current;
     void flowRef.current.fitView({ ...fitOptions(size, width), duration: 200 });
   }, []);

@@ -9,6 +9,7 @@ import {
   MESSAGE_SOURCE,
   parseCommand,
   postTargets,
+  shortValue,
 } from './protocol.ts';
 
 export interface Bridge {
@@ -57,7 +58,7 @@ export function startBridge(
     if (!allowed.includes(e.origin)) {
       const type = (e.data as { type?: unknown }).type;
       console.warn(
-        `${LOG} ignored ${JSON.stringify(type)} from ${e.origin}: only ${allowed.length ? allowed.join(', ') : 'no origin'} may control this embed (see origin= in docs/embedding.md).`,
+        `${LOG} ignored ${shortValue(type)} from ${e.origin}: only ${allowed.length ? allowed.join(', ') : 'no origin'} may control this embed (see origin= in docs/embedding.md).`,
       );
       return;
     }

@@ -2,9 +2,11 @@
 // a document from a share-link fragment. Loads it into the same stores the app uses and
 // says plainly what went wrong, if anything: the embed shows it, and tells the host page.
 
+import type { ParseResult } from '../../io/documentText.ts';
 import { decodeDocumentFragment } from '../../io/share.ts';
 import { emptyDocument } from '../../model/example.ts';
 import { describeIssues } from '../../model/paths.ts';
+import { lostParts } from '../../model/restore.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useStoryStore } from '../../state/storyStore.ts';
 import { useChallengeStore } from '../../state/challengeStore.ts';
@@ -71,17 +73,26 @@ export function loadEmbedContent(params: EmbedParams): Loaded {
     if (!params.readOnly) useStoryStore.getState().tryIt();
     return { ok: true, kind: 'story', notes };
   }
-  if (params.docFragment) {
-    const result = decodeDocumentFragment(params.docFragment);
-    if (!result.ok) {
-      return failed('This embedded diagram could not be read', describeIssues(result.errors));
-    }
-    docs.resetDocument(result.doc);
-    docs.setLocked(params.readOnly);
-    return { ok: true, kind: 'doc', notes: [] };
-  }
+  if (params.docFragment) return loadedDocument(decodeDocumentFragment(params.docFragment), params);
   return failed(
     'Nothing to show yet',
     'Add ?story=system-3&step=2 for a story step, or a diagram link (#/doc/v1.…) from File → Embed in Backend Playground.',
   );
+}
+
+/** A decoded diagram link on the embed's canvas (read off the main thread when big). */
+export function loadedDocument(result: ParseResult, params: EmbedParams): Loaded {
+  if (!result.ok) {
+    return failed('This embedded diagram could not be read', describeIssues(result.errors));
+  }
+  const docs = useDocumentStore.getState();
+  docs.resetDocument(result.doc);
+  docs.setLocked(params.readOnly);
+  const lost = lostParts(result.warnings);
+  const notes = lost.length
+    ? [
+        `${lost.length === 1 ? '1 part' : `${lost.length} parts`} of the diagram could not be read and are left out`,
+      ]
+    : [];
+  return { ok: true, kind: 'doc', notes };
 }

@@ -6,6 +6,7 @@ import {
   parseCommand,
   pastTheEnd,
   postTargets,
+  shortValue,
   storyCommandWarning,
 } from './protocol.ts';
 
@@ -36,6 +37,24 @@ describe('embed commands', () => {
     expect(unknown.ok === false && !unknown.foreign && unknown.reason).toMatch(
       /unknown command "explode"/,
     );
+  });
+});
+
+describe('foreign values in logs and replies', () => {
+  it('are cut short, whatever their size or shape', () => {
+    const huge = 'x'.repeat(50_000_000);
+    const reason = parseCommand({ source: MESSAGE_SOURCE, type: huge });
+    expect(reason.ok).toBe(false);
+    if (!reason.ok && !reason.foreign) {
+      expect(reason.reason.length).toBeLessThan(250);
+      expect(reason.reason).toContain('50,000,000 characters');
+    }
+    const loop: Record<string, unknown> = {};
+    loop.self = loop;
+    expect(shortValue(loop)).toBe('an object');
+    expect(shortValue(['a'])).toBe('a list');
+    expect(shortValue('play')).toBe('"play"');
+    expect(shortValue(7)).toBe('7');
   });
 });
 

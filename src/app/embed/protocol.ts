@@ -120,6 +120,22 @@ export type CommandCheck =
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * A value from a message, short enough to log or send back: strings cut to `max`
+ * characters (with their real length), objects named by their type. A page can post a
+ * 50 MB "type", or an object that JSON cannot even write out.
+ */
+export function shortValue(v: unknown, max = 60): string {
+  if (typeof v === 'string') {
+    if (v.length <= max) return JSON.stringify(v);
+    return `${JSON.stringify(v.slice(0, max))}… (${v.length.toLocaleString('en')} characters)`;
+  }
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined) {
+    return String(v);
+  }
+  return Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
 /** Recognises a command; anything else is either someone else's message or a mistake. */
 export function parseCommand(data: unknown): CommandCheck {
   if (!isObject(data) || data.source !== MESSAGE_SOURCE) return { ok: false, foreign: true };
@@ -152,7 +168,7 @@ export function parseCommand(data: unknown): CommandCheck {
       return {
         ok: false,
         foreign: false,
-        reason: `unknown command ${JSON.stringify(data.type)}; known: play, pause, step, reset, nextStep, previousStep, goToStep, check, loadChallenge`,
+        reason: `unknown command ${shortValue(data.type)}; known: play, pause, step, reset, nextStep, previousStep, goToStep, check, loadChallenge`,
       };
   }
 }

@@ -4,6 +4,7 @@
 
 import { memo } from 'react';
 import { numberOf } from '../../model/kinds.ts';
+import { nodeById } from '../../state/docOps.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
 import type { LiveNode } from '../../worker/liveProtocol.ts';
@@ -26,7 +27,8 @@ export const NodeLive = memo(function NodeLive({ nodeId }: NodeOverlayProps) {
   const live = useSimulationStore((s) => (s.status === 'idle' ? undefined : s.nodes[nodeId]));
   const hot = useSimulationStore((s) => s.callout?.nodeId === nodeId && s.callout.tone !== 'ok');
   const queueLimit = useDocumentStore((s) => {
-    const n = s.doc.nodes.find((x) => x.id === nodeId);
+    // Every box on screen asks on every change: an index, not a search of every box.
+    const n = nodeById(s.doc, nodeId);
     if (!n || (n.kind !== 'app' && n.kind !== 'worker')) return 0;
     return numberOf(n.kind, n.config, 'queueLimit') * numberOf(n.kind, n.config, 'replicas');
   });

@@ -3,20 +3,28 @@
 // label, its kind and the one or two config values that matter, and leaves a status area
 // (with data-node-id) for the live view's overlays.
 
-import { Handle, type NodeProps, useConnection, useUpdateNodeInternals } from '@xyflow/react';
+import {
+  Handle,
+  type NodeProps,
+  useConnection,
+  useStore,
+  useUpdateNodeInternals,
+} from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
 import { KINDS, numberOf } from '../../model/kinds.ts';
 import { canConnect } from '../../model/rules.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useStoryStore } from '../../state/storyStore.ts';
 import { useUiStore } from '../../state/uiStore.ts';
-import { type BoxFlowNode, handleSides } from '../flow.ts';
+import { BIG_DIAGRAM, type BoxFlowNode, handleSides } from '../flow.ts';
 import { KindIcon } from '../icons.tsx';
 import { useOverlayStore } from '../overlays.ts';
 import { summaryText } from '../summary.ts';
 import { InlineRename } from './InlineRename.tsx';
 
 const QUEUE_SLOTS = 8;
+/** Below this zoom a big diagram's boxes are drawn plainly: their small print is unreadable. */
+export const FAR_ZOOM = 0.45;
 
 export const BoxNode = memo(function BoxNode({
   id,
@@ -53,6 +61,9 @@ export const BoxNode = memo(function BoxNode({
   const dropCheck = connectingFrom
     ? canConnect(useDocumentStore.getState().doc, connectingFrom, id)
     : null;
+  // Far out in a big diagram the icon, kind and settings are a few pixels tall: left out,
+  // they cost every box its share of each frame that changes anything.
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM) && farAllowed();
   const sameAsKind = node.label.trim().toLowerCase() === spec.title.toLowerCase();
   const classes = [
     'bp-box',
@@ -61,6 +72,7 @@ export const BoxNode = memo(function BoxNode({
     replicas > 2 ? 'bp-box--stack3' : '',
     selected ? 'is-selected' : '',
     dropCheck ? (dropCheck.ok ? 'is-drop-target' : 'is-drop-refused') : '',
+    far ? 'bp-box--far' : '',
   ].join(' ');
   return (
     <div
@@ -77,9 +89,11 @@ export const BoxNode = memo(function BoxNode({
         isConnectable={isConnectable}
       />
       <div className="bp-box__body">
-        <span className="bp-box__icon">
-          <KindIcon kind={node.kind} size={18} />
-        </span>
+        {far ? null : (
+          <span className="bp-box__icon">
+            <KindIcon kind={node.kind} size={18} />
+          </span>
+        )}
         <span className="bp-box__text">
           {renaming ? (
             <InlineRename id={id} label={node.label} className="bp-box__rename" />
@@ -89,7 +103,7 @@ export const BoxNode = memo(function BoxNode({
             </span>
           )}
           {/* The kind under the name, unless the name already says it ("nginx"). */}
-          {sameAsKind && replicas === 1 ? null : (
+          {far || (sameAsKind && replicas === 1) ? null : (
             <span className="bp-box__kind">
               {sameAsKind ? null : spec.title}
               {replicas > 1 ? <span className="bp-box__replicas"> ×{replicas}</span> : null}
@@ -97,7 +111,7 @@ export const BoxNode = memo(function BoxNode({
           )}
         </span>
       </div>
-      {node.kind === 'queue' ? (
+      {node.kind === 'queue' && !far ? (
         <span className="bp-box__slots" aria-hidden="true">
           {Array.from({ length: QUEUE_SLOTS }, (_, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: fixed decorative slots
@@ -105,7 +119,7 @@ export const BoxNode = memo(function BoxNode({
           ))}
         </span>
       ) : null}
-      <div className="bp-box__summary">{summaryText(node.kind, node.config)}</div>
+      {far ? null : <div className="bp-box__summary">{summaryText(node.kind, node.config)}</div>}
       <div className="bp-box__status" data-status-for={id}>
         {Overlay ? <Overlay nodeId={id} /> : null}
       </div>
@@ -128,3 +142,8 @@ export const BoxNode = memo(function BoxNode({
     </div>
   );
 });
+
+/** Only a big diagram's boxes go plain when far: a small one stays as it always looked. */
+function farAllowed(): boolean {
+  return useDocumentStore.getState().doc.nodes.length >= BIG_DIAGRAM;
+}

@@ -27,6 +27,7 @@ import { newDocumentAction } from './newDocument.ts';
 import { openDocumentAction } from './openDocument.ts';
 import { pasteAction } from './paste.ts';
 import { recordVideoAction } from './recordVideo.ts';
+import { recentVersionsAction } from './recentVersions.ts';
 import { playPauseAction } from './playPause.ts';
 import { redoAction } from './redo.ts';
 import { renameAction } from './rename.ts';
@@ -56,6 +57,7 @@ export const ACTIONS: readonly Action[] = [
   newDocumentAction,
   openDocumentAction,
   saveDocumentAction,
+  recentVersionsAction,
   shareAction,
   embedAction,
   exportPngAction,

@@ -104,13 +104,26 @@ function Callout() {
   );
 }
 
+/** "about 40 s left", from the wall time the done part took; nothing until there is a basis. */
+export function timeLeft(doneMs: number, totalMs: number, wallMs: number | undefined): string {
+  if (!wallMs || doneMs <= 0 || wallMs < 500) return '';
+  const left = ((totalMs - doneMs) / doneMs) * wallMs;
+  if (left < 1500) return 'almost done';
+  if (left < 90_000) return `about ${Math.round(left / 1000)} s left`;
+  return `about ${Math.round(left / 60_000)} min left`;
+}
+
 function FastProgress() {
   const fast = useSimulationStore((s) => s.fast);
   if (!fast) return null;
   const f = fast.totalMs > 0 ? fast.doneMs / fast.totalMs : 0;
+  const left = timeLeft(fast.doneMs, fast.totalMs, fast.wallMs);
   return (
     <div className="bp-fast" role="status">
-      <span>Computing {Math.round(fast.totalMs / 1000)} s…</span>
+      <span data-testid="fast-progress">
+        Computing {Math.round(fast.totalMs / 1000)} s: {(fast.doneMs / 1000).toFixed(1)} s done
+        {left ? ` · ${left}` : ''}
+      </span>
       <progress max={1} value={f} aria-label="Fast run progress" />
       <button
         type="button"

@@ -2,7 +2,7 @@
 // fast 60-second run. Each button runs the same action as its menu item and shortcut.
 
 import { runAction } from '../../state/actions/run.ts';
-import { SPEEDS, useSimulationStore } from '../../state/simulationStore.ts';
+import { SPEEDS, slipText, useSimulationStore } from '../../state/simulationStore.ts';
 
 const PATHS = {
   play: 'M7 5v14l12-7z',
@@ -37,6 +37,10 @@ export function RunControls() {
   const speed = useSimulationStore((s) => s.speed);
   const seed = useSimulationStore((s) => s.seed);
   const t = useSimulationStore((s) => s.t);
+  // The engine cannot keep up: say how fast the clock really runs.
+  const slip = useSimulationStore((s) =>
+    s.status === 'playing' && s.slipping ? slipText(s.rate, s.speed) : null,
+  );
   const playing = status === 'playing';
   const fast = status === 'fast';
   return (
@@ -85,6 +89,11 @@ export function RunControls() {
           ))}
         </select>
       </label>
+      {slip ? (
+        <span className="bp-run__slip" role="status" title={slip} data-testid="speed-slip">
+          {slip}
+        </span>
+      ) : null}
       <label className="bp-run__field" title="Same seed, same diagram, same run: bit for bit">
         <span>Seed</span>
         <input

@@ -5,8 +5,11 @@
 // open.
 
 import { useEffect, useRef, useState } from 'react';
+import { formatSize, type ParseResult } from '../../io/documentText.ts';
 import { decodeDocumentFragment, isDocumentFragment } from '../../io/share.ts';
+import { lostParts } from '../../model/restore.ts';
 import { formatIssues } from '../../state/files.ts';
+import { decodeLink, isBigLink } from '../../state/offThread.ts';
 import { services } from '../../state/services.ts';
 import { sharedViewEdited, useSharedViewStore } from '../../state/sharedView.ts';
 import { storyActive, useStoryStore } from '../../state/storyStore.ts';
@@ -21,11 +24,33 @@ function clearFragment(): void {
   window.history.replaceState(window.history.state, '', url);
 }
 
+/** Bumped by every link opened, so a slow big link cannot land after a newer one. */
+let opening = 0;
+
 function openFromHash(): void {
   const hash = window.location.hash;
   if (!isDocumentFragment(hash)) return;
-  const result = decodeDocumentFragment(hash);
   clearFragment();
+  const ticket = ++opening;
+  if (!isBigLink(hash)) {
+    showShared(decodeDocumentFragment(hash));
+    return;
+  }
+  // A big link is read off the main thread, with a note saying what is happening.
+  const setBusy = useUiStore.getState().setBusy;
+  setBusy(`Opening the shared diagram (${formatSize(hash.length)})…`);
+  void decodeLink(hash, (p) => {
+    if (ticket === opening && p.phase === 'checking' && p.boxes) {
+      setBusy(`Opening the shared diagram: checking ${p.boxes.toLocaleString('en')} boxes…`);
+    }
+  }).then((result) => {
+    if (ticket !== opening) return;
+    setBusy(null);
+    showShared(result);
+  });
+}
+
+function showShared(result: ParseResult): void {
   if (!result.ok) {
     useUiStore.getState().openDialog({
       id: 'problem',
@@ -40,7 +65,14 @@ function openFromHash(): void {
   if (storyActive()) useStoryStore.getState().leave();
   useSharedViewStore.getState().open(result.doc);
   useUiStore.getState().setHintVisible(false);
-  if (result.warnings.length) {
+  const lost = lostParts(result.warnings);
+  if (lost.length) {
+    notify(
+      'warning',
+      `The shared diagram opened without ${lost.length === 1 ? '1 part' : `${lost.length} parts`} it could not read`,
+      formatIssues(result.warnings).slice(0, 6),
+    );
+  } else if (result.warnings.length) {
     notify(
       'warning',
       'The shared diagram needed small repairs',

@@ -5,14 +5,22 @@
 // moment of the snapshot, so the image is the diagram and nothing else, on white.
 
 import { toPng, toSvg } from 'html-to-image';
+import { BIG_DIAGRAM } from '../../canvas/flow.ts';
+import { useDocumentStore } from '../../state/documentStore.ts';
 import { fileNameFor } from '../../state/files.ts';
 import { useSelectionStore } from '../../state/selectionStore.ts';
+import { useUiStore } from '../../state/uiStore.ts';
 
 export type ImageFormat = 'png' | 'svg';
 
 const PADDING = 40;
 /** Largest side of the picture in CSS pixels; bigger diagrams are scaled down to fit. */
 const MAX_SIDE = 4000;
+/**
+ * Boxes beyond which no picture is attempted: html-to-image copies every element's style,
+ * about 50 ms a box on a slow machine (1,000 boxes: a minute), with the page held meanwhile.
+ */
+export const MAX_IMAGE_BOXES = 1000;
 
 export interface Bounds {
   x: number;
@@ -120,6 +128,38 @@ export async function renderDiagram(
 ): Promise<string> {
   const viewport = root.querySelector<HTMLElement>('.react-flow__viewport');
   if (!viewport) throw new Error('the canvas is not on screen');
+  const ui = useUiStore.getState();
+  // A big diagram draws only the boxes near the view: the picture needs all of them.
+  const total = useDocumentStore.getState().doc.nodes.length;
+  if (total > MAX_IMAGE_BOXES) {
+    throw new Error(
+      `a picture of ${total.toLocaleString('en')} boxes would take minutes to draw (up to ${MAX_IMAGE_BOXES.toLocaleString('en')} work). File → Save or Export Mermaid… keep the whole diagram`,
+    );
+  }
+  if (total >= BIG_DIAGRAM && root === document) {
+    ui.setBusy(`Drawing all ${total.toLocaleString('en')} boxes for the image…`);
+    ui.setDrawAll(true);
+    try {
+      await allDrawn(viewport, total);
+      return await snapshot(format, viewport);
+    } finally {
+      ui.setDrawAll(false);
+      ui.setBusy(null);
+    }
+  }
+  return snapshot(format, viewport);
+}
+
+/** Waits (up to 20 s) until React Flow has drawn `total` boxes. */
+async function allDrawn(viewport: HTMLElement, total: number): Promise<void> {
+  const until = performance.now() + 20_000;
+  while (performance.now() < until) {
+    await nextFrame();
+    if (viewport.querySelectorAll('.react-flow__node').length >= total) return;
+  }
+}
+
+async function snapshot(format: ImageFormat, viewport: HTMLElement): Promise<string> {
   const bounds = renderedBounds(viewport);
   if (!bounds) throw new Error('the diagram is empty: add a box first');
 
