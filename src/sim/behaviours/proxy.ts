@@ -3,6 +3,7 @@
 // the rest by path prefix: outgoing edge labels are prefixes (longest match wins), an
 // unlabeled edge is the default; several edges for one prefix take turns (an upstream).
 
+import { prefixOf } from '../../model/routing.ts';
 import {
   C_NO_ROUTE,
   C_REJECTED,
@@ -19,16 +20,6 @@ interface Upstream {
   prefix: string;
   edges: EdgeRt[];
   rr: number;
-}
-
-/** An edge label as a path prefix: "/api", "api/*" → "/api"; not a path → null. */
-export function prefixOf(label: string): string | null {
-  let p = label.trim();
-  if (p === '') return null;
-  if (p.endsWith('*')) p = p.slice(0, -1);
-  if (!p.startsWith('/')) return null;
-  if (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
-  return p;
 }
 
 export class ProxyBehaviour extends BaseBehaviour {
