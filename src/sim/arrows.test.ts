@@ -225,3 +225,39 @@ describe('queues consumed by app servers', () => {
     expect(run(eventDoc(true), 8000, 7)).toEqual(run(eventDoc(true), 8000, 7));
   });
 });
+
+describe('arrows drawn both ways between services', () => {
+  it('an arrow back to the caller is its answer: no call, no loop', () => {
+    const r = run(
+      topology(
+        [
+          box('users', 'client', { rps: 40, routes: get() }),
+          box('a', 'app', { dbQueries: 0 }),
+          box('b', 'app', { dbQueries: 0 }),
+          box('c', 'app', { dbQueries: 0 }),
+        ],
+        [link('users', 'a'), link('a', 'b'), link('b', 'a'), link('c', 'a')],
+      ),
+    );
+    expect(r.requests.failed).toBe(0);
+    // b never calls a back for a's requests; a is only called by users.
+    expect(r.nodes.a!.arrivals).toBe(r.nodes.users!.arrivals);
+    expect(r.nodes.b!.arrivals).toBeGreaterThan(r.nodes.users!.arrivals - 5);
+  });
+
+  it('but a box called by someone else still calls along that arrow', () => {
+    const r = run(
+      topology(
+        [
+          box('users', 'client', { rps: 40, routes: get() }),
+          box('a', 'app', { dbQueries: 0 }),
+          box('b', 'app', { dbQueries: 0 }),
+        ],
+        [link('users', 'b'), link('a', 'b'), link('b', 'a')],
+      ),
+    );
+    // users → b → a (b's arrow to a), then a → b is the answer to b: not called.
+    expect(r.requests.failed).toBe(0);
+    expect(r.nodes.a!.arrivals).toBeGreaterThan(r.nodes.users!.arrivals - 5);
+  });
+});

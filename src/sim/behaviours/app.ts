@@ -6,7 +6,8 @@
 //     key; on a miss it runs dbQueries reads, then SETs the key. A write runs dbQueries
 //     writes, then DELetes the key. A failing cache counts as a miss.
 //   - queue: a write publishes a job and the request answers without waiting for it.
-//   - anything else (another app, an LB, an external API, a static store): an HTTP call.
+//   - anything else (another app, an LB, an external API, a static store): an HTTP call,
+//     except back to the box that called this one (its answer comes back on its own).
 // Sessions: 'memory' ties a user's session to the replica that created it (another
 // replica answers 'session-lost' and logs the user in there; a restart loses them all);
 // 'store' reads the session from the connected cache on every request.
@@ -237,10 +238,15 @@ export class AppBehaviour extends BaseBehaviour {
             return;
           }
           break;
-        default:
+        default: {
+          const edge = pick(step);
+          // An arrow back to the box waiting for this answer is that answer: it comes back
+          // on its own, so the call is not made (A → B with B → A drawn too).
+          if (call.parent !== null && edge.target === call.parent.node) break;
           call.state = S_CHILD;
-          this.sim.send(call, pick(step), OP_REQUEST);
+          this.sim.send(call, edge, OP_REQUEST);
           return;
+        }
       }
       call.step++;
       call.sub = D_START;
