@@ -226,6 +226,28 @@ describe('queues consumed by app servers', () => {
   });
 });
 
+describe('a queue pointing at another queue', () => {
+  it('passes its messages on, and their consumers take them from there', () => {
+    const r = run(
+      topology(
+        [
+          box('users', 'client', { rps: 30, routes: [{ method: 'POST', path: '/e', weight: 1 }] }),
+          box('api', 'app', { dbQueries: 0 }),
+          box('kafka', 'queue'),
+          box('topic', 'queue'),
+          box('w', 'worker', { concurrency: 4, serviceTimeMs: 10 }),
+        ],
+        [link('users', 'api'), link('api', 'kafka'), link('kafka', 'topic'), link('topic', 'w')],
+      ),
+    );
+    expect(r.requests.failed).toBe(0);
+    const kafka = r.nodes.kafka as Record<string, number>;
+    const topic = r.nodes.topic as Record<string, number>;
+    expect(topic.published).toBeGreaterThan(kafka.published! - 5);
+    expect(r.nodes.w!.arrivals).toBeGreaterThan(kafka.published! - 10);
+  });
+});
+
 describe('arrows drawn both ways between services', () => {
   it('an arrow back to the caller is its answer: no call, no loop', () => {
     const r = run(

@@ -1,6 +1,7 @@
 // A message queue: publishing takes publishMs and fails with 'queue-full' beyond
 // `capacity` waiting jobs. Jobs go to the connected workers and app servers (an app
-// consumes messages as a worker does: event-driven services), one per free slot;
+// consumes messages as a worker does: event-driven services), one per free slot, or
+// are passed on to the queues it points at (published there);
 // a job not acknowledged within visibilityTimeoutMs (or whose worker crashed) is
 // delivered again. Jobs survive a crash of the queue itself (it is durable).
 
@@ -112,10 +113,11 @@ export class QueueBehaviour extends BaseBehaviour implements RootOwner {
         }
         const s = servers[k]!;
         const st = s.station;
+        if (e.cut || !s.up) break;
+        // Another queue takes every message passed on to it (Kafka → its topics).
+        if (e.target.kind === 'queue' && !e.target.removed) return { edge: e, server: s };
         const consumes = e.target.kind === 'worker' || e.target.kind === 'app';
-        if (consumes && !e.cut && s.up && st !== null && st.busy < st.cap) {
-          return { edge: e, server: s };
-        }
+        if (consumes && st !== null && st.busy < st.cap) return { edge: e, server: s };
         break;
       }
     }
