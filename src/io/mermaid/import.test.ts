@@ -85,7 +85,9 @@ describe('importMermaid: shapes and labels', () => {
     expect(node(r.doc, 'q').kind).toBe('queue');
     expect(node(r.doc, 'q').label).toBe('Jobs');
     expect(node(r.doc, 'd').kind).toBe('db');
-    expect(node(r.doc, 's').kind).toBe('app');
+    // A plain rectangle says nothing: "Orders" is read from where it sits, consuming Jobs.
+    expect(node(r.doc, 's').kind).toBe('worker');
+    expect(r.guesses.s!.reasons).toEqual(['takes messages from a queue']);
     expect(node(r.doc, 'x').label).toBe('x');
   });
 

@@ -244,7 +244,13 @@ describe('kinds from where a box sits', () => {
       ],
       [['clients', 'nginx']],
     );
-    expect(places(g).get('desktop')).toEqual({ fed: 0, sends: true, feeders: [] });
+    expect(places(g).get('desktop')).toEqual({
+      fed: 0,
+      fedLoosely: 0,
+      sends: true,
+      feeders: [],
+      targets: ['nginx'],
+    });
     expect(places(g).get('nginx')).toMatchObject({ fed: 1, feeders: ['clients'] });
     expect(guessKinds(g).get('desktop')!.kind).toBe('client');
   });

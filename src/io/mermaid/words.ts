@@ -7,8 +7,12 @@
 import {
   type BoxKind,
   EVIDENCE,
+  GENERIC_COMPUTE,
   GENERIC_HEADS,
   type KindEvidence,
+  QUALIFIERS,
+  SERVICE_NOUNS,
+  TOOL_HEADS,
   USED_ADJECTIVES,
   USES_MARKERS,
 } from './evidence.ts';
@@ -35,8 +39,12 @@ export interface LabelReading {
   aside: Match[];
   /** Matches after " - ", ":" and the like: a description. */
   note: Match[];
+  /** The technology of C4's "[Database: Redis]": what the box is built from. */
+  c4: Match[];
   /** The name ends in a generic noun ("Server") and nothing better names it. */
   genericServer: boolean;
+  /** Strong role nouns in `aside` name what the box does (the name itself names no role). */
+  roleAside: boolean;
   /** Icon names found in the text (`fa:fa-database` → "database"). */
   icons: string[];
   /** The name, as the label wrote it (for reasons). */
@@ -75,7 +83,10 @@ const LABEL_DICT = buildDict((e) => [
   ['heads', e.heads],
   ['words', e.words],
 ]);
-const GROUP_DICT = buildDict((e) => [['strong', e.groups]]);
+const GROUP_DICT = buildDict((e) => [
+  ['strong', e.groups],
+  ['words', e.words],
+]);
 const LONGEST = 5;
 
 /** `fa:fa-database`, `fab:fa-aws`, `fa-solid fa-user` and the like, anywhere in a label. */
@@ -169,7 +180,11 @@ function withoutAddresses(text: string): string {
     .replace(/\bhttps?:\/\/\S+/gi, ' ')
     .replace(/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g, ' ')
     .replace(/(^|[\s/(,])\/?:\d{2,5}\b/g, '$1 ')
-    .replace(/\blocalhost\b/gi, ' ');
+    .replace(/\blocalhost\b/gi, ' ')
+    .replace(
+      /\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|app|fyi|site|co|uk|de|fr|local|internal|cloud)\b/gi,
+      ' ',
+    );
 }
 
 const SEPARATORS = /\s[-–—|]\s|:\s|\s:\s|,\s/;
@@ -194,11 +209,102 @@ const hasWord = (s: string) => /[\p{L}\p{N}]/u.test(s);
 
 /** Is this token noise at the end of a name ("App *1*", "Service *A*", "*the*")? */
 const noise = (t: Token) =>
-  /^\d+$/.test(t.norm) || t.norm.length === 1 || GENERIC_HEADS.has(t.norm);
+  /^\d+$/.test(t.norm) ||
+  t.norm.length === 1 ||
+  /^v\d+$/.test(t.norm) ||
+  GENERIC_HEADS.has(t.norm) ||
+  GENERIC_COMPUTE.has(t.single) ||
+  GENERIC_COMPUTE.has(t.norm);
+
+/** Kinds that are infrastructure an app uses (a store, a broker, a front door). */
+const INFRA: ReadonlySet<BoxKind> = new Set([
+  'db',
+  'cache',
+  'queue',
+  'static',
+  'proxy',
+  'lb',
+  'cdn',
+]);
+
+/** Reads one name ("Order service", one of "RabbitMQ/NATS"): its head and modifiers. */
+function readName(tokens: Token[]): { head: Found[]; found: Found[]; generic: boolean } {
+  const found = findMatches(tokens, LABEL_DICT);
+  // The head: the match that ends the name, past trailing noise ("App 1", "… server").
+  let last = tokens.length;
+  while (last > 0 && noise(tokens[last - 1]!) && !found.some((f) => f.end === last)) last--;
+  let head = found.filter((f) => f.end === last);
+  const before = (h: Found) => {
+    const earlier = found.filter((f) => f.end <= h.start);
+    const end = Math.max(...earlier.map((f) => f.end));
+    return earlier.filter((f) => f.end === end);
+  };
+  // "Redis Replica", "Postgres primary": the qualifier says which one, the product what.
+  if (head.length && head.every((h) => QUALIFIERS.has(h.phrase))) {
+    const b = before(head[0]!);
+    if (b.length) head = b;
+  }
+  // "redis-authelia", "postgres keycloak": a store named after the app it serves.
+  if (head.length && head.every((h) => h.kind === 'app' && h.cls === 'words')) {
+    const b = before(head[0]!).filter((f) => f.cls === 'words' && INFRA.has(f.kind));
+    if (b.length) head = b;
+  }
+  // "Stripe API", "Queue service", "OpenAI Embeddings API": a service of something else.
+  if (head.length && head.every((h) => SERVICE_NOUNS.has(h.phrase))) {
+    const kinds = new Set(head.map((h) => h.kind));
+    const b = before(head[0]!).filter(
+      (f) =>
+        f.kind !== 'client' &&
+        f.kind !== 'app' &&
+        !kinds.has(f.kind) &&
+        (f.cls === 'words' || f.cls === 'strong'),
+    );
+    if (b.length) head = b.map((x) => ({ ...x, cls: 'strong' as const }));
+  }
+  // "Kafka UI", "Kong Admin", "Postgres exporter": a tool for a product (an app), or a
+  // product's own console (a third party's UI is theirs).
+  if (head.length && head.some((h) => TOOL_HEADS.has(h.phrase))) {
+    const b = before(head[0]!).filter((f) => f.cls === 'words' && f.kind !== 'app');
+    if (b.length) {
+      const kind = b.some((f) => f.kind === 'external') ? 'external' : 'app';
+      head = [{ ...head[0]!, kind, cls: 'strong' }];
+    }
+  }
+  // "kafka-to-postgresql": something that moves data from one to the other.
+  for (let i = 1; i < tokens.length - 1; i++) {
+    if (tokens[i]!.norm !== 'to') continue;
+    const from = found.some((f) => f.end === i && f.cls === 'words');
+    const into = found.some((f) => f.start === i + 1 && f.cls === 'words');
+    if (from && into) {
+      const text = tokens.map((t) => t.text).join(' ');
+      head = [
+        { kind: 'worker', cls: 'strong', phrase: 'x to y', text, start: 0, end: tokens.length },
+      ];
+      break;
+    }
+  }
+  const generic =
+    head.length === 0 &&
+    last === 0 &&
+    tokens.some((t) => GENERIC_COMPUTE.has(t.single) || GENERIC_COMPUTE.has(t.norm));
+  return { head, found, generic };
+}
+
+const C4_TYPE =
+  /^\s*(container|component|database|db|system|software system|external system|person|queue|storage)\s*:\s*(.+)$/i;
+
+/** Does a phrase of the table start on the first line and end on the second? */
+function spansLines(first: string, second: string): boolean {
+  const a = tokenize(first);
+  const b = tokenize(second);
+  if (a.length === 0 || b.length === 0 || b.length > 3) return false;
+  return findMatches([...a, ...b], LABEL_DICT).some((f) => f.start < a.length && f.end > a.length);
+}
 
 /** What a label says about the box, read as an engineer reads it. */
 export function readLabel(label: string): LabelReading {
-  const { text, icons } = splitIcons(label);
+  // A written "\n" is a line break to a reader.
+  const { text, icons } = splitIcons(label.replace(/\\n/g, '\n'));
   const lines = withoutAddresses(text)
     .split('\n')
     .map((l) => l.trim())
@@ -209,11 +315,17 @@ export function readLabel(label: string): LabelReading {
     uses: [],
     aside: [],
     note: [],
+    c4: [],
     genericServer: false,
+    roleAside: true,
     icons,
     name: '',
   };
   if (lines.length === 0) return reading;
+  // A name broken over two lines ("Firebase<br>Authentication") is still one name.
+  if (lines.length > 1 && spansLines(lines[0]!, lines[1]!)) {
+    lines.splice(0, 2, `${lines[0]} ${lines[1]}`);
+  }
   const asideText: string[] = lines.slice(1);
   let main = lines[0]!.replace(/\(([^)]*)\)|\[([^\]]*)\]|\{([^}]*)\}/g, (_m, a, b, c) => {
     asideText.push(a ?? b ?? c ?? '');
@@ -239,10 +351,15 @@ export function readLabel(label: string): LabelReading {
     reading.uses.push(...findMatches(tokens, LABEL_DICT).map(strip));
   addUses(tokenize(usesText));
 
-  for (const t of asideText) {
+  for (const raw of asideText) {
+    // C4's "[Database: Redis]", "[Container: Node.js]": the element type, then what it is.
+    const c4 = C4_TYPE.exec(raw.replace(/^\s*[[(]\s*|\s*[\])]\s*$/g, ''));
+    const t = c4 ? c4[2]! : raw;
     const { used, rest } = splitUsed(tokenize(t));
     addUses(used);
-    reading.aside.push(...findMatches(rest, LABEL_DICT).map(strip));
+    // A line of more than a few words is a description, not a name said again.
+    const into = c4 ? reading.c4 : rest.length > 4 ? reading.note : reading.aside;
+    into.push(...findMatches(rest, LABEL_DICT).map(strip));
   }
   {
     const { used, rest } = splitUsed(tokenize(noteText));
@@ -250,35 +367,47 @@ export function readLabel(label: string): LabelReading {
     reading.note.push(...findMatches(rest, LABEL_DICT).map(strip));
   }
 
-  const { used, rest: nameTokens } = splitUsed(tokenize(nameText));
-  addUses(used);
-  const found = findMatches(nameTokens, LABEL_DICT);
-  // The head: the match that ends the name, past trailing noise ("App 1", "… server").
-  let last = nameTokens.length;
-  while (last > 0 && noise(nameTokens[last - 1]!) && !found.some((f) => f.end === last)) last--;
-  let head = found.filter((f) => f.end === last);
-  if (head.length === 0 && last === 0 && nameTokens.length > 0) {
-    // Only generic words: "Server" is an app server; "Primary" says nothing.
-    reading.genericServer = nameTokens.some((t) => t.single === 'server');
+  // "RabbitMQ/NATS", "admin load balancer/admin-ssl": alternatives, each a name.
+  const head: Found[] = [];
+  const found: Found[] = [];
+  for (const alt of nameText.split(/\s*\/\s*/)) {
+    const { used, rest } = splitUsed(tokenize(alt));
+    addUses(used);
+    const one = readName(rest);
+    head.push(...one.head);
+    found.push(...one.found);
+    if (one.generic) reading.genericServer = true;
   }
-  // "Queue service", "Storage service": the service is the thing before it.
-  if (head.length && head.every((h) => h.kind === 'app' && /service|svc/.test(h.phrase))) {
-    const before = found.filter(
-      (f) =>
-        f.end === head[0]!.start && f.cls !== 'words' && f.kind !== 'client' && f.kind !== 'app',
-    );
-    if (before.length) head = before.map((b) => ({ ...b, cls: 'strong' as const }));
-  }
+  if (head.length) reading.genericServer = false;
+  // What the name already says is not said again in passing ("Kong Admin [kong:3.4]").
+  const named = new Set(found.map((f) => f.phrase));
+  reading.aside = reading.aside.filter((m) => !named.has(m.phrase));
+  reading.note = reading.note.filter((m) => !named.has(m.phrase));
+  // A role said on a later line names what the box does only when the name is a product
+  // or a proper name ("Nginx<br>Load Balancer"), not when it names a role itself.
+  reading.roleAside = !head.some((h) => h.cls === 'strong');
   reading.head = head.map(strip);
   const headKinds = new Set(head.map((h) => h.kind));
+  const headPhrases = new Set(head.map((h) => h.phrase));
   reading.modifiers = found
-    .filter((f) => !head.some((h) => h.start === f.start) && !headKinds.has(f.kind))
+    .filter((f) => !headKinds.has(f.kind) && !headPhrases.has(f.phrase))
     .map(strip);
   return reading;
 }
 
-/** The kinds a subgraph title speaks of ("Databases" → db), with the words as written. */
-export function readGroupTitle(title: string): Match[] {
-  const tokens = tokenize(withoutAddresses(splitIcons(title).text));
-  return findMatches(tokens, GROUP_DICT).map(strip);
+/**
+ * The kinds a subgraph title speaks of ("Databases" → db), with the words as written;
+ * `head` holds the matches that end the title (its head noun).
+ */
+export function readGroupTitle(title: string): { matches: Match[]; head: Match[] } {
+  // The title's name: its first line, without what brackets add ("[Container: Node.js]").
+  const name = withoutAddresses(splitIcons(title.replace(/\\n/g, '\n')).text)
+    .split('\n')[0]!
+    .replace(/\([^)]*\)|\[[^\]]*\]|\{[^}]*\}/g, ' ');
+  const tokens = tokenize(name);
+  const found = findMatches(tokens, GROUP_DICT);
+  let last = tokens.length;
+  while (last > 0 && noise(tokens[last - 1]!) && !found.some((f) => f.end === last)) last--;
+  const head = found.filter((f) => f.end === last);
+  return { matches: found.map(strip), head: head.map(strip) };
 }
