@@ -283,3 +283,31 @@ describe('arrows drawn both ways between services', () => {
     expect(r.nodes.a!.arrivals).toBeGreaterThan(r.nodes.users!.arrivals - 5);
   });
 });
+
+describe('nginx with nothing behind it', () => {
+  it('answers every request itself, as a web server', () => {
+    const r = run(
+      topology(
+        [box('users', 'client', { rps: 50, routes: get() }), box('nginx', 'proxy')],
+        [link('users', 'nginx')],
+      ),
+    );
+    expect(r.requests.failed).toBe(0);
+    expect(r.nodes.nginx!.servedStatic).toBeGreaterThan(r.nodes.users!.arrivals - 5);
+  });
+
+  it('but with arrows out, a path none of them takes still fails with no-route', () => {
+    const r = run(
+      topology(
+        [
+          box('users', 'client', { rps: 50, routes: get('/admin') }),
+          box('nginx', 'proxy'),
+          box('api', 'app', { dbQueries: 0 }),
+        ],
+        [link('users', 'nginx'), link('nginx', 'api', '/api')],
+      ),
+    );
+    expect(r.requests.completed).toBe(0);
+    expect(r.requests.failedBy['no-route']).toBeGreaterThan(500);
+  });
+});

@@ -2,6 +2,7 @@
 // request when it terminates TLS, serves static paths itself when serveStatic, and routes
 // the rest by path prefix: outgoing edge labels are prefixes (longest match wins), an
 // unlabeled edge is the default; several edges for one prefix take turns (an upstream).
+// With no arrow out at all it is a plain web server: it answers every request itself.
 
 import { prefixOf } from '../../model/routing.ts';
 import {
@@ -30,6 +31,8 @@ export class ProxyBehaviour extends BaseBehaviour {
   private maxConnections = 1;
   private upstreams: Upstream[] = [];
   private fallback: Upstream = { prefix: '', edges: [], rr: 0 };
+  /** No arrow leaves it: a web server answering every request itself. */
+  private alone = false;
   servedStatic = 0;
 
   override configure(): void {
@@ -55,9 +58,11 @@ export class ProxyBehaviour extends BaseBehaviour {
       u.edges.push(e);
     }
     this.upstreams = [...byPrefix.values()].sort((a, b) => b.prefix.length - a.prefix.length);
+    this.alone = this.node.out.length === 0;
   }
 
   private isStatic(call: Call): boolean {
+    if (this.alone) return true;
     return (
       this.serveStatic && call.op === OP_REQUEST && call.req.path.startsWith(this.staticPrefix)
     );
