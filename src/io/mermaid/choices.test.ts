@@ -115,8 +115,16 @@ describe('applyChoices', () => {
     expect(pairs(r.doc)).toEqual(['api>db', 'gw>api', 'web>gw', 'api>cache']);
     expect(r.notes[0]).toMatch(/point against the flow of requests \(Postgres → Orders service\)/);
     const asDrawn = applyChoices(r, { flip: false });
-    // As drawn, the browser only receives: nothing sends requests, so Users are added.
-    expect(pairs(asDrawn.doc)).toEqual(['users>gw', 'db>api', 'api>gw', 'gw>web', 'cache>api']);
+    // As drawn, the browser only receives: nothing sends requests, so Users are added,
+    // calling the gateway and the service (only the stores "feed" it).
+    expect(pairs(asDrawn.doc)).toEqual([
+      'users>gw',
+      'users>api',
+      'db>api',
+      'api>gw',
+      'gw>web',
+      'cache>api',
+    ]);
     expect(asDrawn.needsLayout).toBe(true);
     expect(asDrawn.notes.join(' ')).toMatch(/kept as drawn/);
   });

@@ -16,10 +16,13 @@ import type {
   TopologyEdge,
   TopologyNode,
 } from '../../model/types.ts';
+import { comfortableRate, MAX_IMPORT_RPS } from './capacity.ts';
 import { listNames } from './text.ts';
 
 /** Kinds a request from users can start at. */
 const FRONT_DOORS: ReadonlySet<NodeKind> = new Set(['proxy', 'lb', 'cdn', 'app', 'queue', 'dns']);
+/** Kinds that answer and never pass a request on. */
+const ANSWERS_ONLY: ReadonlySet<NodeKind> = new Set(['db', 'cache', 'static', 'external', 'dns']);
 /** Among them, the ones that are front doors by nature. */
 const GATEWAYS: ReadonlySet<NodeKind> = new Set(['proxy', 'lb', 'cdn', 'dns']);
 
@@ -57,35 +60,45 @@ function freshId(base: string, taken: ReadonlySet<string>): string {
 }
 
 /**
- * Paths for users reaching the boxes from `clientId`: nginx arrows labelled with a path
- * prefix get GET and POST requests for that path (three reads to one write), an nginx
- * that also has a default arrow gets `/` too, a CDN in front gets its static files. Null
- * when no nginx on the way routes by path (the kind's usual requests do then).
+ * Paths for users reaching the boxes from `clientId`: every way a request can be routed
+ * by nginx arrows labelled with a path prefix (`/user`, `/api/*`, prefixes nested behind
+ * each other) gets a GET and a POST for that path (three reads to one write), an nginx
+ * default arrow gets `/`, a CDN in front gets its static files. Null when nothing on the
+ * way routes by path (the import's usual requests do then).
  */
 export function routesFor(doc: TopologyDocument, clientId: string): Route[] | null {
   const links = runtimeLinks(doc);
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
   const out = new Map<string, typeof links>();
-  for (const l of links) {
-    const list = out.get(l.source) ?? [];
-    list.push(l);
-    out.set(l.source, list);
-  }
-  const prefixes: string[] = [];
-  let fallback = false;
+  for (const l of links) out.set(l.source, [...(out.get(l.source) ?? []), l]);
+  const paths: string[] = [];
+  let routed = false;
   let staticPrefix: string | null = null;
-  const seen = new Set([clientId]);
-  const queue = [clientId];
-  while (queue.length) {
-    const id = queue.shift()!;
+  const seen = new Set<string>();
+  // `base`: the path prefix the requests on this way have ('' = any path).
+  const walk = (id: string, base: string, depth: number) => {
+    const key = `${id}\u0000${base}`;
+    if (seen.has(key) || depth > 32) return;
+    seen.add(key);
     const node = byId.get(id);
-    const mine = out.get(id) ?? [];
-    if (node?.kind === 'proxy') {
+    const mine = (out.get(id) ?? []).filter((l) => byId.get(l.target)?.kind !== 'client');
+    if (node?.kind === 'proxy' && mine.length) {
+      const prefixes = mine.map((l) => prefixOf(l.label)).filter((p): p is string => p !== null);
+      if (prefixes.length) routed = true;
       for (const l of mine) {
         const p = prefixOf(l.label);
-        if (p === null) fallback = true;
-        else if (!prefixes.includes(p)) prefixes.push(p);
+        if (p === null) {
+          // The default way: paths that none of the prefixes take.
+          walk(l.target, base === '' ? '/' : base, depth + 1);
+        } else if (base === '' || base === '/' || p.startsWith(base)) {
+          walk(l.target, p, depth + 1);
+        } else if (base.startsWith(p)) walk(l.target, base, depth + 1);
       }
+      return;
+    }
+    if (mine.length === 0 || (node?.kind !== 'client' && !PASSES_ON.has(node?.kind ?? 'app'))) {
+      if (base !== '' && !paths.includes(base)) paths.push(base);
+      return;
     }
     for (const l of mine) {
       const t = byId.get(l.target);
@@ -93,24 +106,35 @@ export function routesFor(doc: TopologyDocument, clientId: string): Route[] | nu
         const sp = t.config.staticPrefix;
         staticPrefix = typeof sp === 'string' && sp.startsWith('/') ? sp : '/static';
       }
-      if (!seen.has(l.target)) {
-        seen.add(l.target);
-        queue.push(l.target);
-      }
+      walk(l.target, base, depth + 1);
     }
-  }
-  if (prefixes.length === 0) return null;
+  };
+  walk(clientId, '', 0);
+  if (!routed || paths.length === 0) return null;
   const routes: Route[] = [];
-  if (fallback && !prefixes.includes('/')) prefixes.push('/');
-  for (const p of prefixes) {
+  for (const p of paths) {
     routes.push({ method: 'GET', path: p, weight: 3 });
     routes.push({ method: 'POST', path: p, weight: 1 });
   }
   if (staticPrefix !== null) {
-    routes.push({ method: 'GET', path: `${staticPrefix.replace(/\/$/, '')}/app.js`, weight: 1 });
+    routes.push({
+      method: 'GET',
+      path: `${(staticPrefix as string).replace(/\/$/, '')}/app.js`,
+      weight: 1,
+    });
   }
   return routes;
 }
+
+/** Kinds whose requests go on to the boxes they point at. */
+const PASSES_ON: ReadonlySet<NodeKind> = new Set(['client', 'proxy', 'lb', 'cdn', 'app', 'worker']);
+
+/** Requests of imported users where the diagram routes nothing by path. */
+export const IMPORT_ROUTES: readonly Route[] = [
+  { method: 'GET', path: '/api/items', weight: 6 },
+  { method: 'POST', path: '/api/orders', weight: 2 },
+  { method: 'GET', path: '/static/app.js', weight: 1 },
+];
 
 export interface Traffic {
   doc: TopologyDocument;
@@ -121,14 +145,51 @@ export interface Traffic {
 }
 
 /**
- * Adds a Users client calling the entry boxes when nothing sends requests (and `add` is
- * not false); gives `fit` clients (and the added one) requests that follow the diagram's
- * routes. Returns the same document when there is nothing to do.
+ * Boxes no request from `clients` can reach that start a part of the diagram of their
+ * own: front-door boxes nothing flows into (Prometheus scraping its exporters, a service
+ * drawn alone). Added users call them so that those parts run too.
  */
-export function withTraffic(
-  doc: TopologyDocument,
-  opts: { add?: boolean; fit?: readonly string[] } = {},
-): Traffic {
+export function unreachedEntries(doc: TopologyDocument, clients: readonly string[]): string[] {
+  const links = runtimeLinks(doc);
+  const kindOf = new Map(doc.nodes.map((n) => [n.id, n.kind]));
+  // Requests travel only from boxes that pass them on.
+  const sending = links.filter((l) => !ANSWERS_ONLY.has(kindOf.get(l.source)!));
+  const next = new Map<string, string[]>();
+  for (const l of sending) next.set(l.source, [...(next.get(l.source) ?? []), l.target]);
+  const reached = new Set<string>(clients);
+  const queue = [...clients];
+  while (queue.length) {
+    for (const t of next.get(queue.shift()!) ?? []) {
+      if (!reached.has(t)) {
+        reached.add(t);
+        queue.push(t);
+      }
+    }
+  }
+  // Arrows from boxes that never pass a request on (a database "feeding" Grafana, an
+  // external API drawn in the path) bring nothing.
+  const fed = new Set(sending.map((l) => l.target));
+  return doc.nodes
+    .filter(
+      (n) => FRONT_DOORS.has(n.kind) && n.kind !== 'dns' && !reached.has(n.id) && !fed.has(n.id),
+    )
+    .map((n) => n.id);
+}
+
+export interface TrafficOptions {
+  /** Add Users when nothing sends requests, or some parts get none (default true). */
+  add?: boolean;
+  /** Clients (by id) whose requests and rate the import sets: those it inferred. */
+  fit?: readonly string[];
+}
+
+/**
+ * Adds a Users client (marked `addedBy: 'import'`) calling the entry boxes when nothing
+ * sends requests, and the starts of the parts no client reaches; gives the `fit` clients
+ * and the added one requests that follow the diagram's routes, at a rate the diagram takes
+ * comfortably (capacity.ts). Returns the same document when there is nothing to do.
+ */
+export function withTraffic(doc: TopologyDocument, opts: TrafficOptions = {}): Traffic {
   const notes: string[] = [];
   let next = doc;
   let added: TopologyNode | null = null;
@@ -136,44 +197,97 @@ export function withTraffic(
     const n = doc.nodes.find((x) => x.id === id);
     return n ? n.label || n.id : id;
   };
-  if (opts.add !== false && !hasTraffic(doc)) {
-    const entries = entryBoxes(doc);
-    if (entries.length) {
-      const ids = new Set(doc.nodes.map((n) => n.id));
-      const id = freshId('users', ids);
-      added = {
-        id,
-        kind: 'client',
-        label: KINDS.client.defaultLabel,
-        position: { x: 0, y: 0 },
-        config: defaultConfig('client'),
-        addedBy: 'import',
-      };
-      const edgeIds = new Set(doc.edges.map((e) => e.id));
-      const edges: TopologyEdge[] = entries.map((t) => {
-        const eid = freshId(`e-${id}-${t}`, edgeIds);
-        edgeIds.add(eid);
-        return { id: eid, source: id, target: t };
-      });
-      next = { ...doc, nodes: [added, ...doc.nodes], edges: [...edges, ...doc.edges] };
-      notes.push(
-        `Nothing in the diagram sends requests, so a Users box was added that calls ${listNames(entries.map(name))}, so that it runs. Remove it if your diagram gets its traffic elsewhere.`,
-      );
+  const addUsers = (entries: string[]) => {
+    const ids = new Set(next.nodes.map((n) => n.id));
+    const id = freshId('users', ids);
+    added = {
+      id,
+      kind: 'client',
+      label: KINDS.client.defaultLabel,
+      position: { x: 0, y: 0 },
+      config: defaultConfig('client'),
+      addedBy: 'import',
+    };
+    const edgeIds = new Set(next.edges.map((e) => e.id));
+    const edges: TopologyEdge[] = entries.map((t) => {
+      const eid = freshId(`e-${id}-${t}`, edgeIds);
+      edgeIds.add(eid);
+      return { id: eid, source: id, target: t };
+    });
+    next = { ...next, nodes: [added, ...next.nodes], edges: [...edges, ...next.edges] };
+  };
+  if (opts.add !== false) {
+    if (!hasTraffic(doc)) {
+      const entries = entryBoxes(doc);
+      if (entries.length) {
+        addUsers([
+          ...entries,
+          ...unreachedEntries(doc, entries).filter((e) => !entries.includes(e)),
+        ]);
+        notes.push(
+          `Nothing in the diagram sends requests, so a Users box was added that calls ${listNames(entries.map(name))}, so that it runs. Remove it if your diagram gets its traffic elsewhere.`,
+        );
+      }
+    } else {
+      const clients = doc.nodes.filter((n) => n.kind === 'client').map((n) => n.id);
+      const islands = unreachedEntries(doc, clients);
+      if (islands.length) {
+        addUsers(islands);
+        notes.push(
+          `No request from the diagram's clients reaches ${listNames(islands.map(name))}, so a Users box was added that calls ${islands.length > 1 ? 'them' : 'it'}. Remove it to see only the drawn traffic.`,
+        );
+      }
     }
   }
-  const fit = [...(opts.fit ?? []), ...(added ? [added.id] : [])];
-  for (const id of fit) {
-    const routes = routesFor(next, id);
-    const node = next.nodes.find((n) => n.id === id);
-    if (!routes || node?.kind !== 'client') continue;
+  const addedId = (added as TopologyNode | null)?.id;
+  const fit = [...(opts.fit ?? []), ...(addedId ? [addedId] : [])];
+  const setConfig = (id: string, patch: TopologyNode['config']) => {
     next = {
       ...next,
-      nodes: next.nodes.map((n) => (n.id === id ? { ...n, config: { ...n.config, routes } } : n)),
+      nodes: next.nodes.map((n) => (n.id === id ? { ...n, config: { ...n.config, ...patch } } : n)),
     };
-    if (id === added?.id) continue;
+  };
+  for (const id of fit) {
+    const node = next.nodes.find((n) => n.id === id);
+    if (node?.kind !== 'client') continue;
+    const routes = routesFor(next, id);
+    if (!routes) {
+      // No path routing on the way: the usual requests, one write to three reads, so what
+      // writes do (publishing to queues, database writes) shows too.
+      setConfig(id, { routes: IMPORT_ROUTES.map((r) => ({ ...r })) });
+      continue;
+    }
+    setConfig(id, { routes });
+    if (id === addedId) continue;
     const paths = routes.filter((r) => r.method === 'GET').map((r) => r.path);
     notes.push(`${name(id)} asks for ${listNames(paths)}: the paths the diagram routes.`);
   }
-  if (added) added = next.nodes.find((n) => n.id === added!.id) ?? added;
+  // A rate every box keeps up with, shared by the clients the import sets; a client with
+  // no arrow has nowhere to send and sends nothing.
+  const linked = new Set(runtimeLinks(next).map((l) => l.source));
+  for (const id of fit) {
+    if (!linked.has(id) && next.nodes.some((n) => n.id === id && n.kind === 'client')) {
+      setConfig(id, { rps: 0 });
+      notes.push(`${name(id)} sends nothing: no arrow leaves it.`);
+    }
+  }
+  const senders = fit.filter(
+    (id) => linked.has(id) && next.nodes.some((n) => n.id === id && n.kind === 'client'),
+  );
+  if (senders.length) {
+    const total = comfortableRate(next, senders);
+    const each = Math.max(0.1, Math.round((total / senders.length) * 10) / 10);
+    for (const id of senders) setConfig(id, { rps: each });
+    if (total < MAX_IMPORT_RPS) {
+      notes.push(
+        `The users send ${formatRate(each * senders.length)} requests/s in all, about half of what the busiest box can take, so the diagram starts healthy: raise the traffic to find its bottleneck.`,
+      );
+    }
+  }
+  if (addedId) added = next.nodes.find((n) => n.id === addedId) ?? null;
   return { doc: next, added, notes };
+}
+
+function formatRate(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toFixed(1);
 }
