@@ -114,7 +114,9 @@ export async function measureDiagram(
   }
   // Every arrow of the text is an edge with the same two ends (turned round if flipped).
   const flipped = r.direction.flipped;
-  const left = r.doc.edges.filter((e) => e.source !== r.added).map((e) => `${e.source}>${e.target}`);
+  const left = r.doc.edges
+    .filter((e) => e.source !== r.added)
+    .map((e) => `${e.source}>${e.target}`);
   for (const a of r.plan.drawn.arrows) {
     out.arrows++;
     const s = ours.get(a.source)!;

@@ -19,6 +19,7 @@ const MODULES: (() => Promise<BenchModule>)[] = [
   () => import('./sim.ts').then((m) => m.bench),
   () => import('./browser.ts').then((m) => m.bench),
   () => import('./mermaid.ts').then((m) => m.bench),
+  () => import('./corpus.ts').then((m) => m.bench),
 ];
 
 function table(rows: (BenchRow & { module: string })[]): string {
