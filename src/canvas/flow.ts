@@ -2,7 +2,7 @@
 // `parentId` (positions stay relative to the parent, as in the document), group sizes as
 // width/height, and nothing forced into `extent` so boxes can be dragged out of a host.
 
-import { type Edge, type Node, Position } from '@xyflow/react';
+import { type Edge, MarkerType, type Node, Position } from '@xyflow/react';
 import type { Direction, TopologyDocument, TopologyNode, XY } from '../model/types.ts';
 import { nodeSize, sortParentsFirst } from '../state/docOps.ts';
 
@@ -10,7 +10,15 @@ export type BoxData = { node: TopologyNode };
 export type BoxFlowNode = Node<BoxData, 'box'>;
 export type HostFlowNode = Node<BoxData, 'host'>;
 export type FlowNode = BoxFlowNode | HostFlowNode;
-export type LabelEdgeData = { label: string };
+export type LabelEdgeData = {
+  label: string;
+  /** Drawn faint, carries nothing (Mermaid's `~~~`). */
+  faint?: boolean;
+  /** Arrowheads at both ends. */
+  twoWay?: boolean;
+  /** An end is a host: the arrow reaches the boxes inside. */
+  host?: boolean;
+};
 export type FlowEdge = Edge<LabelEdgeData, 'label'>;
 
 /** Transient state layered over the document while a gesture is in progress. */
@@ -54,15 +62,29 @@ export function toFlowNodes(
   });
 }
 
+const ARROW = { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#94a3b8' } as const;
+
 export function toFlowEdges(doc: TopologyDocument, selected: ReadonlySet<string>): FlowEdge[] {
-  return doc.edges.map((e) => ({
-    id: e.id,
-    source: e.source,
-    target: e.target,
-    type: 'label',
-    data: { label: e.label ?? '' },
-    selected: selected.has(e.id),
-  }));
+  const hosts = new Set(doc.nodes.filter((n) => n.kind === 'group').map((n) => n.id));
+  return doc.edges.map((e) => {
+    const data: LabelEdgeData = { label: e.label ?? '' };
+    if (e.faint) data.faint = true;
+    if (e.twoWay) data.twoWay = true;
+    if (hosts.has(e.source) || hosts.has(e.target)) data.host = true;
+    const edge: FlowEdge = {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      type: 'label',
+      data,
+      selected: selected.has(e.id),
+    };
+    // A faint link has no direction to show; a two-way arrow has a head at both ends.
+    if (e.faint) edge.markerEnd = undefined;
+    else edge.markerEnd = ARROW;
+    if (e.twoWay && !e.faint) edge.markerStart = ARROW;
+    return edge;
+  });
 }
 
 /** Next selection after React Flow reports select/deselect changes. */
