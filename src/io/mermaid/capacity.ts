@@ -78,21 +78,23 @@ export function comfortableRate(doc: TopologyDocument, clients: readonly string[
     }
   };
 
-  // Visits per request sent, by box.
-  const visits = new Map<string, number>();
-  const flow = (id: string, amount: number, depth: number, from: string | null) => {
-    if (amount < 1e-6 || depth > MAX_DEPTH) return;
-    visits.set(id, (visits.get(id) ?? 0) + amount);
+  // Visits per request sent, by box: the requests spread level by level along the links
+  // (how each kind passes them on), all paths of one length at once.
+  const calls = new Map<string, Set<string>>();
+  for (const [id, groups] of out) calls.set(id, new Set(groups.flat().map((l) => l.target)));
+  const shares = (id: string): [string, number][] => {
     const n = node(id);
-    if (!n) return;
-    // Nothing flows into clients, cron or DNS; no box calls back the one that called it.
+    if (!n) return [];
+    // Nothing flows into clients, cron or DNS; no box calls back the one calling it.
     const groups = (out.get(id) ?? []).filter((g) => {
       const t = node(g[0]!.target);
-      return t !== undefined && !NEVER_CALLED.has(t.kind) && g[0]!.target !== from;
+      if (t === undefined || NEVER_CALLED.has(t.kind)) return false;
+      return !(HANDLERS.has(n.kind) && calls.get(g[0]!.target)?.has(id));
     });
-    if (groups.length === 0) return;
+    if (groups.length === 0) return [];
+    const result: [string, number][] = [];
     const spread = (g: Link[], share: number) => {
-      for (const l of g) flow(l.target, share / g.length, depth + 1, id);
+      for (const l of g) result.push([l.target, share / g.length]);
     };
     switch (n.kind) {
       case 'client':
@@ -100,8 +102,8 @@ export function comfortableRate(doc: TopologyDocument, clients: readonly string[
       case 'queue': {
         // One of the ways, in turn (a queue: one consumer per message).
         const all = groups.flat();
-        for (const l of all) flow(l.target, amount / all.length, depth + 1, id);
-        return;
+        for (const l of all) result.push([l.target, 1 / all.length]);
+        break;
       }
       case 'proxy': {
         // Routes by path: the diagram's routes share the requests.
@@ -110,26 +112,40 @@ export function comfortableRate(doc: TopologyDocument, clients: readonly string[
           const key = prefixOf(l.label) ?? '';
           routes.set(key, [...(routes.get(key) ?? []), l]);
         }
-        for (const g of routes.values()) spread(g, amount / routes.size);
-        return;
+        for (const g of routes.values()) spread(g, 1 / routes.size);
+        break;
       }
       case 'cdn':
-        for (const g of groups) spread(g, amount / 2 / groups.length);
-        return;
+        for (const g of groups) spread(g, 1 / 2 / groups.length);
+        break;
       case 'app':
       case 'worker':
-      case 'cron':
         for (const g of groups) {
           const target = node(g[0]!.target);
-          const share = target?.kind === 'queue' ? amount * WRITE_SHARE : amount;
-          spread(g, share);
+          spread(g, target?.kind === 'queue' ? WRITE_SHARE : 1);
         }
-        return;
+        break;
       default:
-        return;
+        break;
     }
+    return result;
   };
-  for (const c of clients) flow(c, 1 / clients.length, 0, null);
+  const shareOf = new Map<string, [string, number][]>();
+  const visits = new Map<string, number>();
+  let frontier = new Map<string, number>(clients.map((c) => [c, 1 / clients.length]));
+  for (let depth = 0; depth <= MAX_DEPTH && frontier.size > 0; depth++) {
+    const next = new Map<string, number>();
+    for (const [id, amount] of frontier) {
+      visits.set(id, (visits.get(id) ?? 0) + amount);
+      const list = shareOf.get(id) ?? shares(id);
+      shareOf.set(id, list);
+      for (const [t, f] of list) {
+        const v = amount * f;
+        if (v >= 1e-6) next.set(t, (next.get(t) ?? 0) + v);
+      }
+    }
+    frontier = next;
+  }
 
   let best = Number.POSITIVE_INFINITY;
   for (const [id, v] of visits) {

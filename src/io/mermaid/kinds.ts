@@ -135,60 +135,70 @@ export function places(graph: DrawnGraph): Map<string, Place> {
       members.set(a, list);
     }
   }
-  // Who a box (or subgraph) sends to, hosts resolved both ways; `before` keeps only the
-  // arrows drawn before that index.
-  const nextOf = (before: number) => {
-    const next = new Map<string, Set<string>>();
-    for (const a of live) {
-      if (a.i >= before) continue;
-      for (const m of [a.source, ...(members.get(a.source) ?? [])]) {
-        const set = next.get(m) ?? new Set();
-        set.add(a.target);
-        for (const t of members.get(a.target) ?? []) set.add(t);
-        next.set(m, set);
-      }
+  // Who a box (or subgraph) sends to, hosts resolved both ways, each step with the index
+  // of the arrow it follows (a strict reading keeps only arrows drawn before one).
+  const next = new Map<string, { to: string; i: number }[]>();
+  for (const a of live) {
+    for (const m of [a.source, ...(members.get(a.source) ?? [])]) {
+      const list = next.get(m) ?? [];
+      list.push({ to: a.target, i: a.i });
+      for (const t of members.get(a.target) ?? []) list.push({ to: t, i: a.i });
+      next.set(m, list);
     }
-    return next;
-  };
-  const all = nextOf(Number.POSITIVE_INFINITY);
-  const reaches = (next: Map<string, Set<string>>, from: string, to: string): boolean => {
+  }
+  const reaches = (from: string, to: string, before: number): boolean => {
     const goal = new Set(chain.get(to) ?? [to]);
     const seen = new Set([from]);
     const queue = [from];
-    while (queue.length) {
-      for (const n of next.get(queue.shift()!) ?? []) {
-        if (goal.has(n)) return true;
-        if (!seen.has(n)) {
-          seen.add(n);
-          queue.push(n);
+    for (let q = 0; q < queue.length; q++) {
+      for (const step of next.get(queue[q]!) ?? []) {
+        if (step.i >= before) continue;
+        if (goal.has(step.to)) return true;
+        if (!seen.has(step.to)) {
+          seen.add(step.to);
+          queue.push(step.to);
         }
       }
     }
     return false;
   };
+  // Arrows leaving each box or subgraph, hosts included (a box sends what its host sends).
+  const leaving = new Map<string, typeof live>();
+  for (const b of graph.boxes) {
+    const mine = chain.get(b.id)!;
+    leaving.set(
+      b.id,
+      live.filter((o) => mine.includes(o.source)),
+    );
+  }
   /**
    * Is arrow `x` into `box` an answer? Drawn both ways, the arrow drawn first is the
    * request. Otherwise it is one when the box's own arrows lead round to its sender:
    * `strict` counts only arrows drawn before it, loosely any.
    */
   const isAnswer = (box: string, x: (typeof live)[number], strict: boolean) => {
-    const mine = chain.get(box)!;
-    const back = live.filter(
-      (o) => mine.includes(o.source) && (chain.get(x.source) ?? [x.source]).includes(o.target),
-    );
+    const senders = chain.get(x.source) ?? [x.source];
+    const back = (leaving.get(box) ?? []).filter((o) => senders.includes(o.target));
     if (back.length) return back.some((o) => o.i < x.i);
-    return reaches(strict ? nextOf(x.i) : all, box, x.source);
+    return reaches(box, x.source, strict ? x.i : Number.POSITIVE_INFINITY);
   };
+  const arriving = new Map<string, typeof live>();
+  for (const a of live) {
+    for (const m of [a.target, ...(members.get(a.target) ?? [])]) {
+      const list = arriving.get(m) ?? [];
+      list.push(a);
+      arriving.set(m, list);
+    }
+  }
   const out = new Map<string, Place>();
   for (const box of graph.boxes) {
     if (box.group) continue;
-    const mine = chain.get(box.id)!;
-    const outgoing = live.filter((x) => mine.includes(x.source));
+    const outgoing = leaving.get(box.id) ?? [];
     const feeders = new Set<string>();
     let fed = 0;
     let fedLoosely = 0;
-    for (const x of live) {
-      if (!mine.includes(x.target) || x.source === box.id) continue;
+    for (const x of arriving.get(box.id) ?? []) {
+      if (x.source === box.id) continue;
       if (isAnswer(box.id, x, true)) continue;
       fed++;
       feeders.add(x.source);
