@@ -47,6 +47,10 @@ describe('the Mermaid corpus', () => {
     expect(lost).toEqual([]);
   });
 
+  it('gives every diagram back exactly from its export', () => {
+    expect(figures.diagrams.filter((d) => !d.roundTrips).map((d) => d.file)).toEqual([]);
+  });
+
   it('imports the three seed diagrams as the article means them, and runs each to every box', () => {
     const seeds = figures.diagrams.filter((d) => d.file.startsWith('seed/'));
     for (const d of seeds) {

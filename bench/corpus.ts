@@ -2,11 +2,13 @@
 // flowcharts other people wrote, with the kind an engineer would pick for every box
 // written by hand in expected.json. Measures what the issue promises: kinds right, the
 // diagram runs when imported (requests complete, few fail, most boxes see traffic), and
-// every arrow is kept. `npm run bench` prints the figures; bench/corpus.test.ts holds
-// them to their thresholds.
+// every arrow is kept, and export → import gives the same document back. `npm run bench`
+// prints the figures; bench/corpus.test.ts holds them to their thresholds.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { exportMermaid } from '../src/io/mermaid/export.ts';
 import { importMermaid } from '../src/io/mermaid/import.ts';
 import type { NodeKind } from '../src/model/types.ts';
 import { simulate } from '../src/sim/index.ts';
@@ -43,6 +45,8 @@ export interface DiagramFigures {
   reached: number;
   reachable: number;
   runs: boolean;
+  /** Export → import gives back the same document. */
+  roundTrips: boolean;
   error?: string;
 }
 
@@ -101,6 +105,7 @@ export async function measureDiagram(
     reached: 0,
     reachable: 0,
     runs: false,
+    roundTrips: false,
   };
   const r = await importMermaid(text);
   if (!r.ok) return { ...out, error: r.error.message };
@@ -128,6 +133,8 @@ export async function measureDiagram(
       out.arrowsKept++;
     }
   }
+  const again = await importMermaid(exportMermaid(r.doc));
+  out.roundTrips = again.ok && !again.laidOut && isDeepStrictEqual(again.doc, r.doc);
   const report = simulate(r.doc, { seed: 1, durationMs: runMs, warmupMs: 2000 });
   out.completed = report.requests.completed;
   out.failed = report.requests.failed;
