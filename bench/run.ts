@@ -1,6 +1,6 @@
 // `npm run bench`: runs every bench module and prints one table of figures with their
-// budgets. Add a module by adding one line to MODULES; each exports
-// `run(): Promise<BenchRow[]>`.
+// budgets; `npm run bench -- sim mermaid` runs only the modules named. Add a module by
+// adding one line to MODULES; each exports `run(): Promise<BenchRow[]>`.
 
 export interface BenchRow {
   figure: string;
@@ -15,12 +15,13 @@ export interface BenchModule {
   run(): Promise<BenchRow[]>;
 }
 
-const MODULES: (() => Promise<BenchModule>)[] = [
-  () => import('./sim.ts').then((m) => m.bench),
-  () => import('./browser.ts').then((m) => m.bench),
-  () => import('./mermaid.ts').then((m) => m.bench),
-  () => import('./corpus.ts').then((m) => m.bench),
-];
+const MODULES: Record<string, () => Promise<BenchModule>> = {
+  sim: () => import('./sim.ts').then((m) => m.bench),
+  browser: () => import('./browser.ts').then((m) => m.bench),
+  record: () => import('./record.ts').then((m) => m.bench),
+  mermaid: () => import('./mermaid.ts').then((m) => m.bench),
+  corpus: () => import('./corpus.ts').then((m) => m.bench),
+};
 
 function table(rows: (BenchRow & { module: string })[]): string {
   const head = ['module', 'figure', 'value', 'budget', 'ok'];
@@ -31,8 +32,18 @@ function table(rows: (BenchRow & { module: string })[]): string {
 }
 
 async function main(): Promise<void> {
+  const names = process.argv.slice(2);
+  const unknown = names.filter((n) => !(n in MODULES));
+  if (unknown.length > 0) {
+    process.stderr.write(
+      `bench: no module ${unknown.map((n) => `"${n}"`).join(', ')}; the modules are ${Object.keys(MODULES).join(', ')}\n`,
+    );
+    process.exitCode = 2;
+    return;
+  }
   const rows: (BenchRow & { module: string })[] = [];
-  for (const load of MODULES) {
+  for (const name of names.length > 0 ? names : Object.keys(MODULES)) {
+    const load = MODULES[name]!;
     const mod = await load();
     const started = performance.now();
     process.stderr.write(`bench: ${mod.name}...\n`);

@@ -3,6 +3,11 @@
 //
 // The engine is measured as the browser runs it: bundled by esbuild into one module
 // (tsx's per-file transform with source maps is ~2× slower and would measure tsx).
+//
+// Side by side: `BENCH_BASELINE=DIR npm run bench -- sim`, where DIR holds another
+// version's src/ (e.g. `git archive COMMIT src | tar -x -C DIR`), measures both engines
+// in one process, trials alternating between them so a busy machine slows both alike,
+// and prints each one's speed and the ratio (budget: this tree ≥ 95% of the baseline).
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,8 +23,7 @@ import type { BenchModule, BenchRow } from './run.ts';
 
 type Engine = typeof Sim & typeof Fixtures & typeof Theory;
 
-async function loadEngine(): Promise<Engine> {
-  const root = join(import.meta.dirname, '..');
+async function loadEngine(root = join(import.meta.dirname, '..')): Promise<Engine> {
   const out = await build({
     stdin: {
       contents: [
@@ -68,33 +72,50 @@ function bestOf(n: number, trial: () => number): number {
   return best;
 }
 
-function speedRows(E: Engine): BenchRow[] {
+/** Events per CPU-second (and per wall-second) over one trial of M/M/1 at ρ = 0.8. */
+function mm1Trial(sim: Sim.Simulation, ms: number): { cpu: number; wall: number } {
+  const e0 = sim.eventsProcessed;
+  const t0 = cpuMs();
+  const w0 = performance.now();
+  sim.runUntil(sim.now + ms);
+  const n = sim.eventsProcessed - e0;
+  return { cpu: (n / (cpuMs() - t0)) * 1000, wall: (n / (performance.now() - w0)) * 1000 };
+}
+
+/** Simulated requests per CPU-second (and per wall-second) over one trial of the 15 boxes. */
+function fullTrial(sim: Sim.Simulation, ms: number): { cpu: number; wall: number } {
+  const c0 = sim.all.total.count + sim.all.failed;
+  const t0 = cpuMs();
+  const w0 = performance.now();
+  sim.runUntil(sim.now + ms);
+  const n = sim.all.total.count + sim.all.failed - c0;
+  return { cpu: (n / (cpuMs() - t0)) * 1000, wall: (n / (performance.now() - w0)) * 1000 };
+}
+
+/** The two speed workloads of an engine, warmed up (the JIT, caches and pools). */
+function workloads(E: Engine) {
   // M/M/1 at ρ = 0.8: the bare cost of an event.
   const mm1 = new E.Simulation(E.queueDoc(800, 1, 1, 'exponential'), { seed: 1 });
-  mm1.runUntil(100_000); // warm up the JIT
-  let wallEvents = 0;
-  const eventsPerS = bestOf(3, () => {
-    const e0 = mm1.eventsProcessed;
-    const t0 = cpuMs();
-    const w0 = performance.now();
-    mm1.runUntil(mm1.now + 400_000);
-    const n = mm1.eventsProcessed - e0;
-    wallEvents = Math.max(wallEvents, (n / (performance.now() - w0)) * 1000);
-    return (n / (cpuMs() - t0)) * 1000;
-  });
-
+  mm1.runUntil(100_000);
   // Every kind of box, 2,000 req/s.
   const full = new E.Simulation(E.fullStackDoc(2000), { seed: 1 });
   full.runUntil(10_000);
+  return { mm1, full };
+}
+
+function speedRows(E: Engine): BenchRow[] {
+  const { mm1, full } = workloads(E);
+  let wallEvents = 0;
+  const eventsPerS = bestOf(3, () => {
+    const t = mm1Trial(mm1, 400_000);
+    wallEvents = Math.max(wallEvents, t.wall);
+    return t.cpu;
+  });
   let wallRequests = 0;
   const reqPerS = bestOf(3, () => {
-    const c0 = full.all.total.count + full.all.failed;
-    const t0 = cpuMs();
-    const w0 = performance.now();
-    full.runUntil(full.now + 20_000);
-    const requests = full.all.total.count + full.all.failed - c0;
-    wallRequests = Math.max(wallRequests, (requests / (performance.now() - w0)) * 1000);
-    return (requests / (cpuMs() - t0)) * 1000;
+    const t = fullTrial(full, 20_000);
+    wallRequests = Math.max(wallRequests, t.wall);
+    return t.cpu;
   });
   return [
     {
@@ -118,6 +139,79 @@ function speedRows(E: Engine): BenchRow[] {
       ok: true,
     },
   ];
+}
+
+/**
+ * This tree against a baseline engine, in one process: TRIALS rounds, each running one
+ * short trial of both engines back to back (which goes first alternates), so load on the
+ * machine falls on both alike. Each engine's figure is its best trial (interference only
+ * ever slows a trial down); the judged ratio is the median over rounds of this tree's
+ * trial ÷ the baseline's trial next to it, which noise moves least.
+ */
+function sideBySideRows(now: Engine, base: Engine): BenchRow[] {
+  const TRIALS = 21;
+  const a = workloads(base);
+  const b = workloads(now);
+  const rows: BenchRow[] = [];
+  const measure = (
+    name: string,
+    trial: (sim: Sim.Simulation) => number,
+    pick: (w: ReturnType<typeof workloads>) => Sim.Simulation,
+  ) => {
+    const baseRates: number[] = [];
+    const nowRates: number[] = [];
+    for (let i = 0; i < TRIALS; i++) {
+      if (i % 2 === 0) {
+        baseRates.push(trial(pick(a)));
+        nowRates.push(trial(pick(b)));
+      } else {
+        nowRates.push(trial(pick(b)));
+        baseRates.push(trial(pick(a)));
+      }
+    }
+    const ratios = nowRates.map((x, i) => x / baseRates[i]!).sort((x, y) => x - y);
+    const median = ratios[Math.floor(ratios.length / 2)]!;
+    const bestBase = Math.max(...baseRates);
+    const bestNow = Math.max(...nowRates);
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    rows.push(
+      {
+        figure: `baseline: ${name}, best of ${TRIALS}`,
+        value: fmt(bestBase),
+        budget: 'info',
+        ok: true,
+      },
+      {
+        figure: `this tree: ${name}, best of ${TRIALS}`,
+        value: fmt(bestNow),
+        budget: 'info',
+        ok: true,
+      },
+      {
+        figure: `this tree ÷ baseline, ${name}, best`,
+        value: pct(bestNow / bestBase),
+        budget: 'info',
+        ok: true,
+      },
+      {
+        figure: `this tree ÷ baseline, ${name}, median of ${TRIALS} pairs`,
+        value: pct(median),
+        budget: '≥ 95%',
+        ok: median >= 0.95,
+      },
+    );
+  };
+  measure(
+    'events per CPU-second, M/M/1',
+    (sim) => mm1Trial(sim, 150_000).cpu,
+    (w) => w.mm1,
+  );
+  measure(
+    'requests per CPU-second, 15 boxes',
+    (sim) => fullTrial(sim, 8000).cpu,
+    (w) => w.full,
+  );
+  return rows;
 }
 
 function memoryRow(E: Engine): BenchRow {
@@ -192,6 +286,8 @@ export const bench: BenchModule = {
   name: 'sim',
   async run() {
     const E = await loadEngine();
+    const baseline = process.env.BENCH_BASELINE;
+    if (baseline) return sideBySideRows(E, await loadEngine(baseline));
     return [...speedRows(E), memoryRow(E), ...accuracyRows(E)];
   },
 };

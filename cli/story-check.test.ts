@@ -42,4 +42,32 @@ describe('story:check', () => {
     expect(out).toContain('nothing was run');
     expect(code).toBe(2);
   });
+
+  const challenge = () =>
+    readFileSync(new URL('../src/story/challenge/fixtures/tiny.json', import.meta.url), 'utf8');
+
+  it('proves a challenge fair: its start fails and its solutions pass (exit 0)', () => {
+    const { code, out } = check('tiny', challenge());
+    expect(out).toMatch(/tiny\s+start\s+fails \(ok\)\s+Error rate < 1%: /);
+    expect(out).toMatch(/tiny\s+solution: Three copies\s+passes/);
+    expect(out).toContain('1 challenges: 1 fair');
+    expect(code).toBe(0);
+  });
+
+  it('exits 1 when a challenge’s solution does not pass', () => {
+    const json = JSON.parse(challenge());
+    json.solutions[0].change.patch.app.config.replicas = 1;
+    const { code, out } = check('tiny', JSON.stringify(json));
+    expect(out).toMatch(/FAIL\s+solution “Three copies” fails: Error rate < 1%/);
+    expect(code).toBe(1);
+  });
+
+  it('exits 2 on an invalid challenge, naming the JSON path, and runs nothing', () => {
+    const json = JSON.parse(challenge());
+    json.goals[0].op = '=';
+    const { code, out } = check('tiny', JSON.stringify(json));
+    expect(out).toContain('tiny › goals[0].op: must be one of < <= > >=');
+    expect(out).toContain('nothing was run');
+    expect(code).toBe(2);
+  });
 });

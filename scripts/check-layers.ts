@@ -7,9 +7,9 @@ import { join, relative, resolve, dirname } from 'node:path';
 export const LAYERS: Record<string, { may: string[]; packages: RegExp }> = {
   model: { may: [], packages: /^(zod)$/ },
   sim: { may: ['model'], packages: /^$/ },
-  io: { may: ['model'], packages: /^(zod|mermaid|elkjs(\/.*)?|lz-string|dompurify)$/ },
+  io: { may: ['model'], packages: /^(zod|mermaid|elkjs(\/.*)?|lz-string|dompurify|yaml|fflate)$/ },
   story: { may: ['model', 'sim', 'io'], packages: /^(zod)$/ },
-  worker: { may: ['model', 'sim', 'io'], packages: /^(comlink)$/ },
+  worker: { may: ['model', 'sim', 'io', 'story'], packages: /^(comlink)$/ },
   state: {
     may: ['model', 'sim', 'io', 'story', 'worker'],
     packages: /^(zustand(\/.*)?|comlink|elkjs(\/.*)?|lz-string)$/,

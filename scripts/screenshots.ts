@@ -5,9 +5,11 @@
 //   story.png      System 3, step 2, running
 //   presenter.png  the same step in presenter mode
 //   embed.png      the course page with its two embeds
+//   challenge.png  a challenge checked: two goals missed, each naming its box, the graded run
 // Needs a served build:
 //   npx vite build && npx vite preview --port 4305   then   npx tsx scripts/screenshots.ts
-// BP_URL overrides the address (default http://127.0.0.1:4305/).
+// BP_URL overrides the address (default http://127.0.0.1:4305/); BP_ONLY=challenge,embed
+// takes only those pictures.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -173,18 +175,35 @@ async function embed(browser: Browser): Promise<void> {
   await context.close();
 }
 
+async function challenge(browser: Browser): Promise<void> {
+  const page = await newPage(browser);
+  await page.goto(`${URL}#/challenge/one-server`);
+  await page.waitForSelector('.react-flow__node');
+  await page.getByRole('button', { name: 'Check my design' }).click();
+  await page.getByTestId('challenge-summary').waitFor();
+  await page.locator('.react-flow__node[data-id="app"]').click();
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: `${OUT}/challenge.png` });
+  await page.context().close();
+}
+
 async function main() {
   const browser = await chromium.launch({
     executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
     args: ['--no-sandbox'],
   });
+  const only = process.env.BP_ONLY ? new Set(process.env.BP_ONLY.split(',')) : null;
+  const take = (name: string) => !only || only.has(name);
   try {
-    await editor(browser);
-    await live(browser, livePicture);
-    if (spawnSync('ffmpeg', ['-version']).status === 0) await live(browser, liveVideo);
-    else console.log('no ffmpeg: live.webm left as it is');
-    await story(browser);
-    await embed(browser);
+    if (take('editor')) await editor(browser);
+    if (take('live')) await live(browser, livePicture);
+    if (take('live')) {
+      if (spawnSync('ffmpeg', ['-version']).status === 0) await live(browser, liveVideo);
+      else console.log('no ffmpeg: live.webm left as it is');
+    }
+    if (take('story')) await story(browser);
+    if (take('embed')) await embed(browser);
+    if (take('challenge')) await challenge(browser);
   } finally {
     await browser.close();
   }

@@ -13,6 +13,7 @@ import { LiveRoot } from '../ui/live/LiveRoot.tsx';
 import { RunControls } from '../ui/live/RunControls.tsx';
 import { Palette } from '../ui/Palette.tsx';
 import { ShareRoot } from '../ui/share/ShareRoot.tsx';
+import { RecordRoot } from '../ui/record/RecordRoot.tsx';
 import { PresenterCaption } from '../ui/story/PresenterCaption.tsx';
 import { StoryPanel } from '../ui/story/StoryPanel.tsx';
 import { StoryRoot } from '../ui/story/StoryRoot.tsx';
@@ -24,7 +25,11 @@ import { FileInput } from './FileInput.tsx';
 import '../ui/ui.css';
 import '../canvas/canvas.css';
 import '../ui/story/story.css';
+import { useChallengeStore } from '../state/challengeStore.ts';
 import { useStoryStore } from '../state/storyStore.ts';
+import { ChallengePanel } from '../ui/challenge/ChallengePanel.tsx';
+import { ChallengeRoot } from '../ui/challenge/ChallengeRoot.tsx';
+import '../ui/challenge/challenge.css';
 
 export function App() {
   useKeyboardShortcuts();
@@ -33,14 +38,16 @@ export function App() {
   const story = useStoryStore((s) => s.scenario !== null);
   const editing = useStoryStore((s) => s.editing);
   const presenter = useStoryStore((s) => s.presenter);
+  // Challenge mode: the challenge panel sits before the palette (the learner designs).
+  const challenge = useChallengeStore((s) => s.challenge !== null);
   return (
     <ReactFlowProvider>
       <div
-        className={`bp-app${presenter ? ' bp-app--presenter' : ''}${story && !editing ? ' bp-app--story' : ''}`}
+        className={`bp-app${presenter ? ' bp-app--presenter' : ''}${story && !editing ? ' bp-app--story' : ''}${challenge ? ' bp-app--challenge' : ''}`}
       >
         {presenter ? null : <TopBar toolbar={<RunControls />} />}
         <div className="bp-main">
-          {presenter ? null : story ? <StoryPanel /> : null}
+          {presenter ? null : story ? <StoryPanel /> : challenge ? <ChallengePanel /> : null}
           {presenter || (story && !editing) ? null : <Palette />}
           <main className="bp-center">
             <ShareRoot />
@@ -48,6 +55,7 @@ export function App() {
               <Canvas />
               <Toasts />
               <LiveRoot />
+              <RecordRoot />
               {presenter ? <PresenterCaption /> : null}
             </div>
             {presenter ? null : (
@@ -59,6 +67,7 @@ export function App() {
           {presenter ? null : <Inspector />}
         </div>
         <StoryRoot />
+        <ChallengeRoot />
         <Dialogs />
         <FileInput />
       </div>

@@ -32,6 +32,7 @@ import {
 } from '../state/docOps.ts';
 import { useDocumentStore } from '../state/documentStore.ts';
 import { openDocumentFile } from '../state/files.ts';
+import { isConfigFileName, openConfigFile } from '../state/actions/importConfig.ts';
 import { openMermaidFile } from '../state/actions/importMermaid.ts';
 import { isMermaidFileName } from '../io/mermaid/blocks.ts';
 import { pruneSelection, useSelectionStore } from '../state/selectionStore.ts';
@@ -48,6 +49,7 @@ import {
 import { LabelEdge } from './LabelEdge.tsx';
 import { DotLayer } from './live/DotLayer.tsx';
 import { LiveLegend } from './live/Legend.tsx';
+import { motionMs } from './live/reducedMotion.ts';
 import { useChaosMenu } from '../state/liveChaosMenu.ts';
 import { BoxNode } from './nodes/BoxNode.tsx';
 import { HostNode } from './nodes/HostNode.tsx';
@@ -81,7 +83,7 @@ function fitWhenMeasured(
     .getNodes()
     .every((n) => n.type === 'host' || (flow.getInternalNode(n.id)?.measured.width ?? 0) > 0);
   if (ready || frames <= 0) {
-    void flow.fitView({ ...FIT, duration: 200 });
+    void flow.fitView({ ...FIT, duration: motionMs(200) });
     return;
   }
   requestAnimationFrame(() => fitWhenMeasured(flow, frames - 1));
@@ -155,11 +157,11 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
       },
       zoomIn: () => {
         fitted.current = false;
-        void flow.zoomIn({ duration: 150 });
+        void flow.zoomIn({ duration: motionMs(150) });
       },
       zoomOut: () => {
         fitted.current = false;
-        void flow.zoomOut({ duration: 150 });
+        void flow.zoomOut({ duration: motionMs(150) });
       },
       toFlow: (p) => flow.screenToFlowPosition(p),
       viewRect: () => {
@@ -303,6 +305,10 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
       const file = e.dataTransfer.files[0];
       if (file && isMermaidFileName(file.name)) {
         void openMermaidFile(file);
+        return;
+      }
+      if (file && isConfigFileName(file.name)) {
+        void openConfigFile(file);
         return;
       }
       if (file) {

@@ -1,3 +1,4 @@
+export * from './cost.ts';
 export * from './example.ts';
 export * from './kinds.ts';
 export * from './migrations.ts';

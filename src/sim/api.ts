@@ -1,20 +1,10 @@
 // The engine's public contract, shared by the Worker, the CLI, the story checker and the
 // bench. Everything here is plain, serializable data.
 
-/** Why a request failed. Reports count failures by these causes. */
-export type FailureCause =
-  | 'rejected' // a full queue or connection limit answered 503
-  | 'timeout' // the client gave up waiting
-  | 'down' // the box it reached was crashed (connection refused)
-  | 'edge-cut' // the network link was cut
-  | 'pool-timeout' // waited too long for a pooled DB connection
-  | 'db-max-connections' // the database refused one more connection
-  | 'session-lost' // the server did not know the user's in-memory session
-  | 'external-error' // a third-party API failed or timed out
-  | 'injected-error' // an error rate set by the user
-  | 'queue-full' // publishing to a full queue
-  | 'no-route' // nothing to send it to (no matching edge, no healthy backend)
-  | 'hop-limit'; // a loop in the topology
+import type { FailureCause } from './causes.ts';
+
+// Failure causes are declared once, with their wording, in causes.ts.
+export { CAUSES, FAILURE_CAUSES, type FailureCause } from './causes.ts';
 
 /** A change injected while running (chaos) or scheduled by a scenario. */
 export type ChaosAction =
@@ -29,22 +19,6 @@ export type ChaosAction =
   | { type: 'setRps'; node: string; rps: number }
   /** Multiply a client's traffic by `factor` for `durationMs`. */
   | { type: 'spike'; node: string; factor: number; durationMs: number };
-
-/** Every cause, in a fixed order: index k is the code used in hop batches (outcome 2 + k). */
-export const FAILURE_CAUSES: readonly FailureCause[] = [
-  'rejected',
-  'timeout',
-  'down',
-  'edge-cut',
-  'pool-timeout',
-  'db-max-connections',
-  'session-lost',
-  'external-error',
-  'injected-error',
-  'queue-full',
-  'no-route',
-  'hop-limit',
-];
 
 export interface TimedAction {
   atMs: number;
@@ -93,7 +67,7 @@ export interface RouteReport {
   latency_ms: LatencySummary;
 }
 
-/** The headless report (shared/DESIGN.md), printed by `npm run sim`. */
+/** The headless report, printed by `npm run sim` (docs/engine.md, Outputs). */
 export interface Report {
   duration_s: number;
   throughput_rps: number;

@@ -4,4 +4,5 @@ export { HOP_OUTCOME_FORWARD, HOP_OUTCOME_OK, type HopBatch } from './hops.ts';
 export { type SeriesPoint, type WindowSummary, WINDOW_S } from './metrics.ts';
 export { buildReport, lbHealth, nodeReport } from './report.ts';
 export { simulate } from './simulate.ts';
-export { describeAction, type SimEvent, Simulation, type SimOptions } from './simulation.ts';
+export { describeAction, type SimEvent } from './chaos.ts';
+export { Simulation, type SimOptions } from './simulation.ts';

@@ -2,10 +2,9 @@
 // window of the last WINDOW_S virtual seconds, and one time-series point per second kept
 // in a ring buffer. Memory is bounded whatever the run length.
 
-import type { FailureCause, LatencySummary } from './api.ts';
-import { FAILURE_CAUSES } from './api.ts';
+import type { LatencySummary } from './api.ts';
+import { CAUSE_COUNT, FAILURE_CAUSES, type FailureCause } from './causes.ts';
 import { Histogram } from './histogram.ts';
-import { CAUSE_COUNT } from './runtime.ts';
 
 export const WINDOW_S = 10;
 

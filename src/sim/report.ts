@@ -1,7 +1,9 @@
-// Builds the headless report (shared/DESIGN.md) and per-node live figures from a run.
+// Builds the headless report (api.ts Report; docs/engine.md, Outputs) and per-node live
+// figures from a run.
 
 import type { NodeReport, Report, RouteReport } from './api.ts';
-import type { LbBehaviour } from './behaviours/lb.ts';
+import type { BackendHealth } from './capabilities.ts';
+import { C_REJECTED } from './causes.ts';
 import { causesRecord, summarize } from './metrics.ts';
 import type { NodeRt } from './runtime.ts';
 import type { Simulation } from './simulation.ts';
@@ -17,7 +19,7 @@ export function nodeReport(sim: Simulation, rt: NodeRt): NodeReport {
     kind: rt.kind,
     arrivals: rt.arrivals,
     completed: rt.completed,
-    rejected: rt.failed[0]!,
+    rejected: rt.failed[C_REJECTED]!,
     failedBy: causesRecord(rt.failed),
     errors: rt.errors,
     utilization: r6(cap > 0 ? busy / (cap * t) : 0),
@@ -67,7 +69,7 @@ function roundLatency(l: { mean: number; p50: number; p95: number; p99: number }
   return { mean: r6(l.mean), p50: r6(l.p50), p95: r6(l.p95), p99: r6(l.p99) };
 }
 
-/** Backend health as each load balancer sees it. */
-export function lbHealth(rt: NodeRt) {
-  return rt.kind === 'lb' ? (rt.behaviour as LbBehaviour).health() : [];
+/** Backend health as a load balancer sees it (none for a box that does not balance). */
+export function lbHealth(rt: NodeRt): BackendHealth[] {
+  return rt.caps.balances?.health() ?? [];
 }

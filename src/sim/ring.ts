@@ -36,6 +36,11 @@ export class Ring<T> {
     return this.items[(this.head + i) & (this.items.length - 1)];
   }
 
+  /** Forgets every item, keeping the array (no copy). */
+  drop(): void {
+    while (this.length > 0) this.shift();
+  }
+
   clear(): T[] {
     const out: T[] = [];
     while (this.length > 0) out.push(this.shift() as T);

@@ -1,25 +1,13 @@
 // The engine's runtime records: requests, calls (one request's visit to one box), servers
-// (a node's replicas), stations (workers + bounded queue), hosts (shared cores). Plain
-// classes with fixed fields so V8 keeps them monomorphic; codes are small integers.
+// (a node's replicas), links and nodes. Plain classes with fixed fields so V8 keeps them
+// monomorphic; codes are small integers. Failure causes are in causes.ts, the resource
+// primitive (workers, cores, pools) in resource.ts.
 
 import type { ConfigValue, NodeKind } from '../model/types.ts';
-import { FAILURE_CAUSES } from './api.ts';
-import { Ring } from './ring.ts';
-
-// Failure cause codes: index into FAILURE_CAUSES.
-export const C_REJECTED = 0;
-export const C_TIMEOUT = 1;
-export const C_DOWN = 2;
-export const C_EDGE_CUT = 3;
-export const C_POOL_TIMEOUT = 4;
-export const C_DB_MAX = 5;
-export const C_SESSION_LOST = 6;
-export const C_EXTERNAL = 7;
-export const C_INJECTED = 8;
-export const C_QUEUE_FULL = 9;
-export const C_NO_ROUTE = 10;
-export const C_HOP_LIMIT = 11;
-export const CAUSE_COUNT = FAILURE_CAUSES.length;
+import type { Capabilities } from './capabilities.ts';
+import { CAUSE_COUNT } from './causes.ts';
+import type { Behaviour, RootOwner } from './engine.ts';
+import type { Resource } from './resource.ts';
 
 // What a call asks of the box it reaches.
 export const OP_REQUEST = 0; // an HTTP request
@@ -32,14 +20,6 @@ export const OP_READ = 6; // a DB read query
 export const OP_WRITE = 7; // a DB write query
 export const OP_PUBLISH = 8; // publish a job to a queue
 export const OP_JOB = 9; // a job handed to a worker
-
-// Event kinds.
-export const EV_RESUME = 0; // obj Call, arg token: continue the call's behaviour
-export const EV_ARRIVE = 1; // obj Call: the call reaches its box (network delay > 0)
-export const EV_RETURN = 2; // obj Call: its answer reaches the caller (network delay > 0)
-export const EV_NODE = 3; // obj NodeRt, arg code: a node's own timer (health checks, cron)
-export const EV_FN = 4; // obj () => void: rare one-off events (actions, restarts)
-export const EV_TICK = 5; // one time-series point per virtual second
 
 // Call states shared by behaviours.
 export const S_NEW = 0;
@@ -87,8 +67,8 @@ export class Call {
   tArrive = 0;
   workMs = 0;
   holdsWorker = false;
-  /** The host whose core this call holds while it works. */
-  core: Host | null = null;
+  /** The host cores one of which this call holds while it works. */
+  core: Resource<Call> | null = null;
   /** 0 none, 1 pooled, 2 opened just for this query. */
   conn = 0;
   key = 0;
@@ -98,11 +78,10 @@ export class Call {
   ok = true;
   cause = -1;
   waitStart = 0;
-  /** Set by a load balancer: which backend it is waiting on. */
-  backend: Backend | null = null;
+  /** What the box that made or holds this call keeps with it (an LB's backend, a job). */
+  ref: object | null = null;
   /** For root calls (no parent): who hears the answer. */
   owner: RootOwner | null = null;
-  job: Job | null = null;
   constructor(
     public req: Req,
     public node: NodeRt,
@@ -143,92 +122,23 @@ export class Call {
     this.ok = true;
     this.cause = -1;
     this.waitStart = 0;
-    this.backend = null;
+    this.ref = null;
     this.owner = null;
-    this.job = null;
   }
-}
-
-export interface RootOwner {
-  rootDone(call: Call): void;
-}
-
-export class Job {
-  token = 0;
-  server: Server | null = null;
-  constructor(
-    public req: Req,
-    public owner: RootOwner,
-    public depth: number,
-  ) {}
-}
-
-/** Workers and a bounded FIFO queue, with time-weighted busy and queue areas. */
-export class Station {
-  busy = 0;
-  readonly queue = new Ring<Call>();
-  busyArea = 0;
-  queueArea = 0;
-  last = 0;
-  constructor(
-    public cap: number,
-    public limit: number,
-  ) {}
-
-  mark(now: number): void {
-    const dt = now - this.last;
-    if (dt > 0) {
-      this.busyArea += dt * this.busy;
-      this.queueArea += dt * this.queue.length;
-      this.last = now;
-    }
-  }
-}
-
-/** A DB connection pool of one app replica. */
-export class Pool {
-  open = 0;
-  idle = 0;
-  readonly waiters = new Ring<Call>();
-  /** Each waiter's token when it started waiting (a stale entry no longer matches). */
-  readonly waiterTokens = new Ring<number>();
-  /** Calls waiting right now (the rings may still hold voided entries). */
-  waiting = 0;
-  waits = 0;
-  waitSum = 0;
-  timeouts = 0;
-  /** Connections opened per query (pool size 0) and still held. */
-  unpooled = 0;
 }
 
 export class Server {
   /** Unique in the simulation (sessions remember which server knows a user). */
   uid = 0;
   up = true;
+  /** Moves on at every crash: a call that started before it is stale. */
   epoch = 0;
-  station: Station | null = null;
-  pool: Pool | null = null;
+  /** Its workers and their bounded queue (a station), for kinds that have them. */
+  workers: Resource<Call> | null = null;
   constructor(
     public node: NodeRt,
     public index: number,
   ) {}
-}
-
-/** A host (group): the boxes inside share its cores, one core per running piece of work. */
-export class Host {
-  used = 0;
-  readonly waiters = new Ring<Call>();
-  area = 0;
-  last = 0;
-  constructor(public cores: number) {}
-
-  mark(now: number): void {
-    const dt = now - this.last;
-    if (dt > 0) {
-      this.area += dt * this.used;
-      this.last = now;
-    }
-  }
 }
 
 /**
@@ -254,44 +164,14 @@ export class EdgeRt {
   ) {}
 }
 
-export class Backend {
-  healthy = true;
-  fails = 0;
-  passes = 0;
-  inFlight = 0;
-  current = 0; // smooth weighted round robin
-  pendingFail = false;
-  constructor(
-    public edge: EdgeRt,
-    public server: Server,
-    public weight: number,
-  ) {}
-}
-
-export interface Behaviour {
-  /** (Re)reads the node's config and edges; called on load and on every document update. */
-  configure(): void;
-  arrive(call: Call): void;
-  resume(call: Call): void;
-  childDone(call: Call, child: Call): void;
-  timer(code: number): void;
-  /** A server of this node crashed: drop what it held in memory. */
-  serverDown(server: Server): void;
-  /** Kind-specific report figures. */
-  figures(out: Record<string, number | string>): void;
-  /** Measurement restarts (warmup ends). */
-  resetStats(): void;
-  /** What waits at this box right now (queued requests, jobs, pool waiters). */
-  queueLength(): number;
-}
-
 export class NodeRt {
   servers: Server[] = [];
   out: EdgeRt[] = [];
   inn: EdgeRt[] = [];
-  host: Host | null = null;
-  /** The host runtime, when this node is a group. */
-  ownHost: Host | null = null;
+  /** The cores of the host this box sits in (null: not in a host). */
+  host: Resource<Call> | null = null;
+  /** The cores this node provides, when it hosts boxes (a group). */
+  cores: Resource<Call> | null = null;
   slow = 1;
   errorRate = 0;
   removed = false;
@@ -303,6 +183,8 @@ export class NodeRt {
   respSum = 0;
   readonly failed = new Float64Array(CAUSE_COUNT);
   behaviour!: Behaviour;
+  /** Its behaviour's capabilities (kept here, where every lookup finds one shape). */
+  caps!: Capabilities;
   // Previous tick's figures, for per-second points.
   tickBusy = 0;
   tickArrivals = 0;

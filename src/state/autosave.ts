@@ -7,6 +7,7 @@ import type { TopologyDocument } from '../model/types.ts';
 import { useDocumentStore } from './documentStore.ts';
 import { formatIssues } from './files.ts';
 import { sharedViewActive, useSharedViewStore } from './sharedView.ts';
+import { challengeActive } from './challengeStore.ts';
 import { storyActive } from './storyStore.ts';
 import { notify, useUiStore } from './uiStore.ts';
 
@@ -75,6 +76,8 @@ export function startAutosave(): () => void {
     if (storyActive()) return;
     // Nor is a shared diagram being viewed, until the visitor chooses "Keep this diagram".
     if (sharedViewActive()) return;
+    // Nor a challenge design: it is kept with its challenge (challengeStore.ts).
+    if (challengeActive()) return;
     try {
       storage()?.setItem(AUTOSAVE_KEY, JSON.stringify(useDocumentStore.getState().doc));
     } catch (err) {

@@ -5,6 +5,7 @@ import type { DocIssue } from '../model/paths.ts';
 import { restoreDocument } from '../model/restore.ts';
 import type { TopologyDocument } from '../model/types.ts';
 import { useDocumentStore } from './documentStore.ts';
+import { openLessonData } from './lessonFiles.ts';
 import { useSelectionStore } from './selectionStore.ts';
 import { notify, useUiStore } from './uiStore.ts';
 
@@ -28,8 +29,13 @@ export function formatIssues(issues: readonly DocIssue[]): string[] {
   return issues.map((i) => `${i.path}: ${i.message}`);
 }
 
-/** Replaces the canvas with the document in `text` (one undo step), or explains why not. */
+/**
+ * Replaces the canvas with the document in `text` (one undo step), or explains why not. A
+ * story or a challenge file opens as one (lessonFiles.ts).
+ */
 export function openDocumentText(text: string, fileName: string): boolean {
+  const lesson = lessonIn(text, fileName);
+  if (lesson !== null) return lesson;
   const result = parseDocumentText(text);
   if (!result.ok) {
     useUiStore.getState().openDialog({
@@ -52,6 +58,16 @@ export function openDocumentText(text: string, fileName: string): boolean {
     notify('success', `Opened ${fileName}`);
   }
   return true;
+}
+
+function lessonIn(text: string, fileName: string): boolean | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return null; // not JSON: parseDocumentText says so
+  }
+  return openLessonData(data, fileName);
 }
 
 export async function openDocumentFile(file: File): Promise<boolean> {

@@ -66,6 +66,11 @@ export interface SimulationState {
   cancelFast: () => void;
   /** After a fault: a fresh Worker, the same document, playing again. */
   restart: () => void;
+  /**
+   * The seed and timed actions the next run starts with (a challenge's script), without
+   * starting one: Play then runs them.
+   */
+  prime: (options: { seed?: number; actions?: TimedAction[] }) => void;
 }
 
 type FrameListener = (frame: LiveFrame) => void;
@@ -303,6 +308,11 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
       connection = null;
       set({ error: null, status: 'idle' });
       get().start({ actions: lastActions });
+    },
+
+    prime: (options) => {
+      lastActions = options.actions ?? [];
+      if (options.seed !== undefined) get().setSeed(options.seed);
     },
   };
 });

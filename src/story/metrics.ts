@@ -2,6 +2,7 @@
 // from an engine Report, and how to say its value in plain words. One table, so the schema,
 // the checker, the docs and the player all agree.
 
+import { formatUsd } from '../model/cost.ts';
 import {
   FAILURE_CAUSES,
   type FailureCause,
@@ -12,8 +13,8 @@ import {
 
 export { FAILURE_CAUSES };
 
-/** How a value is shown: a share as a percentage, a time in ms, a rate, a plain count. */
-export type Unit = 'share' | 'ms' | 'rps' | 'count' | 'number';
+/** How a value is shown: a share as a percentage, a time in ms, a rate, a plain count, dollars. */
+export type Unit = 'share' | 'ms' | 'rps' | 'count' | 'number' | 'usd';
 
 interface Named {
   label: string;
@@ -242,5 +243,7 @@ export function formatValue(value: number, unit: Unit): string {
       return trim(value, 0);
     case 'number':
       return trim(value, 2);
+    case 'usd':
+      return formatUsd(value);
   }
 }

@@ -39,7 +39,7 @@ const expectationObject = z
 
 export type Expectation = z.output<typeof expectationObject>;
 
-const SHORTHAND = /^\s*(\S+(?: \/\S*\.\w+)?)\s*(<=|>=|<|>)\s*(-?[\d.]+(?:e-?\d+)?)\s*$/;
+export const SHORTHAND = /^\s*(\S+(?: \/\S*\.\w+)?)\s*(<=|>=|<|>)\s*(-?[\d.]+(?:e-?\d+)?)\s*$/;
 
 /**
  * `"p95 < 200"` is shorthand for `{ "metric": "p95", "op": "<", "value": 200 }`. A plain
@@ -72,7 +72,7 @@ const expectation = z.unknown().transform((input, ctx): Expectation => {
 });
 
 const nodeTarget = z.object({ node: id });
-const chaosAction = z.discriminatedUnion(
+export const chaosAction = z.discriminatedUnion(
   'type',
   [
     z.object({ type: z.literal('crash'), ...nodeTarget.shape }).strict(),
@@ -132,7 +132,7 @@ const nodePatch = z
   .strict();
 
 /** A change from the previous step's document: remove, then patch, then add. */
-const change = z
+export const change = z
   .object({
     title: z.string().max(500).optional(),
     remove: z.array(id).optional(),

@@ -7,7 +7,9 @@ import { KIND_MIME } from '../canvas/Canvas.tsx';
 import { KindIcon } from '../canvas/icons.tsx';
 import { KINDS } from '../model/kinds.ts';
 import type { NodeKind } from '../model/types.ts';
+import { useChallengeStore } from '../state/challengeStore.ts';
 import { addBox } from '../state/commands.ts';
+import { notify } from '../state/uiStore.ts';
 
 const SECTIONS: { title: string; kinds: NodeKind[] }[] = [
   { title: 'Traffic', kinds: ['client', 'dns', 'cdn'] },
@@ -24,6 +26,8 @@ function onDragStart(e: DragEvent, kind: NodeKind) {
 }
 
 export function Palette() {
+  // A challenge may allow only some kinds: the others stay listed, greyed out, and say why.
+  const allowed = useChallengeStore((s) => s.challenge?.constraints.kinds ?? null);
   return (
     <nav className="bp-palette" aria-label="Boxes to add">
       <h2 className="bp-panel-title">Boxes</h2>
@@ -33,17 +37,23 @@ export function Palette() {
           <ul className="bp-palette__list">
             {section.kinds.map((kind) => {
               const spec = KINDS[kind];
+              const off = allowed !== null && !allowed.includes(kind);
               return (
                 <li key={kind}>
                   <button
                     type="button"
                     className="bp-palette__item"
-                    draggable
+                    draggable={!off}
                     data-kind={kind}
                     aria-label={`Add ${spec.title}`}
                     aria-describedby={`blurb-${kind}`}
-                    onDragStart={(e) => onDragStart(e, kind)}
-                    onClick={() => addBox(kind)}
+                    aria-disabled={off || undefined}
+                    onDragStart={(e) => (off ? e.preventDefault() : onDragStart(e, kind))}
+                    onClick={() =>
+                      off
+                        ? notify('info', `${spec.title} is not part of this challenge.`)
+                        : addBox(kind)
+                    }
                     style={{ '--kind-color': spec.color } as React.CSSProperties}
                   >
                     <span className="bp-palette__icon">

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { setTitle } from '../state/docOps.ts';
 import { useDocumentStore } from '../state/documentStore.ts';
 import { ActionButton } from './ActionButton.tsx';
+import { CostBadge } from './challenge/CostLines.tsx';
 import { MenuBar } from './MenuBar.tsx';
 
 export function TopBar({ toolbar }: { toolbar?: ReactNode }) {
@@ -53,6 +54,7 @@ export function TopBar({ toolbar }: { toolbar?: ReactNode }) {
         {toolbar}
       </div>
       <div className="bp-topbar__end">
+        <CostBadge />
         <ActionButton id="shortcuts" icon="help" />
       </div>
     </header>

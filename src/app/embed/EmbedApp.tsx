@@ -7,17 +7,25 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Canvas } from '../../canvas/Canvas.tsx';
+import { loadChallenge } from '../../story/challenge/load.ts';
+import { formatChallengeIssue } from '../../story/challenge/schema.ts';
+import { onGraded, useChallengeStore } from '../../state/challengeStore.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
 import { useStoryStore } from '../../state/storyStore.ts';
+import { ChallengePanel } from '../../ui/challenge/ChallengePanel.tsx';
+import { Inspector } from '../../ui/inspector/Inspector.tsx';
 import { LiveRoot } from '../../ui/live/LiveRoot.tsx';
+import { RecordRoot } from '../../ui/record/RecordRoot.tsx';
+import { Palette } from '../../ui/Palette.tsx';
+import { useKeyboardShortcuts } from '../../ui/useKeyboardShortcuts.ts';
 import { type EmbedParams, storyName } from '../../ui/share/embedOptions.ts';
-import { startBridge } from './bridge.ts';
+import { type Bridge, startBridge } from './bridge.ts';
 import { EmbedControls } from './EmbedControls.tsx';
 import { type FrameSize, fitOptions, frameSize } from './frame.ts';
 import type { Loaded } from './load.ts';
 import { type Command, createThrottle, PROTOCOL_VERSION, storyCommandWarning } from './protocol.ts';
-import { metricsOf, runState, startRun, storyInfo } from './run.ts';
+import { challengeInfo, gradedResult, metricsOf, runState, startRun, storyInfo } from './run.ts';
 
 const METRICS_INTERVAL_MS = 1000;
 const LOG = '[Backend Playground embed]';
@@ -32,14 +40,44 @@ const STORY_COMMANDS: ReadonlySet<Command['type']> = new Set([
   'previousStep',
 ]);
 
+/** The page sent a challenge file: show it, or say what is wrong with it (nothing changes). */
+function loadFromPage(
+  json: unknown,
+  post: (event: Parameters<Bridge['post']>[0]) => void,
+): string | null {
+  const loaded = loadChallenge(json, 'the page’s challenge');
+  if (!loaded.ok) {
+    const issues = loaded.issues.slice(0, 8).map(formatChallengeIssue).join('; ');
+    return `loadChallenge: the challenge was not opened, it has problems: ${issues}`;
+  }
+  useChallengeStore.getState().open(loaded.challenge, { origin: 'embed', persist: false });
+  post({ type: 'challengeLoaded', challenge: challengeInfo(loaded.challenge)! });
+  return null;
+}
+
 /**
  * Carries out a command from the host page. Returns what to tell the host when the command
  * could not be done as asked (nothing to run, no story, a step past the end), else null.
  */
-function runCommand(command: Command, loaded: Loaded): string | null {
+function runCommand(
+  command: Command,
+  loaded: Loaded,
+  post: (event: Parameters<Bridge['post']>[0]) => void,
+): string | null {
   if (!loaded.ok) return `${command.type}: nothing to run here. ${loaded.reason}`;
   const sim = useSimulationStore.getState();
   const story = useStoryStore.getState();
+  if (command.type === 'loadChallenge' || command.type === 'check') {
+    if (loaded.kind !== 'challenge') {
+      return `${command.type} needs a challenge embed (embed.html?challenge=ID, or challenge=from-page)`;
+    }
+    if (command.type === 'loadChallenge') return loadFromPage(command.challenge, post);
+    const challenge = useChallengeStore.getState();
+    if (!challenge.challenge) return 'check: no challenge yet; send one with loadChallenge';
+    if (challenge.status === 'grading') return 'check: a Check is already running';
+    void challenge.check();
+    return null;
+  }
   if (STORY_COMMANDS.has(command.type)) {
     const info = storyInfo(story);
     if (loaded.kind !== 'story' || !info) {
@@ -125,7 +163,7 @@ function EmbedShell({ params, loaded, embedId }: EmbedProps) {
 
   useEffect(() => {
     const b = startBridge(params.origins, embedId, (command) => {
-      const warning = runCommand(command, loaded);
+      const warning = runCommand(command, loaded, (event) => b.post(event));
       if (!warning) return;
       console.warn(`${LOG} ${warning}`);
       b.post({ type: 'warning', message: warning, command: command.type });
@@ -139,6 +177,7 @@ function EmbedShell({ params, loaded, embedId }: EmbedProps) {
         version: PROTOCOL_VERSION,
         title: loaded.ok ? useDocumentStore.getState().doc.title : null,
         story: storyInfo(useStoryStore.getState()),
+        challenge: challengeInfo(useChallengeStore.getState().challenge),
         state: loaded.ok ? runState(useSimulationStore.getState().status) : 'error',
         error: loaded.ok ? null : loaded.reason,
       });
@@ -182,10 +221,20 @@ function EmbedShell({ params, loaded, embedId }: EmbedProps) {
         sendMetrics();
     });
 
+    // Every Check (the learner's or the page's) goes to the page, to record.
+    const unsubscribeGraded = onGraded((grade, challenge) =>
+      b.post({ type: 'graded', ...gradedResult(grade, challenge) }),
+    );
+    const unsubscribeChallenge = useChallengeStore.subscribe((s, prev) => {
+      if (s.challenge !== prev.challenge && s.challenge) fitSoon();
+    });
+
     greet();
     return () => {
       unsubscribeStory();
       unsubscribeSim();
+      unsubscribeGraded();
+      unsubscribeChallenge();
       if (trailing) clearTimeout(trailing);
       b.dispose();
     };
@@ -209,13 +258,41 @@ function EmbedShell({ params, loaded, embedId }: EmbedProps) {
   }, [measure, fit]);
 
   const status = useSimulationStore((s) => s.status);
+  const isChallenge = loaded.ok && loaded.kind === 'challenge';
+  const challenge = useChallengeStore((s) => s.challenge);
+  const stageBox = (
+    <div ref={stage} className="bp-embed__stage">
+      <Canvas refitOnResize={false} />
+      <LiveRoot />
+      {params.controls.has('record') ? <RecordRoot /> : null}
+      {loaded.ok ? (
+        isChallenge && !challenge ? (
+          <div className="bp-embed__message bp-embed__message--info" role="status">
+            <strong>Waiting for a challenge</strong>
+            <span>The course page sends it with the loadChallenge command.</span>
+          </div>
+        ) : empty && !isChallenge ? (
+          <div className="bp-embed__message bp-embed__message--info" role="status">
+            <strong>This diagram has no boxes yet</strong>
+            <span>There is nothing to run.</span>
+          </div>
+        ) : null
+      ) : (
+        <div className="bp-embed__message" role="alert">
+          <strong>{loaded.title}</strong>
+          <span>{loaded.details}</span>
+        </div>
+      )}
+    </div>
+  );
   return (
     <div
       ref={root}
-      className={`bp-embed bp-embed--${params.theme}${params.readOnly ? ' is-readonly' : ''}`}
+      className={`bp-embed bp-embed--${params.theme}${params.readOnly && !isChallenge ? ' is-readonly' : ''}${isChallenge ? ' bp-embed--challenge' : ''}`}
       data-state={loaded.ok ? runState(status) : 'error'}
       data-frame={frame}
     >
+      {isChallenge ? <ChallengeShortcuts /> : null}
       {params.controls.size > 0 || hasStory ? (
         <EmbedControls
           controls={params.controls}
@@ -228,23 +305,22 @@ function EmbedShell({ params, loaded, embedId }: EmbedProps) {
           Embed settings: {notes.join('; ')}.
         </p>
       ) : null}
-      <div ref={stage} className="bp-embed__stage">
-        <Canvas refitOnResize={false} />
-        <LiveRoot />
-        {loaded.ok ? (
-          empty ? (
-            <div className="bp-embed__message bp-embed__message--info" role="status">
-              <strong>This diagram has no boxes yet</strong>
-              <span>There is nothing to run.</span>
-            </div>
-          ) : null
-        ) : (
-          <div className="bp-embed__message" role="alert">
-            <strong>{loaded.title}</strong>
-            <span>{loaded.details}</span>
-          </div>
-        )}
-      </div>
+      {isChallenge ? (
+        <div className="bp-embed__challenge">
+          {challenge ? <ChallengePanel compact /> : null}
+          {challenge ? <Palette /> : null}
+          {stageBox}
+          {challenge ? <Inspector /> : null}
+        </div>
+      ) : (
+        stageBox
+      )}
     </div>
   );
+}
+
+/** A challenge embed is for designing: the editor's keys work there (Delete, Undo, Mod+Enter). */
+function ChallengeShortcuts() {
+  useKeyboardShortcuts();
+  return null;
 }

@@ -5,9 +5,12 @@
 import { useMemo } from 'react';
 import { encodeDocumentFragment } from '../../io/share.ts';
 import type { TopologyDocument } from '../../model/types.ts';
+import { useChallengeStore } from '../../state/challengeStore.ts';
 import { SPEEDS, useSimulationStore } from '../../state/simulationStore.ts';
+import { challengeDesignHash } from '../../story/challenge/links.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { type StoryState, useStoryStore } from '../../state/storyStore.ts';
+import { useUiStore } from '../../state/uiStore.ts';
 import { formatStoryHash } from '../../story/player.ts';
 import type { EmbedControl } from '../../ui/share/embedOptions.ts';
 import { metricsOf, runState, storyInfo } from './run.ts';
@@ -15,12 +18,21 @@ import { metricsOf, runState, storyInfo } from './run.ts';
 /** The full app (beside embed.html), opened on the same story step or the same diagram. */
 export function fullAppHref(
   embedHref: string,
-  shown: { story: Pick<StoryState, 'scenario' | 'step'>; doc: TopologyDocument } | null,
+  shown: {
+    story: Pick<StoryState, 'scenario' | 'step'>;
+    doc: TopologyDocument;
+    /** A challenge the app has too: it opens there with the reader's design. */
+    challengeId?: string | null;
+  } | null,
 ): string {
   const app = new URL('./', embedHref).href;
   if (!shown) return app;
   if (shown.story.scenario) {
     return app + formatStoryHash({ scenarioId: shown.story.scenario.id, step: shown.story.step });
+  }
+  if (shown.challengeId) {
+    const link = challengeDesignHash(shown.challengeId, shown.doc);
+    if (link.ok) return app + link.fragment;
   }
   const link = encodeDocumentFragment(shown.doc);
   return link.ok ? app + link.fragment : app;
@@ -33,6 +45,7 @@ const PATHS = {
   reset: 'M4 12a8 8 0 1 0 2.4-5.7M4 4v5h5',
   prev: 'M15 5l-7 7 7 7',
   next: 'M9 5l7 7-7 7',
+  record: 'M12 5a7 7 0 1 0 0 14a7 7 0 1 0 0-14z',
 };
 
 function Icon({ d, filled }: { d: string; filled?: boolean }) {
@@ -100,18 +113,29 @@ export function EmbedControls({
   const scenario = useStoryStore((s) => s.scenario);
   const stepIndex = useStoryStore((s) => s.step);
   const doc = useDocumentStore((s) => s.doc);
+  const challenge = useChallengeStore((s) => s.challenge);
+  const inCatalog = useChallengeStore(
+    (s) =>
+      s.challenge !== null && s.catalog.some((c) => c.id === s.challenge!.id && c === s.challenge),
+  );
   const story = storyInfo({ scenario, step: stepIndex });
   const playing = runState(status) === 'playing';
   // Nothing to run: the run controls stay in place (the layout does not jump) but are off.
   const runnable = loaded && doc.nodes.length > 0;
-  const title = loaded ? doc.title : 'Backend Playground';
+  const title = loaded ? (challenge?.title ?? doc.title) : 'Backend Playground';
   const openHref = useMemo(
     () =>
       fullAppHref(
         window.location.href,
-        loaded ? { story: { scenario, step: stepIndex }, doc } : null,
+        loaded
+          ? {
+              story: { scenario, step: stepIndex },
+              doc,
+              challengeId: inCatalog ? (challenge?.id ?? null) : null,
+            }
+          : null,
       ),
-    [loaded, scenario, stepIndex, doc],
+    [loaded, scenario, stepIndex, doc, challenge, inCatalog],
   );
   const sim = () => useSimulationStore.getState();
   return (
@@ -124,6 +148,8 @@ export function EmbedControls({
           <span className="bp-embed__step" title={`${story.title}: ${story.stepTitle}`}>
             Step {story.step} of {story.steps}: {story.stepTitle}
           </span>
+        ) : challenge ? (
+          <span className="bp-embed__step">Challenge · difficulty {challenge.difficulty} of 5</span>
         ) : null}
       </div>
       {story && controls.has('nav') ? (
@@ -199,6 +225,18 @@ export function EmbedControls({
           </select>
         ) : null}
       </fieldset>
+      {controls.has('record') ? (
+        <button
+          type="button"
+          className="bp-embed__btn bp-embed__record"
+          aria-label="Record a video"
+          title="Record a video of this canvas (WebM, MP4 or GIF)"
+          disabled={!runnable}
+          onClick={() => useUiStore.getState().openDialog({ id: 'record' })}
+        >
+          <Icon d={PATHS.record} filled />
+        </button>
+      ) : null}
       {controls.has('metrics') ? <Figures /> : null}
       <a
         className="bp-embed__open"

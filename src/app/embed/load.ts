@@ -7,13 +7,15 @@ import { emptyDocument } from '../../model/example.ts';
 import { describeIssues } from '../../model/paths.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useStoryStore } from '../../state/storyStore.ts';
-import { type EmbedParams, storyName } from '../../ui/share/embedOptions.ts';
+import { useChallengeStore } from '../../state/challengeStore.ts';
+import { loadChallengeCatalog } from '../../ui/challenge/catalog.ts';
+import { CHALLENGE_FROM_PAGE, type EmbedParams, storyName } from '../../ui/share/embedOptions.ts';
 import { loadCatalog } from '../../ui/story/catalog.ts';
 import { pastTheEnd } from './protocol.ts';
 
 export type Loaded =
   /** `notes`: what was shown other than asked (a step past the end), for the yellow note. */
-  | { ok: true; kind: 'story' | 'doc'; notes: string[] }
+  | { ok: true; kind: 'story' | 'doc' | 'challenge'; notes: string[] }
   /** `reason` is the title and details in one plain sentence, for the host page. */
   | { ok: false; title: string; details: string; reason: string };
 
@@ -24,6 +26,26 @@ function failed(title: string, details: string): Loaded {
 
 export function loadEmbedContent(params: EmbedParams): Loaded {
   const docs = useDocumentStore.getState();
+  if (params.challenge) {
+    // A challenge is for designing: always editable, never saved in this browser (the course
+    // page records the grades it is sent).
+    const catalog = loadChallengeCatalog();
+    const store = useChallengeStore.getState();
+    store.setCatalog(catalog.challenges, catalog.issues);
+    if (params.challenge === CHALLENGE_FROM_PAGE) {
+      docs.resetDocument(emptyDocument());
+      return { ok: true, kind: 'challenge', notes: [] };
+    }
+    const challenge = catalog.challenges.find((c) => c.id === params.challenge);
+    if (!challenge) {
+      return failed(
+        `There is no challenge called “${params.challenge}”`,
+        `Challenges in this version: ${catalog.challenges.map((c) => c.id).join(', ')}. Or use challenge=${CHALLENGE_FROM_PAGE} and send one with loadChallenge.`,
+      );
+    }
+    store.open(challenge, { origin: 'embed', persist: false });
+    return { ok: true, kind: 'challenge', notes: [] };
+  }
   if (params.story) {
     const catalog = loadCatalog();
     const story = useStoryStore.getState();

@@ -11,6 +11,7 @@ import { loadEmbedContent } from './load.ts';
 import '../global.css';
 import '../../ui/ui.css';
 import '../../canvas/canvas.css';
+import '../../ui/challenge/challenge.css';
 import './embed.css';
 
 const params = parseEmbedParams(window.location.search, window.location.hash);

@@ -115,3 +115,19 @@ describe('story commands that cannot do exactly what they ask', () => {
     }
   });
 });
+
+describe('challenge commands', () => {
+  it('recognises check and loadChallenge, and explains a loadChallenge without a challenge', () => {
+    expect(parseCommand({ source: MESSAGE_SOURCE, type: 'check' })).toEqual({
+      ok: true,
+      command: { type: 'check' },
+    });
+    const challenge = { id: 'mine' };
+    expect(parseCommand({ source: MESSAGE_SOURCE, type: 'loadChallenge', challenge })).toEqual({
+      ok: true,
+      command: { type: 'loadChallenge', challenge },
+    });
+    const bad = parseCommand({ source: MESSAGE_SOURCE, type: 'loadChallenge', challenge: 'x' });
+    expect(bad.ok === false && !bad.foreign && bad.reason).toMatch(/needs `challenge`/);
+  });
+});

@@ -14,7 +14,11 @@ export type Command =
   | { type: 'reset' }
   | { type: 'nextStep' }
   | { type: 'previousStep' }
-  | { type: 'goToStep'; step: number };
+  | { type: 'goToStep'; step: number }
+  /** Challenge embeds: grade the design now, as the Check button does. */
+  | { type: 'check' }
+  /** Show this challenge (a challenge file's JSON), replacing what the embed shows. */
+  | { type: 'loadChallenge'; challenge: unknown };
 
 export type RunState = 'idle' | 'playing' | 'paused';
 
@@ -25,6 +29,43 @@ export interface StoryInfo {
   step: number;
   steps: number;
   stepTitle: string;
+}
+
+/** A challenge as the page sees it. */
+export interface ChallengeInfo {
+  id: string;
+  title: string;
+  difficulty: number;
+}
+
+/** One goal of a grade, for the course page's records. */
+export interface GradedGoal {
+  id: string;
+  label: string;
+  passed: boolean;
+  /** The measured figure (the worst over the runs) and its unit, when there is one. */
+  value: number | null;
+  unit: string | null;
+  /** The figure in words: "412 ms", "1.2%". */
+  display: string;
+  /** "when App 1 crashed at 20 s", when the script ran once per box. */
+  where: string | null;
+  /** Why it was missed: "App 2 ran out of workers at 41 s". */
+  cause: string | null;
+}
+
+export interface GradedResult {
+  challenge: ChallengeInfo;
+  passed: boolean;
+  goalsPassed: number;
+  goalsTotal: number;
+  /** What the design costs a month, US dollars. */
+  costUsd: number;
+  seed: number;
+  /** 'too-big': the design could not be graded; `message` says why. */
+  status: 'graded' | 'too-big';
+  message: string | null;
+  goals: GradedGoal[];
 }
 
 export interface Metrics {
@@ -53,6 +94,8 @@ export type Event =
       /** The diagram's title; null when nothing could be loaded. */
       title: string | null;
       story: StoryInfo | null;
+      /** The challenge on show, in a challenge embed (null until the page sends one). */
+      challenge: ChallengeInfo | null;
       state: ReadyState;
       error: string | null;
     }
@@ -60,7 +103,11 @@ export type Event =
   | { type: 'warning'; message: string; command?: Command['type'] }
   | { type: 'stepChanged'; story: StoryInfo }
   | { type: 'state'; state: RunState }
-  | { type: 'metrics'; metrics: Metrics };
+  | { type: 'metrics'; metrics: Metrics }
+  /** After every Check (the learner's or the page's `check`). */
+  | ({ type: 'graded' } & GradedResult)
+  /** A challenge the page sent with `loadChallenge` is on show. */
+  | { type: 'challengeLoaded'; challenge: ChallengeInfo };
 
 export type Outgoing = Event & { source: typeof MESSAGE_SOURCE; embedId?: string };
 
@@ -83,7 +130,17 @@ export function parseCommand(data: unknown): CommandCheck {
     case 'reset':
     case 'nextStep':
     case 'previousStep':
+    case 'check':
       return { ok: true, command: { type: data.type } };
+    case 'loadChallenge':
+      if (typeof data.challenge !== 'object' || data.challenge === null) {
+        return {
+          ok: false,
+          foreign: false,
+          reason: 'loadChallenge needs `challenge`: the JSON of a challenge file (an object)',
+        };
+      }
+      return { ok: true, command: { type: 'loadChallenge', challenge: data.challenge } };
     case 'goToStep': {
       const step = data.step;
       if (typeof step !== 'number' || !Number.isInteger(step) || step < 1) {
@@ -95,7 +152,7 @@ export function parseCommand(data: unknown): CommandCheck {
       return {
         ok: false,
         foreign: false,
-        reason: `unknown command ${JSON.stringify(data.type)}; known: play, pause, step, reset, nextStep, previousStep, goToStep`,
+        reason: `unknown command ${JSON.stringify(data.type)}; known: play, pause, step, reset, nextStep, previousStep, goToStep, check, loadChallenge`,
       };
   }
 }

@@ -106,6 +106,19 @@ describe('exportMermaid', () => {
     expect(stripBpComments(text)).not.toContain('bp:');
   });
 
+  it('keeps the monthly cost: a line people read and the figures per box', () => {
+    const doc = exampleDocument();
+    const text = exportMermaid(doc);
+    expect(text).toContain(
+      '%% Monthly cost at AWS on-demand list prices (Backend Playground estimate): $274.53\n',
+    );
+    expect(text).toContain(
+      '%% bp:cost {"totalUsd":274.53,"nodes":{"users":0,"nginx":119.14,"lb":22.27,"app1":59.57,"app2":59.57,"db":13.98}}\n',
+    );
+    // Stripped of its data, the export still says what the design costs.
+    expect(stripBpComments(text)).toContain('%% Monthly cost at AWS on-demand list prices');
+  });
+
   it('escapes labels so no text can break out of its string', () => {
     const doc = exampleDocument();
     doc.nodes[1]!.label = 'a"] --> X[pwned <script>alert(1)</script> #quot; %%{init}%%\nend';

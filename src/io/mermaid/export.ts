@@ -4,6 +4,7 @@
 // kinds, settings, positions, the exact labels) travels in `%% bp:` comment lines that
 // renderers ignore and our import reads back, so export → import is lossless.
 
+import { designCost, formatUsd } from '../../model/cost.ts';
 import { defaultConfig, KINDS } from '../../model/kinds.ts';
 import type { Config, NodeKind, TopologyDocument, TopologyNode } from '../../model/types.ts';
 import { nodeStatement } from './shapes.ts';
@@ -173,7 +174,31 @@ export function exportMermaid(doc: TopologyDocument): string {
     if (e.label !== undefined) c.label = e.label;
     lines.push(`%% bp:edge ${commentJson(c)}`);
   }
+  lines.push(...costComments(doc));
   return `${lines.join('\n')}\n`;
+}
+
+/** What a `%% bp:cost` comment carries: the monthly estimate, in total and per box id. */
+export interface BpCostComment {
+  totalUsd: number;
+  nodes: Record<string, number>;
+}
+
+/**
+ * The design's monthly cost (src/model/cost.ts): a line a person reads, kept when the
+ * `%% bp:` data is stripped, and the figures per box as data. Import derives cost from the
+ * settings again, so it reads neither.
+ */
+function costComments(doc: TopologyDocument): string[] {
+  const cost = designCost(doc);
+  const data: BpCostComment = {
+    totalUsd: cost.totalUsd,
+    nodes: Object.fromEntries(cost.boxes.map((b) => [b.id, b.monthlyUsd])),
+  };
+  return [
+    `%% Monthly cost at AWS on-demand list prices (Backend Playground estimate): ${formatUsd(cost.totalUsd)}`,
+    `%% bp:cost ${commentJson(data)}`,
+  ];
 }
 
 /** The export without its `%% bp:` data: what a person reads or a renderer draws. */

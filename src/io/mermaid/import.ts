@@ -13,6 +13,7 @@
 // `applyChoices` redoes the stages after parsing, synchronously; `finalDocument` lays
 // the result out again when the arrows or the boxes changed. Never throws.
 
+import { defaultConfig } from '../../model/kinds.ts';
 import { canConnectKinds } from '../../model/rules.ts';
 import type { NodeKind, TopologyDocument } from '../../model/types.ts';
 import { layoutDocument } from '../layout.ts';
@@ -353,6 +354,26 @@ export async function finalDocument(
   const applied = applyChoices(result, choices);
   if (!applied.needsLayout) return applied.doc;
   return layout(applied.doc, result.plan.drawn);
+}
+
+/**
+ * The document with some boxes' kinds changed (the other importers' previews use it): a
+ * box whose kind changes gets that kind's default settings (the old kind's make no
+ * sense); hosts stay hosts, since they hold other boxes. Same document when nothing
+ * changes.
+ */
+export function withKinds(
+  doc: TopologyDocument,
+  kinds: Readonly<Record<string, NodeKind>>,
+): TopologyDocument {
+  let changed = false;
+  const nodes = doc.nodes.map((n) => {
+    const kind = Object.hasOwn(kinds, n.id) ? kinds[n.id] : undefined;
+    if (kind === undefined || kind === n.kind || kind === 'group' || n.kind === 'group') return n;
+    changed = true;
+    return { ...n, kind, config: defaultConfig(kind) };
+  });
+  return changed ? { ...doc, nodes } : doc;
 }
 
 /** The import with the kinds chosen in the preview (see `applyChoices`). */

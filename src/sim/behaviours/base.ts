@@ -1,15 +1,46 @@
-// What every behaviour starts from: config readers, stations per server, and the
-// defaults (answer at once, pass a child's outcome up).
+// What every behaviour starts from: the engine and its node, typed config readers, workers
+// (a station) per server, and the defaults (one server, answer at once, pass a child's
+// outcome up, offer nothing to neighbours).
 
-import { booleanOf, numberOf, stringOf } from '../../model/kinds.ts';
-import type { Simulation } from '../simulation.ts';
-import { type Behaviour, type Call, type NodeRt, type Server, Station } from '../runtime.ts';
+import { booleanOf, KINDS, numberOf, stringOf } from '../../model/kinds.ts';
+import type { NodeKind, Route } from '../../model/types.ts';
+import type { Capabilities } from '../capabilities.ts';
+import type { Behaviour, Engine } from '../engine.ts';
+import { Resource } from '../resource.ts';
+import type { Call, NodeRt, Server } from '../runtime.ts';
+
+/** Settings already checked against the kinds table (src/model/kinds.ts), as kind.key. */
+const checked = new Set<string>();
+
+/**
+ * A behaviour may only read settings its kind declares, with the declared type: a
+ * misspelt key throws in every test that runs the kind instead of reading a silent 0.
+ */
+function declared(
+  kind: NodeKind,
+  key: string,
+  type: 'number' | 'string' | 'boolean' | 'routes',
+): void {
+  const id = `${kind}.${key}`;
+  if (checked.has(id)) return;
+  const f = KINDS[kind]?.fields.find((x) => x.key === key);
+  const is = f?.type === 'enum' || f?.type === 'text' ? 'string' : f?.type;
+  if (is !== type) throw new Error(`engine: ${kind} declares no ${type} setting "${key}"`);
+  checked.add(id);
+}
 
 export abstract class BaseBehaviour implements Behaviour {
+  /** What this box offers the boxes linked to it (capabilities.ts); nothing by default. */
+  readonly caps: Capabilities = {};
+
   constructor(
-    protected readonly sim: Simulation,
+    protected readonly sim: Engine,
     protected readonly node: NodeRt,
   ) {}
+
+  replicas(): number {
+    return 1;
+  }
 
   configure(): void {}
 
@@ -36,33 +67,46 @@ export abstract class BaseBehaviour implements Behaviour {
 
   queueLength(): number {
     let n = 0;
-    for (const s of this.node.servers) if (s.station !== null) n += s.station.queue.length;
+    for (const s of this.node.servers) if (s.workers !== null) n += s.workers.waiting;
     return n;
   }
 
+  /** A number setting of this kind (its default when the document lacks it). */
   protected num(key: string): number {
+    declared(this.node.kind, key, 'number');
     return numberOf(this.node.kind, this.node.config, key);
   }
 
+  /** An enum or text setting of this kind. */
   protected str(key: string): string {
+    declared(this.node.kind, key, 'string');
     return stringOf(this.node.kind, this.node.config, key);
   }
 
+  /** A boolean setting of this kind. */
   protected bool(key: string): boolean {
+    declared(this.node.kind, key, 'boolean');
     return booleanOf(this.node.kind, this.node.config, key);
   }
 
-  /** Gives every server a station (workers + queue), resized to the current config. */
+  /** A list of routes setting of this kind (a client's traffic mix); none when missing. */
+  protected routes(key: string): readonly Route[] {
+    declared(this.node.kind, key, 'routes');
+    const raw = this.node.config[key];
+    return Array.isArray(raw) ? (raw as Route[]) : [];
+  }
+
+  /** Gives every server its workers and their queue, resized to the current config. */
   protected stations(cap: number, limit: number): void {
     for (const s of this.node.servers) {
-      if (s.station === null) {
-        s.station = new Station(cap, limit);
-        s.station.last = this.sim.now;
+      if (s.workers === null) {
+        s.workers = new Resource<Call>(cap, limit);
+        s.workers.last = this.sim.now;
       } else {
-        s.station.mark(this.sim.now);
-        s.station.cap = cap;
-        s.station.limit = limit;
-        if (s.up) this.sim.startQueued(s.station);
+        s.workers.mark(this.sim.now);
+        s.workers.cap = cap;
+        s.workers.limit = limit;
+        if (s.up) this.sim.startQueued(s.workers);
       }
     }
   }

@@ -3,12 +3,14 @@
 // stampedes (hot keys expiring together send a burst to the DB) emerge. Every operation
 // takes opMs (a network round trip, not a capacity limit). A crash empties it.
 
+import type { Capabilities, HoldsKeys } from '../capabilities.ts';
 import { IntLru } from '../lru.ts';
 import { Zipf } from '../rng.ts';
 import { type Call, OP_DEL, OP_GET, OP_REQUEST, OP_SET } from '../runtime.ts';
 import { BaseBehaviour } from './base.ts';
 
-export class CacheBehaviour extends BaseBehaviour {
+export class CacheBehaviour extends BaseBehaviour implements HoldsKeys {
+  override readonly caps: Capabilities = { holdsKeys: this };
   private lru = new IntLru(0, 0, 1);
   private zipf = new Zipf(1, 1);
   private opMs = 0;

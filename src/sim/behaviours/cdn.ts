@@ -2,15 +2,18 @@
 // hitMs; a miss is fetched from the origin (the outgoing edge) and kept. Other paths pass
 // through to the origin untouched.
 
+import { type CachesFiles, type Capabilities, SERVES_REQUESTS } from '../capabilities.ts';
+import { C_NO_ROUTE } from '../causes.ts';
 import { LruTtl } from '../lru.ts';
-import { C_NO_ROUTE, type Call, type EdgeRt, OP_REQUEST, S_CHILD } from '../runtime.ts';
+import { type Call, type EdgeRt, OP_REQUEST, S_CHILD } from '../runtime.ts';
 import { BaseBehaviour } from './base.ts';
 
 const HIT = 1;
 const MISS = 2;
 const PASS = 3;
 
-export class CdnBehaviour extends BaseBehaviour {
+export class CdnBehaviour extends BaseBehaviour implements CachesFiles {
+  override readonly caps: Capabilities = { servesRequests: SERVES_REQUESTS, cachesFiles: this };
   private readonly lru = new LruTtl<string>(0, 0);
   private prefix = '/static';
   private hitMs = 0;
@@ -24,6 +27,11 @@ export class CdnBehaviour extends BaseBehaviour {
     this.lru.trim();
     this.prefix = this.str('staticPrefix');
     this.hitMs = this.num('hitMs');
+  }
+
+  /** The paths it caches (read live: callers configure in any order). */
+  staticPrefix(): string {
+    return this.str('staticPrefix');
   }
 
   override arrive(call: Call): void {

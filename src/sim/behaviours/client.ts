@@ -2,19 +2,10 @@
 // traffic pattern (steady, ramp, spike), distinct users (for ip-hash, sessions and DNS
 // caching), and a timeout after which the user gives up.
 
-import type { Route } from '../../model/types.ts';
+import { type Capabilities, reach, type SendsTraffic } from '../capabilities.ts';
+import { C_NO_ROUTE, C_TIMEOUT } from '../causes.ts';
 import { Ring } from '../ring.ts';
-import {
-  C_NO_ROUTE,
-  C_TIMEOUT,
-  Call,
-  type EdgeRt,
-  OP_LOOKUP,
-  OP_REQUEST,
-  Req,
-  S_CHILD,
-  S_DONE,
-} from '../runtime.ts';
+import { Call, type EdgeRt, OP_LOOKUP, OP_REQUEST, Req, S_CHILD, S_DONE } from '../runtime.ts';
 import { BaseBehaviour } from './base.ts';
 
 const DEADLINE = -1;
@@ -30,7 +21,8 @@ interface RouteRt {
   cum: number;
 }
 
-export class ClientBehaviour extends BaseBehaviour {
+export class ClientBehaviour extends BaseBehaviour implements SendsTraffic {
+  override readonly caps: Capabilities = { sendsTraffic: this };
   private clientIndex = -1;
   private rps = 0;
   private rpsOverride: number | null = null;
@@ -44,7 +36,7 @@ export class ClientBehaviour extends BaseBehaviour {
   private chaosUntil = 0;
   private timeoutMs = 5000;
   private users = 1;
-  private routes: RouteRt[] = [];
+  private mix: RouteRt[] = [];
   private totalWeight = 0;
   private token = 0;
   private readonly pending = new Ring<Call>();
@@ -74,14 +66,13 @@ export class ClientBehaviour extends BaseBehaviour {
     this.timeoutMs = this.num('timeoutMs');
     this.users = Math.max(1, Math.floor(this.num('users')));
     if (this.dnsUntil.length !== this.users) this.dnsUntil = new Float64Array(this.users);
-    const raw = this.node.config.routes;
-    const list = Array.isArray(raw) ? (raw as Route[]) : [];
-    this.routes = [];
+    const list = this.routes('routes');
+    this.mix = [];
     this.totalWeight = 0;
     for (const r of list) {
       if (!(r.weight > 0)) continue;
       this.totalWeight += r.weight;
-      this.routes.push({
+      this.mix.push({
         route: this.sim.routeFor(r.method, r.path),
         method: r.method,
         path: r.path,
@@ -94,17 +85,15 @@ export class ClientBehaviour extends BaseBehaviour {
     this.cdnPrefixes = [];
     this.frontEdges = [];
     for (const e of this.node.out) {
-      const kind = e.target.kind;
-      if (kind === 'dns') {
+      const caps = reach(e);
+      if (caps.resolvesNames !== undefined) {
         if (this.dnsEdge === null) {
           this.dnsEdge = e;
-          const ttl = e.target.config.ttlS;
-          this.dnsTtlMs = (typeof ttl === 'number' ? ttl : 300) * 1000;
+          this.dnsTtlMs = caps.resolvesNames.ttlMs();
         }
-      } else if (kind === 'cdn') {
+      } else if (caps.cachesFiles !== undefined) {
         this.cdnEdges.push(e);
-        const p = e.target.config.staticPrefix;
-        this.cdnPrefixes.push(typeof p === 'string' ? p : '/static');
+        this.cdnPrefixes.push(caps.cachesFiles.staticPrefix());
       } else this.frontEdges.push(e);
     }
     this.restart();
@@ -182,10 +171,10 @@ export class ClientBehaviour extends BaseBehaviour {
     const now = sim.now;
     const node = this.node;
     const rng = sim.rng;
-    let r = this.routes[0]!;
-    if (this.routes.length > 1) {
+    let r = this.mix[0]!;
+    if (this.mix.length > 1) {
       const x = rng.next() * this.totalWeight;
-      for (const candidate of this.routes) {
+      for (const candidate of this.mix) {
         if (x < candidate.cum) {
           r = candidate;
           break;

@@ -1,11 +1,14 @@
 // Cron: every everyMs it sends jobsPerRun jobs along each outgoing edge (a publish to a
-// queue, a job to a worker, a request to anything else). Its runs are background work:
-// they count on the boxes they reach and on the cron node, not in users' latency.
+// box that queues jobs, a job to one that accepts jobs, a request to anything else). Its
+// runs are background work: they count on the boxes they reach and on the cron node, not
+// in users' latency.
 
+import { reach } from '../capabilities.ts';
+import type { RootOwner } from '../engine.ts';
 import { Call, type EdgeRt, OP_JOB, OP_PUBLISH, OP_REQUEST, Req } from '../runtime.ts';
 import { BaseBehaviour } from './base.ts';
 
-export class CronBehaviour extends BaseBehaviour {
+export class CronBehaviour extends BaseBehaviour implements RootOwner {
   private everyMs = 1000;
   private jobsPerRun = 1;
   private token = 0;
@@ -34,8 +37,8 @@ export class CronBehaviour extends BaseBehaviour {
     for (const e of this.node.out) {
       // An arrow fanning out (into a host, through DNS): one of its links per run, in turn.
       if (e.turn >= 0 && this.turnOf(e.turn, chosen) !== e) continue;
-      const kind = e.target.kind;
-      const op = kind === 'queue' ? OP_PUBLISH : kind === 'worker' ? OP_JOB : OP_REQUEST;
+      const caps = reach(e);
+      const op = caps.queuesJobs ? OP_PUBLISH : caps.acceptsJobs ? OP_JOB : OP_REQUEST;
       for (let j = 0; j < this.jobsPerRun; j++) {
         const id = sim.newReqId();
         const req = new Req(

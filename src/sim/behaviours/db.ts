@@ -1,37 +1,43 @@
 // A database: `concurrency` queries run at once, the rest wait in a bounded queue (full →
 // 'rejected'); reads take readMs, writes writeMs (serviceDist around that mean). It counts
-// open connections (pools and one-off ones) and refuses one beyond maxConnections.
+// open connections (pools and one-off ones) and refuses one beyond maxConnections, counting
+// the refusal here ('db-max-connections').
 
+import type { Capabilities, ServesQueries } from '../capabilities.ts';
+import { C_DB_MAX } from '../causes.ts';
+import { Resource } from '../resource.ts';
 import { distCode, sample } from '../rng.ts';
 import { type Call, OP_WRITE, S_QUEUED, S_WORK } from '../runtime.ts';
 import { BaseBehaviour } from './base.ts';
 
-export class DbBehaviour extends BaseBehaviour {
+export class DbBehaviour extends BaseBehaviour implements ServesQueries {
+  override readonly caps: Capabilities = { servesQueries: this };
   private readMs = 0;
   private writeMs = 0;
   private dist = 1;
-  maxConnections = 1;
-  connections = 0;
-  peakConnections = 0;
+  /** Open connections against maxConnections; nobody waits for one (refused at once). */
+  private readonly connections = new Resource<Call>(1, 0);
+  private peakConnections = 0;
 
   override configure(): void {
     this.readMs = this.num('readMs');
     this.writeMs = this.num('writeMs');
     this.dist = distCode(this.str('serviceDist'));
-    this.maxConnections = this.num('maxConnections');
+    this.connections.cap = this.num('maxConnections');
     this.stations(this.num('concurrency'), this.num('queueLimit'));
   }
 
-  /** Opens one connection; false when maxConnections are already open. */
-  openConnection(): boolean {
-    if (this.connections >= this.maxConnections) return false;
-    this.connections++;
-    if (this.connections > this.peakConnections) this.peakConnections = this.connections;
+  connect(): boolean {
+    if (!this.connections.take()) {
+      this.node.failed[C_DB_MAX]!++;
+      return false;
+    }
+    if (this.connections.busy > this.peakConnections) this.peakConnections = this.connections.busy;
     return true;
   }
 
-  closeConnection(n: number): void {
-    this.connections = Math.max(0, this.connections - n);
+  disconnect(n: number): void {
+    this.connections.releaseMany(n);
   }
 
   override arrive(call: Call): void {
@@ -49,12 +55,12 @@ export class DbBehaviour extends BaseBehaviour {
   }
 
   override figures(out: Record<string, number | string>): void {
-    out.connections = this.connections;
+    out.connections = this.connections.busy;
     out.peakConnections = this.peakConnections;
-    out.maxConnections = this.maxConnections;
+    out.maxConnections = this.connections.cap;
   }
 
   override resetStats(): void {
-    this.peakConnections = this.connections;
+    this.peakConnections = this.connections.busy;
   }
 }

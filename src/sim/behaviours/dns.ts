@@ -1,13 +1,21 @@
-// DNS: a lookup takes lookupMs; the client keeps the answer for ttlS per user.
+// DNS: a lookup takes lookupMs. Its arrows say what the name resolves to (the clients
+// asking it call those boxes, src/model/links.ts); the client keeps the answer for ttlS.
 
+import type { Capabilities, ResolvesNames } from '../capabilities.ts';
 import type { Call } from '../runtime.ts';
 import { BaseBehaviour } from './base.ts';
 
-export class DnsBehaviour extends BaseBehaviour {
+export class DnsBehaviour extends BaseBehaviour implements ResolvesNames {
+  override readonly caps: Capabilities = { resolvesNames: this };
   private lookupMs = 0;
 
   override configure(): void {
     this.lookupMs = this.num('lookupMs');
+  }
+
+  /** How long a caller may keep the answer (read live: callers configure in any order). */
+  ttlMs(): number {
+    return this.num('ttlS') * 1000;
   }
 
   override arrive(call: Call): void {

@@ -2,11 +2,14 @@
 // a share errorRate of calls fail ('external-error'), and a call slower than timeoutMs is
 // abandoned at timeoutMs, also as 'external-error'. It has no capacity limit of ours.
 
+import { type Capabilities, SERVES_REQUESTS } from '../capabilities.ts';
+import { C_EXTERNAL } from '../causes.ts';
 import { distCode, sample } from '../rng.ts';
-import { C_EXTERNAL, type Call } from '../runtime.ts';
+import { type Call, S_DELAY } from '../runtime.ts';
 import { BaseBehaviour } from './base.ts';
 
 export class ExternalBehaviour extends BaseBehaviour {
+  override readonly caps: Capabilities = { servesRequests: SERVES_REQUESTS };
   private latencyMs = 0;
   private dist = 2;
   private errorRate = 0;
@@ -24,7 +27,7 @@ export class ExternalBehaviour extends BaseBehaviour {
     const latency = sample(sim.rng, this.dist, this.latencyMs) * this.node.slow;
     const failed = sim.rng.next() < this.errorRate;
     call.sub = failed || latency > this.timeoutMs ? 1 : 0;
-    call.state = 6; // S_DELAY
+    call.state = S_DELAY;
     sim.timeout(call, Math.min(latency, this.timeoutMs));
   }
 

@@ -1,22 +1,30 @@
-// A host (group): not a box requests visit; the boxes inside share its `cores` (see
-// Simulation.work). Its report shows how busy those cores are.
+// A host (group): not a box requests visit; the boxes inside share its `cores` (one
+// Resource; CPU work takes a core, see calls.ts work()). Its report shows how busy they are.
 
-import { C_NO_ROUTE, type Call } from '../runtime.ts';
+import type { Capabilities, HostsBoxes } from '../capabilities.ts';
+import { C_NO_ROUTE } from '../causes.ts';
+import type { Call } from '../runtime.ts';
 import { BaseBehaviour } from './base.ts';
 
-export class GroupBehaviour extends BaseBehaviour {
+export class GroupBehaviour extends BaseBehaviour implements HostsBoxes {
+  override readonly caps: Capabilities = { hostsBoxes: this };
+
+  cores(): number {
+    return this.num('cores');
+  }
+
   override arrive(call: Call): void {
     this.sim.fail(call, C_NO_ROUTE);
   }
 
   override queueLength(): number {
-    const host = this.node.ownHost;
-    return host === null ? 0 : host.waiters.length;
+    const cores = this.node.cores;
+    return cores === null ? 0 : cores.waiting;
   }
 
   override figures(out: Record<string, number | string>): void {
-    const host = this.node.ownHost;
-    out.cores = host?.cores ?? 0;
-    out.coresBusy = host?.used ?? 0;
+    const cores = this.node.cores;
+    out.cores = cores?.cap ?? 0;
+    out.coresBusy = cores?.busy ?? 0;
   }
 }

@@ -2,8 +2,8 @@
 // register it here (see docs/engine.md, "Adding a behaviour").
 
 import type { NodeKind } from '../../model/types.ts';
-import type { Behaviour, NodeRt } from '../runtime.ts';
-import type { Simulation } from '../simulation.ts';
+import type { Behaviour, BehaviourClass, Engine } from '../engine.ts';
+import type { NodeRt } from '../runtime.ts';
 import { AppBehaviour } from './app.ts';
 import { CacheBehaviour } from './cache.ts';
 import { CdnBehaviour } from './cdn.ts';
@@ -19,9 +19,7 @@ import { QueueBehaviour } from './queue.ts';
 import { StaticBehaviour } from './static.ts';
 import { WorkerBehaviour } from './worker.ts';
 
-type Make = new (sim: Simulation, node: NodeRt) => Behaviour;
-
-const BEHAVIOURS: Record<NodeKind, Make> = {
+export const BEHAVIOURS: Readonly<Record<NodeKind, BehaviourClass>> = {
   client: ClientBehaviour,
   dns: DnsBehaviour,
   cdn: CdnBehaviour,
@@ -38,6 +36,13 @@ const BEHAVIOURS: Record<NodeKind, Make> = {
   group: GroupBehaviour,
 };
 
-export function makeBehaviour(sim: Simulation, node: NodeRt): Behaviour {
-  return new BEHAVIOURS[node.kind](sim, node);
+/** The behaviour of a node's kind; `extra` adds kinds the engine does not know. */
+export function makeBehaviour(
+  engine: Engine,
+  node: NodeRt,
+  extra: Readonly<Record<string, BehaviourClass>> = {},
+): Behaviour {
+  const make = extra[node.kind] ?? BEHAVIOURS[node.kind];
+  if (make === undefined) throw new Error(`engine: no behaviour for kind "${node.kind}"`);
+  return new make(engine, node);
 }

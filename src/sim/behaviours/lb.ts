@@ -3,14 +3,38 @@
 // the checks (every interval; no answer within the timeout is a failure; unhealthy after
 // N failures in a row, healthy again after M passes), so requests sent in between fail.
 
-import { C_NO_ROUTE, Backend, type Call, type Server, S_CHILD } from '../runtime.ts';
+import {
+  type BackendHealth,
+  type Balances,
+  type Capabilities,
+  reach,
+  SERVES_REQUESTS,
+} from '../capabilities.ts';
+import { C_NO_ROUTE } from '../causes.ts';
+import { type Call, type EdgeRt, S_CHILD, type Server } from '../runtime.ts';
 import { BaseBehaviour } from './base.ts';
 
 const TICK = 1;
 const EVALUATE = 2;
 
-export class LbBehaviour extends BaseBehaviour {
-  backends: Backend[] = [];
+/** One server behind the load balancer, as its health checks see it. */
+class Backend {
+  healthy = true;
+  fails = 0;
+  passes = 0;
+  inFlight = 0;
+  current = 0; // smooth weighted round robin
+  pendingFail = false;
+  constructor(
+    public edge: EdgeRt,
+    public server: Server,
+    public weight: number,
+  ) {}
+}
+
+export class LbBehaviour extends BaseBehaviour implements Balances {
+  override readonly caps: Capabilities = { servesRequests: SERVES_REQUESTS, balances: this };
+  private backends: Backend[] = [];
   private strategy = 'round-robin';
   private intervalMs = 2000;
   private checkTimeoutMs = 500;
@@ -29,8 +53,7 @@ export class LbBehaviour extends BaseBehaviour {
     for (const b of this.backends) old.set(b.server, b);
     const next: Backend[] = [];
     for (const e of this.node.out) {
-      const w = e.target.config.weight;
-      const weight = typeof w === 'number' && w >= 0 ? w : 1;
+      const weight = reach(e).servesRequests?.weight() ?? 1;
       for (const s of e.target.servers) {
         const prev = old.get(s);
         if (prev && prev.edge === e) {
@@ -52,14 +75,14 @@ export class LbBehaviour extends BaseBehaviour {
       this.sim.fail(call, C_NO_ROUTE);
       return;
     }
-    call.backend = b;
+    call.ref = b;
     b.inFlight++;
     call.state = S_CHILD;
     this.sim.send(call, b.edge, call.op, b.server);
   }
 
   override childDone(call: Call, child: Call): void {
-    const b = call.backend!;
+    const b = call.ref as Backend;
     if (b.inFlight > 0) b.inFlight--;
     if (child.ok) this.sim.respond(call);
     else this.sim.propagate(call, child.cause);
@@ -186,7 +209,7 @@ export class LbBehaviour extends BaseBehaviour {
   }
 
   /** Health as this LB sees it, for live views. */
-  health(): { node: string; replica: number; healthy: boolean; inFlight: number }[] {
+  health(): BackendHealth[] {
     return this.backends.map((b) => ({
       node: b.server.node.id,
       replica: b.server.index,

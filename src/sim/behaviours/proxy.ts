@@ -5,16 +5,9 @@
 // With no arrow out at all it is a plain web server: it answers every request itself.
 
 import { prefixOf } from '../../model/routing.ts';
-import {
-  C_NO_ROUTE,
-  C_REJECTED,
-  type Call,
-  type EdgeRt,
-  OP_REQUEST,
-  S_CHILD,
-  S_QUEUED,
-  S_WORK,
-} from '../runtime.ts';
+import { type Capabilities, SERVES_REQUESTS } from '../capabilities.ts';
+import { C_NO_ROUTE, C_REJECTED } from '../causes.ts';
+import { type Call, type EdgeRt, OP_REQUEST, S_CHILD, S_QUEUED, S_WORK } from '../runtime.ts';
 import { BaseBehaviour } from './base.ts';
 
 interface Upstream {
@@ -24,6 +17,7 @@ interface Upstream {
 }
 
 export class ProxyBehaviour extends BaseBehaviour {
+  override readonly caps: Capabilities = { servesRequests: SERVES_REQUESTS };
   private tlsMs = 0;
   private serveStatic = true;
   private staticPrefix = '/static';

@@ -3,22 +3,30 @@
 // consumes messages as a worker does: event-driven services), one per free slot, or
 // are passed on to the queues it points at (published there);
 // a job not acknowledged within visibilityTimeoutMs (or whose worker crashed) is
-// delivered again. Jobs survive a crash of the queue itself (it is durable).
+// delivered again. Jobs survive a crash of the queue itself (it is durable). The jobs
+// waiting are the line of a Resource (capacity = its limit), so its depth is integrated
+// over time like any queue's.
 
+import { type Capabilities, type QueuesJobs, reach } from '../capabilities.ts';
+import { C_QUEUE_FULL } from '../causes.ts';
+import type { RootOwner } from '../engine.ts';
+import { Resource } from '../resource.ts';
 import { Ring } from '../ring.ts';
-import {
-  C_QUEUE_FULL,
-  Call,
-  type EdgeRt,
-  Job,
-  type RootOwner,
-  OP_JOB,
-  Req,
-  type Server,
-} from '../runtime.ts';
+import { Call, type EdgeRt, OP_JOB, Req, type Server } from '../runtime.ts';
 import { BaseBehaviour } from './base.ts';
 
 const VISIBILITY = 1;
+
+/** A published message; its token moves on at every delivery (older deliveries are void). */
+class Job {
+  token = 0;
+  /** The consumer server it is out with, unacknowledged. */
+  server: Server | null = null;
+  constructor(
+    public req: Req,
+    public depth: number,
+  ) {}
+}
 
 interface Delivery {
   job: Job;
@@ -26,18 +34,17 @@ interface Delivery {
   at: number;
 }
 
-export class QueueBehaviour extends BaseBehaviour implements RootOwner {
-  private readonly ready = new Ring<Job>();
+export class QueueBehaviour extends BaseBehaviour implements RootOwner, QueuesJobs {
+  override readonly caps: Capabilities = { queuesJobs: this };
+  /** Jobs waiting for a consumer (no units: a job leaves the line when one has a slot). */
+  private readonly ready = new Resource<Job>(0, 1);
   // Visibility deadlines in delivery order (one timer for the earliest, not one per job).
   private readonly deliveries = new Ring<Delivery>();
   private timerArmed = false;
   private readonly unacked = new Set<Job>();
-  private capacity = 1;
   private publishMs = 0;
   private visibilityMs = 1;
   private rr = 0;
-  private depthArea = 0;
-  private last = 0;
   private dispatching = false;
   published = 0;
   delivered = 0;
@@ -46,20 +53,14 @@ export class QueueBehaviour extends BaseBehaviour implements RootOwner {
   redelivered = 0;
 
   override configure(): void {
-    this.capacity = this.num('capacity');
+    this.ready.limit = this.num('capacity');
     this.publishMs = this.num('publishMs');
     this.visibilityMs = this.num('visibilityTimeoutMs');
-    this.dispatch();
-  }
-
-  private mark(): void {
-    const now = this.sim.now;
-    this.depthArea += (now - this.last) * this.ready.length;
-    this.last = now;
+    this.pull();
   }
 
   override arrive(call: Call): void {
-    if (this.ready.length >= this.capacity) {
+    if (this.ready.waiting >= this.ready.limit) {
       this.sim.fail(call, C_QUEUE_FULL);
       return;
     }
@@ -77,22 +78,22 @@ export class QueueBehaviour extends BaseBehaviour implements RootOwner {
       true,
       sim.traced(id),
     );
-    this.mark();
-    this.ready.push(new Job(req, this, call.depth));
+    this.ready.mark(sim.now);
+    this.ready.wait(new Job(req, call.depth));
     this.published++;
     sim.delay(call, this.publishMs);
-    this.dispatch();
+    this.pull();
   }
 
-  /** Hands waiting jobs to free worker slots. */
-  dispatch(): void {
+  /** Hands waiting jobs to free consumer slots. */
+  pull(): void {
     if (this.dispatching || !this.node.servers[0]!.up || this.node.removed) return;
     this.dispatching = true;
-    while (this.ready.length > 0) {
+    while (this.ready.waiting > 0) {
       const slot = this.freeSlot();
       if (slot === null) break;
-      this.mark();
-      this.deliver(this.ready.shift()!, slot.edge, slot.server);
+      this.ready.mark(this.sim.now);
+      this.deliver(this.ready.pop()!, slot.edge, slot.server);
     }
     this.dispatching = false;
   }
@@ -112,12 +113,14 @@ export class QueueBehaviour extends BaseBehaviour implements RootOwner {
           continue;
         }
         const s = servers[k]!;
-        const st = s.station;
         if (e.cut || !s.up) break;
+        const caps = reach(e);
         // Another queue takes every message passed on to it (Kafka → its topics).
-        if (e.target.kind === 'queue' && !e.target.removed) return { edge: e, server: s };
-        const consumes = e.target.kind === 'worker' || e.target.kind === 'app';
-        if (consumes && st !== null && st.busy < st.cap) return { edge: e, server: s };
+        if (caps.queuesJobs !== undefined && !e.target.removed) return { edge: e, server: s };
+        const consumer = caps.consumesJobs;
+        if (consumer !== undefined && consumer.hasFreeSlot(s)) {
+          return { edge: e, server: s };
+        }
         break;
       }
     }
@@ -131,7 +134,7 @@ export class QueueBehaviour extends BaseBehaviour implements RootOwner {
     this.delivered++;
     const call = new Call(job.req, edge.target, server, null, edge, OP_JOB);
     call.owner = this;
-    call.job = job;
+    call.ref = job;
     call.count = job.token;
     call.depth = job.depth + 1;
     const at = this.sim.now + this.visibilityMs;
@@ -144,7 +147,7 @@ export class QueueBehaviour extends BaseBehaviour implements RootOwner {
   }
 
   rootDone(call: Call): void {
-    const job = call.job!;
+    const job = call.ref as Job;
     if (job.token !== call.count || !this.unacked.has(job)) return; // redelivered meanwhile
     this.unacked.delete(job);
     job.server = null;
@@ -169,32 +172,32 @@ export class QueueBehaviour extends BaseBehaviour implements RootOwner {
     }
     if (d.length > 0) this.sim.nodeTimer(this.node, d.peek()!.at, VISIBILITY);
     else this.timerArmed = false;
-    if (expired) this.dispatch();
+    if (expired) this.pull();
   }
 
-  /** A worker replica crashed: its unacknowledged jobs are delivered again. */
-  workerDown(server: Server): void {
+  /** A consumer replica crashed: its unacknowledged jobs are delivered again. */
+  consumerDown(server: Server): void {
     for (const job of [...this.unacked]) if (job.server === server) this.requeue(job);
-    this.sim.at(this.sim.now, () => this.dispatch());
+    this.sim.at(this.sim.now, () => this.pull());
   }
 
   private requeue(job: Job): void {
     this.unacked.delete(job);
     job.token++;
     job.server = null;
-    this.mark();
-    this.ready.unshift(job);
+    this.ready.mark(this.sim.now);
+    this.ready.putBack(job);
     this.redelivered++;
   }
 
   override queueLength(): number {
-    return this.ready.length;
+    return this.ready.waiting;
   }
 
   override figures(out: Record<string, number | string>): void {
     const t = this.sim.now - this.sim.statsStart;
-    const area = this.depthArea + (this.sim.now - this.last) * this.ready.length;
-    out.depth = this.ready.length;
+    const area = this.ready.queueAreaAt(this.sim.now);
+    out.depth = this.ready.waiting;
     out.meanQueue = t > 0 ? area / t : 0;
     out.unacked = this.unacked.size;
     out.published = this.published;
@@ -205,8 +208,7 @@ export class QueueBehaviour extends BaseBehaviour implements RootOwner {
   }
 
   override resetStats(): void {
-    this.mark();
-    this.depthArea = 0;
+    this.ready.resetStats(this.sim.now);
     this.published = 0;
     this.delivered = 0;
     this.acked = 0;

@@ -1,11 +1,13 @@
 // A static file store (S3-like): `concurrency` files sent at once, each taking an
 // exponentially distributed time with mean readMs; the rest wait.
 
+import { type Capabilities, SERVES_REQUESTS } from '../capabilities.ts';
 import { DIST_EXPONENTIAL, sample } from '../rng.ts';
 import { type Call, S_QUEUED, S_WORK } from '../runtime.ts';
 import { BaseBehaviour } from './base.ts';
 
 export class StaticBehaviour extends BaseBehaviour {
+  override readonly caps: Capabilities = { servesRequests: SERVES_REQUESTS };
   private readMs = 0;
 
   override configure(): void {

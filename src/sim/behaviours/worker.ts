@@ -1,13 +1,21 @@
-// A background worker: takes jobs from the queues feeding it (one per free worker slot)
-// or directly from cron, does serviceTimeMs of work, then the same dependency steps as an
-// app handler with job semantics (a job is a write: DB writes through a pool of one
-// connection per slot, publishes to further queues, calls to other services).
+// A background worker: a request handler (handler.ts) with job semantics. It takes jobs
+// from the queues feeding it (one per free worker slot) or directly from cron, does
+// serviceTimeMs of work, then the same dependency steps as an app (a job is a write: DB
+// writes through a pool of one connection per slot, publishes to further queues, calls to
+// other services).
 
+import type { Capabilities } from '../capabilities.ts';
 import { distCode } from '../rng.ts';
-import { AppBehaviour, type HandlerSettings, SESSIONS_NONE } from './app.ts';
+import { type HandlerSettings, HandlerBehaviour, SESSIONS_NONE } from './handler.ts';
 
-export class WorkerBehaviour extends AppBehaviour {
-  protected override settings(): HandlerSettings {
+export class WorkerBehaviour extends HandlerBehaviour {
+  override readonly caps: Capabilities = {
+    servesRequests: this,
+    acceptsJobs: true,
+    consumesJobs: this,
+  };
+
+  protected settings(): HandlerSettings {
     const concurrency = this.num('concurrency');
     return {
       concurrency,

@@ -2,6 +2,14 @@
 // exporting an Action and list it here; menus, keys and the shortcuts overlay pick it up.
 
 import { autoLayoutAction } from './autoLayout.ts';
+import {
+  challengeHintAction,
+  checkDesignAction,
+  leaveChallengeAction,
+  openChallengeAction,
+  replayGradeAction,
+  startOverAction,
+} from './challenge.ts';
 import { crashAction, cutLinkAction, restartAction, restoreLinkAction } from './chaos.ts';
 import { copyAction } from './copy.ts';
 import { deleteAction } from './delete.ts';
@@ -9,13 +17,16 @@ import { duplicateAction } from './duplicate.ts';
 import { embedAction } from './embed.ts';
 import { exportPngAction } from './exportPng.ts';
 import { exportSvgAction } from './exportSvg.ts';
+import { exportComposeAction, exportNginxAction } from './exportConfig.ts';
 import { exportMermaidAction } from './exportMermaid.ts';
 import { fitViewAction } from './fitView.ts';
 import { shortcutsAction, showHintAction } from './help.ts';
+import { importConfigAction } from './importConfig.ts';
 import { importMermaidAction } from './importMermaid.ts';
 import { newDocumentAction } from './newDocument.ts';
 import { openDocumentAction } from './openDocument.ts';
 import { pasteAction } from './paste.ts';
+import { recordVideoAction } from './recordVideo.ts';
 import { playPauseAction } from './playPause.ts';
 import { redoAction } from './redo.ts';
 import { renameAction } from './rename.ts';
@@ -49,8 +60,12 @@ export const ACTIONS: readonly Action[] = [
   embedAction,
   exportPngAction,
   exportSvgAction,
+  recordVideoAction,
   importMermaidAction,
   exportMermaidAction,
+  importConfigAction,
+  exportComposeAction,
+  exportNginxAction,
   undoAction,
   redoAction,
   copyAction,
@@ -76,6 +91,12 @@ export const ACTIONS: readonly Action[] = [
   presenterAction,
   leavePresenterAction,
   leaveStoryAction,
+  openChallengeAction,
+  checkDesignAction,
+  challengeHintAction,
+  replayGradeAction,
+  startOverAction,
+  leaveChallengeAction,
   playPauseAction,
   stepSimulationAction,
   resetSimulationAction,

@@ -12,5 +12,6 @@ export const MENUS: MenuSpec[] = [
   { id: 'view', label: 'View' },
   { id: 'run', label: 'Run' },
   { id: 'story', label: 'Story' },
+  { id: 'challenge', label: 'Challenge' },
   { id: 'help', label: 'Help' },
 ];

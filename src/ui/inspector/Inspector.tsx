@@ -11,6 +11,7 @@ import { deleteSelection, duplicateSelection } from '../../state/commands.ts';
 import { renameNode, setConfigValue, setEdgeLabel, setTitle } from '../../state/docOps.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useSelectionStore } from '../../state/selectionStore.ts';
+import { BoxCostLine } from '../challenge/CostLines.tsx';
 import { ChaosSection, LinkChaos } from '../live/ChaosSection.tsx';
 import { BooleanSwitch, EnumSelect, NumberInput, RoutesTable, TextInput } from './fields.tsx';
 
@@ -139,6 +140,7 @@ function NodePane({ node }: { node: TopologyNode }) {
         </label>
         <NameInput node={node} />
       </div>
+      <BoxCostLine node={node} />
       <h3 className="bp-inspector__section">Settings</h3>
       {spec.fields.map((field) => {
         const value = node.config[field.key];

@@ -45,7 +45,9 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
       }),
     [picked, readOnly, autoplay, dark, controls, origin],
   );
-  const snippet = link.ok ? iframeSnippet(link.url, picked.frameTitle) : '';
+  // A challenge needs room for its panel, the boxes and the inspector beside the canvas.
+  const height = picked.target.kind === 'challenge' ? 680 : 480;
+  const snippet = link.ok ? iframeSnippet(link.url, picked.frameTitle, height) : '';
 
   const toggle = (id: EmbedControl, on: boolean) =>
     setControls((prev) => {
@@ -60,14 +62,16 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
       <TargetPicker choices={choices} value={choice} onChange={setChoice} />
       <fieldset className="bp-share__options">
         <legend>Options</legend>
-        <label>
-          <input
-            type="checkbox"
-            checked={readOnly}
-            onChange={(e) => setReadOnly(e.target.checked)}
-          />{' '}
-          Read-only
-        </label>
+        {picked.target.kind === 'challenge' ? null : (
+          <label>
+            <input
+              type="checkbox"
+              checked={readOnly}
+              onChange={(e) => setReadOnly(e.target.checked)}
+            />{' '}
+            Read-only
+          </label>
+        )}
         <label>
           <input
             type="checkbox"

@@ -35,7 +35,9 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
           <p>
             {target.kind === 'doc'
               ? 'The diagram travels inside the link itself: nothing is uploaded anywhere. Whoever opens it sees exactly this diagram, and their own work stays safe.'
-              : 'The link opens this step of the story, as the story shows it.'}
+              : target.kind === 'challenge'
+                ? 'The link opens this challenge with your design in it (carried inside the link, nothing is uploaded), for a teacher or a friend to check.'
+                : 'The link opens this step of the story, as the story shows it.'}
           </p>
           <div className="bp-share__row">
             <input

@@ -109,4 +109,15 @@ describe('the iframe title', () => {
     expect(storyName('The whole journey · One tap of “Buy”')).toBe('The whole journey');
     expect(storyName('No separator')).toBe('No separator');
   });
+
+  it('reads a challenge, by id, from the page, or from the app’s challenge link', () => {
+    expect(parseEmbedParams('?challenge=one-server', '').challenge).toBe('one-server');
+    expect(parseEmbedParams('?challenge=from-page', '').challenge).toBe('from-page');
+    expect(parseEmbedParams('', '#/challenge/slow-email').challenge).toBe('slow-email');
+    const bad = parseEmbedParams('?challenge=Not%20an%20id', '');
+    expect(bad.challenge).toBeNull();
+    expect(bad.problems).toEqual([
+      'challenge=Not an id is not a challenge id (lowercase letters, digits, dashes)',
+    ]);
+  });
 });

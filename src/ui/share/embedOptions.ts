@@ -8,10 +8,12 @@ export const EMBED_CONTROLS = [
   { id: 'reset', label: 'Reset' },
   { id: 'nav', label: 'Story step buttons' },
   { id: 'metrics', label: 'Live figures' },
+  { id: 'record', label: 'Record a video' },
 ] as const;
 
 export type EmbedControl = (typeof EMBED_CONTROLS)[number]['id'];
 
+/** Shown unless `controls=` says otherwise; a course author adds `record` when they want it. */
 export const DEFAULT_CONTROLS: readonly EmbedControl[] = [
   'play',
   'step',
@@ -21,8 +23,13 @@ export const DEFAULT_CONTROLS: readonly EmbedControl[] = [
   'metrics',
 ];
 
+/** `challenge=from-page`: wait for the embedding page to send a challenge (loadChallenge). */
+export const CHALLENGE_FROM_PAGE = 'from-page';
+
 export interface EmbedParams {
   story: { scenarioId: string; step: number } | null;
+  /** A challenge id, or CHALLENGE_FROM_PAGE. A challenge is always editable. */
+  challenge: string | null;
   /** The fragment holding a document (`#/doc/v1.…`), if any. */
   docFragment: string | null;
   readOnly: boolean;
@@ -85,6 +92,18 @@ export function parseEmbedParams(search: string, hash: string): EmbedParams {
     else problems.push(`step=${stepText} is not a step number (1, 2, 3…); showing step 1`);
   }
   if (storyId) story = { scenarioId: storyId, step };
+  const challengeId = q.get('challenge');
+  let challenge: string | null = null;
+  if (challengeId !== null) {
+    if (/^[a-z0-9][a-z0-9-]*$/.test(challengeId)) challenge = challengeId;
+    else
+      problems.push(
+        `challenge=${challengeId} is not a challenge id (lowercase letters, digits, dashes)`,
+      );
+  }
+  // The app's own challenge link works here too: embed.html#/challenge/one-server.
+  const cm = /^#\/challenge\/([a-z0-9][a-z0-9-]*)/.exec(hash);
+  if (!challenge && !story && cm) challenge = cm[1]!;
   // The app's own deep link works here too: embed.html#/story/system-3/2.
   const m = /^#\/story\/([\w-]+)(?:\/(\d+))?$/.exec(hash);
   if (!story && m) story = { scenarioId: m[1]!, step: Math.max(0, Number(m[2] ?? 1) - 1) };
@@ -133,6 +152,7 @@ export function parseEmbedParams(search: string, hash: string): EmbedParams {
 
   return {
     story,
+    challenge,
     docFragment,
     readOnly: flag('readonly', true),
     autoplay: flag('autoplay', false),

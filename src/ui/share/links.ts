@@ -3,18 +3,25 @@
 
 import { encodeDocumentFragment } from '../../io/share.ts';
 import type { TopologyDocument } from '../../model/types.ts';
+import { challengeDesignHash } from '../../story/challenge/links.ts';
 import { formatStoryHash } from '../../story/player.ts';
 
 /** What a link or an embed shows: a story step (0-based) or a whole document. */
 export type ShareTarget =
   | { kind: 'story'; scenarioId: string; step: number }
-  | { kind: 'doc'; doc: TopologyDocument };
+  | { kind: 'doc'; doc: TopologyDocument }
+  /** A bundled challenge; the link carries the learner's design, the embed starts afresh. */
+  | { kind: 'challenge'; challengeId: string; doc: TopologyDocument };
 
 export type LinkResult = { ok: true; url: string } | { ok: false; message: string };
 
 function fragmentFor(target: ShareTarget): LinkResult {
   if (target.kind === 'story') {
     return { ok: true, url: formatStoryHash({ scenarioId: target.scenarioId, step: target.step }) };
+  }
+  if (target.kind === 'challenge') {
+    const c = challengeDesignHash(target.challengeId, target.doc);
+    return c.ok ? { ok: true, url: c.fragment } : { ok: false, message: c.message };
   }
   const r = encodeDocumentFragment(target.doc);
   return r.ok ? { ok: true, url: r.fragment } : { ok: false, message: r.message };
@@ -52,7 +59,9 @@ export function embedLink(
     url.searchParams.set('story', target.scenarioId);
     url.searchParams.set('step', String(target.step + 1));
   }
-  if (!options.readOnly) url.searchParams.set('readonly', '0');
+  if (target.kind === 'challenge') url.searchParams.set('challenge', target.challengeId);
+  // A challenge is always editable: readonly means nothing there.
+  if (!options.readOnly && target.kind !== 'challenge') url.searchParams.set('readonly', '0');
   if (options.autoplay) url.searchParams.set('autoplay', '1');
   if (options.theme === 'dark') url.searchParams.set('theme', 'dark');
   url.searchParams.set('controls', options.controls.length ? options.controls.join(',') : 'none');

@@ -3,12 +3,13 @@
 
 import { useMemo } from 'react';
 import { useDocumentStore } from '../../state/documentStore.ts';
+import { useChallengeStore } from '../../state/challengeStore.ts';
 import { currentStep, useStoryStore } from '../../state/storyStore.ts';
 import { frameTitle } from './embedOptions.ts';
 import type { ShareTarget } from './links.ts';
 
 export interface TargetChoice {
-  id: 'story' | 'doc';
+  id: 'story' | 'challenge' | 'doc';
   label: string;
   /** The embed's iframe title: "Backend Playground: System 3, step 2 — One slow server". */
   frameTitle: string;
@@ -19,6 +20,10 @@ export function useTargetChoices(): TargetChoice[] {
   const doc = useDocumentStore((s) => s.doc);
   const scenario = useStoryStore((s) => s.scenario);
   const stepIndex = useStoryStore((s) => s.step);
+  // Only a bundled challenge can be named in a link; one opened from a file travels as a file.
+  const challenge = useChallengeStore((s) =>
+    s.challenge && s.origin === 'catalog' ? s.challenge : null,
+  );
   // Memoized: the dialogs build links (and copy them) only when the target really changes.
   return useMemo(() => {
     const step = currentStep({ scenario, step: stepIndex });
@@ -36,6 +41,14 @@ export function useTargetChoices(): TargetChoice[] {
         target: { kind: 'story', scenarioId: scenario.id, step: step.index },
       });
     }
+    if (challenge) {
+      choices.push({
+        id: 'challenge',
+        label: `This challenge with your design as it is now (“${challenge.title}”)`,
+        frameTitle: `Backend Playground challenge: ${challenge.title}`,
+        target: { kind: 'challenge', challengeId: challenge.id, doc },
+      });
+    }
     choices.push({
       id: 'doc',
       label: `The diagram as it is now (“${doc.title}”, ${doc.nodes.length} boxes)`,
@@ -43,5 +56,5 @@ export function useTargetChoices(): TargetChoice[] {
       target: { kind: 'doc', doc },
     });
     return choices;
-  }, [doc, scenario, stepIndex]);
+  }, [doc, scenario, stepIndex, challenge]);
 }

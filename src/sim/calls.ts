@@ -1,0 +1,247 @@
+// The rules every call follows, whatever box it visits: it is sent along a link (a cut
+// link or a loop refuses it), delivered to a server (a crashed one answers 'down', a chaos
+// error rate answers 'injected-error'), handled by the box's behaviour, and answered up to
+// its caller, which reads the answer before the call is recycled. On the way it may hold a
+// worker of its server and a core of its host (both the one Resource, resource.ts).
+//
+// CallEngine is the Engine behaviours see (engine.ts): these rules on top of the kernel's
+// clock and timers (kernel.ts), with measurement handed to measurement.ts.
+
+import { C_DOWN, C_EDGE_CUT, C_HOP_LIMIT, C_INJECTED, C_REJECTED } from './causes.ts';
+import type { Engine } from './engine.ts';
+import { EV_ARRIVE, EV_RESUME, EV_RETURN, Kernel, type KernelOptions } from './kernel.ts';
+import type { Measurement } from './measurement.ts';
+import type { Resource } from './resource.ts';
+import {
+  Call,
+  type EdgeRt,
+  HOP_LIMIT,
+  type NodeRt,
+  S_DONE,
+  S_QUEUED,
+  S_WORK,
+  type Server,
+} from './runtime.ts';
+
+export class CallEngine extends Kernel implements Engine {
+  private readonly callPool: Call[] = [];
+
+  constructor(
+    options: KernelOptions,
+    private readonly measure: Measurement,
+  ) {
+    super(options);
+  }
+
+  get statsStart(): number {
+    return this.measure.statsStart;
+  }
+
+  // ---- sending and delivering ---------------------------------------------------------
+
+  send(parent: Call, edge: EdgeRt, op: number, server: Server | null = null): void {
+    // Child calls are recycled once their caller has read the answer (returnToParent), so
+    // the hot path allocates almost nothing.
+    let child = this.callPool.pop();
+    if (child === undefined) child = new Call(parent.req, edge.target, server, parent, edge, op);
+    else child.reuse(parent.req, edge.target, server, parent, edge, op);
+    child.depth = parent.depth + 1;
+    child.key = parent.key;
+    this.forward(child, parent.node);
+  }
+
+  sendRoot(call: Call, from: NodeRt): void {
+    this.forward(call, from);
+  }
+
+  private forward(child: Call, from: NodeRt): void {
+    const edge = child.edge!;
+    if (child.depth > HOP_LIMIT) this.refuse(child, from, C_HOP_LIMIT);
+    else if (edge.cut || edge.index < 0) this.refuse(child, from, C_EDGE_CUT);
+    else {
+      const req = child.req;
+      const net = this.networkMs;
+      if (req.traced) this.hops.add(edge.hop, this.now, this.now + net, req.id, req.route, 0);
+      if (net > 0) this.heap.push(this.now + net, EV_ARRIVE, child, 0);
+      else this.deliver(child);
+    }
+  }
+
+  /** The call never left `from` (cut link, hop limit): it fails there. */
+  private refuse(child: Call, from: NodeRt, cause: number): void {
+    from.failed[cause]!++;
+    child.ok = false;
+    child.cause = cause;
+    child.state = S_DONE;
+    const req = child.req;
+    if (req.traced && child.edge!.index >= 0) {
+      this.hops.add(child.edge!.hop, this.now, this.now, req.id, req.route, 2 + cause);
+    }
+    if (child.parent !== null) this.returnToParent(child);
+    else child.owner?.rootDone(child);
+  }
+
+  protected deliver(call: Call): void {
+    const node = call.node;
+    let s = call.server;
+    if (s === null) {
+      const servers = node.servers;
+      // No load balancer in front: replicas take turns.
+      s = servers.length === 1 ? servers[0]! : servers[node.rr++ % servers.length]!;
+      call.server = s;
+    }
+    node.arrivals++;
+    node.inFlight++;
+    call.tArrive = this.now;
+    if (!s?.up || node.removed) {
+      call.epoch = s ? s.epoch : 0;
+      this.fail(call, C_DOWN);
+      return;
+    }
+    call.epoch = s.epoch;
+    if (node.errorRate > 0 && this.rng.next() < node.errorRate) {
+      this.fail(call, C_INJECTED);
+      return;
+    }
+    node.behaviour.arrive(call);
+  }
+
+  protected resumeCall(c: Call): void {
+    if (c.core !== null) this.releaseCore(c);
+    if (c.server !== null && c.epoch !== c.server.epoch) this.failStale(c);
+    else c.node.behaviour.resume(c);
+  }
+
+  // ---- answering ----------------------------------------------------------------------
+
+  respond(call: Call): void {
+    const node = call.node;
+    node.completed++;
+    node.respSum += this.now - call.tArrive;
+    this.answer(call, true, -1);
+  }
+
+  fail(call: Call, cause: number): void {
+    call.node.failed[cause]!++;
+    this.answer(call, false, cause);
+  }
+
+  propagate(call: Call, cause: number): void {
+    this.answer(call, false, cause);
+  }
+
+  private answer(call: Call, ok: boolean, cause: number): void {
+    if (call.state === S_DONE) return;
+    call.state = S_DONE;
+    call.ok = ok;
+    call.cause = cause;
+    call.node.inFlight--;
+    if (!ok) call.node.errors++;
+    const req = call.req;
+    const edge = call.edge;
+    const net = this.networkMs;
+    if (req.traced && edge !== null && edge.index >= 0) {
+      this.hops.add(edge.hop, this.now, this.now + net, req.id, req.route, ok ? 1 : 2 + cause);
+    }
+    if (call.parent !== null) {
+      if (net > 0) this.heap.push(this.now + net, EV_RETURN, call, 0);
+      else this.returnToParent(call);
+    } else if (call.owner !== null) call.owner.rootDone(call);
+  }
+
+  protected returnToParent(child: Call): void {
+    const p = child.parent!;
+    if (p.state !== S_DONE) {
+      if (p.server !== null && p.epoch !== p.server.epoch) this.failStale(p);
+      else p.node.behaviour.childDone(p, child);
+    }
+    // Recycled: its token moves on, voiding any timer or waiting-list entry naming it.
+    child.token++;
+    child.parent = null;
+    child.ref = null;
+    if (this.callPool.length < 4096) this.callPool.push(child);
+  }
+
+  /** The call's server crashed while it was there: its resources are already gone. */
+  private failStale(call: Call): void {
+    call.holdsWorker = false;
+    call.conn = 0;
+    this.fail(call, C_DOWN);
+  }
+
+  // ---- workers and cores --------------------------------------------------------------
+
+  admit(call: Call): void {
+    const w = call.server!.workers!;
+    w.mark(this.now);
+    if (w.take()) {
+      call.holdsWorker = true;
+      call.state = S_QUEUED;
+      call.node.behaviour.resume(call);
+    } else if (w.wait(call)) call.state = S_QUEUED;
+    else this.fail(call, C_REJECTED);
+  }
+
+  releaseWorker(call: Call): void {
+    if (!call.holdsWorker) return;
+    call.holdsWorker = false;
+    const w = call.server!.workers!;
+    w.mark(this.now);
+    w.release();
+    this.startQueued(w);
+  }
+
+  startQueued(w: Resource<Call>): void {
+    while (w.free() && w.waiting > 0) {
+      const next = w.pop()!;
+      w.take();
+      next.holdsWorker = true;
+      next.node.behaviour.resume(next);
+    }
+  }
+
+  work(call: Call, ms: number): void {
+    call.state = S_WORK;
+    const node = call.node;
+    const d = ms * node.slow;
+    const cores = node.host;
+    if (cores !== null) {
+      cores.mark(this.now);
+      if (!cores.take()) {
+        call.workMs = d;
+        cores.wait(call);
+        return;
+      }
+      call.core = cores;
+    }
+    this.heap.push(this.now + d, EV_RESUME, call, call.token);
+  }
+
+  /** The call's CPU work is done: its core goes to the next call waiting for one. */
+  private releaseCore(call: Call): void {
+    const cores = call.core!;
+    call.core = null;
+    cores.mark(this.now);
+    cores.release();
+    while (cores.free() && cores.waiting > 0) {
+      const w = cores.pop()!;
+      if (w.server !== null && w.epoch !== w.server.epoch) {
+        this.failStale(w);
+        continue;
+      }
+      cores.take();
+      w.core = cores;
+      this.heap.push(this.now + w.workMs, EV_RESUME, w, w.token);
+    }
+  }
+
+  // ---- measurement --------------------------------------------------------------------
+
+  routeFor(method: string, path: string): number {
+    return this.measure.routeFor(method, path);
+  }
+
+  completeRequest(route: number, start: number, measured: boolean, ok: boolean, cause: number) {
+    this.measure.completeRequest(this.now, route, start, measured, ok, cause);
+  }
+}
