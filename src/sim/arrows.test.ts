@@ -248,6 +248,29 @@ describe('a queue pointing at another queue', () => {
   });
 });
 
+describe('queues pointing at each other, or at themselves', () => {
+  it('never multiply messages: each moves on once, and a loop ends', () => {
+    const r = run(
+      topology(
+        [
+          box('users', 'client', { rps: 20, routes: [{ method: 'POST', path: '/e', weight: 1 }] }),
+          box('api', 'app', { dbQueries: 0 }),
+          box('a', 'queue', { publishMs: 120, visibilityTimeoutMs: 100 }),
+          box('b', 'queue', { publishMs: 120, visibilityTimeoutMs: 100 }),
+        ],
+        [link('users', 'api'), link('api', 'a'), link('a', 'b'), link('b', 'a'), link('a', 'a')],
+      ),
+      10_000,
+    );
+    const a = r.nodes.a as Record<string, number>;
+    const b = r.nodes.b as Record<string, number>;
+    // A message moves a → b → a … until its hop limit: no redelivered copies pile up.
+    expect(a.redelivered).toBe(0);
+    expect(b.redelivered).toBe(0);
+    expect(a.published! + b.published!).toBeLessThan(r.nodes.users!.arrivals * 70);
+  });
+});
+
 describe('arrows drawn both ways between services', () => {
   it('an arrow back to the caller is its answer: no call, no loop', () => {
     const r = run(

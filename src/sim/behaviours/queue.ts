@@ -12,10 +12,13 @@ import { C_QUEUE_FULL } from '../causes.ts';
 import type { RootOwner } from '../engine.ts';
 import { Resource } from '../resource.ts';
 import { Ring } from '../ring.ts';
-import { Call, type EdgeRt, OP_JOB, Req, type Server } from '../runtime.ts';
+import { Call, type EdgeRt, OP_JOB, OP_PUBLISH, Req, type Server } from '../runtime.ts';
 import { BaseBehaviour } from './base.ts';
 
 const VISIBILITY = 1;
+
+/** Hears the answer of a message passed on to another queue: nothing left to do. */
+const PASSED_ON: RootOwner = { rootDone: () => {} };
 
 /** A published message; its token moves on at every delivery (older deliveries are void). */
 class Job {
@@ -115,8 +118,12 @@ export class QueueBehaviour extends BaseBehaviour implements RootOwner, QueuesJo
         const s = servers[k]!;
         if (e.cut || !s.up) break;
         const caps = reach(e);
-        // Another queue takes every message passed on to it (Kafka → its topics).
-        if (caps.queuesJobs !== undefined && !e.target.removed) return { edge: e, server: s };
+        // Another queue takes every message passed on to it (Kafka → its topics); a queue
+        // pointing at itself passes nothing on.
+        if (caps.queuesJobs !== undefined) {
+          if (e.target !== this.node && !e.target.removed) return { edge: e, server: s };
+          break;
+        }
         const consumer = caps.consumesJobs;
         if (consumer !== undefined && consumer.hasFreeSlot(s)) {
           return { edge: e, server: s };
@@ -128,6 +135,10 @@ export class QueueBehaviour extends BaseBehaviour implements RootOwner, QueuesJo
   }
 
   private deliver(job: Job, edge: EdgeRt, server: Server): void {
+    if (edge.target.caps.queuesJobs !== undefined) {
+      this.passOn(job, edge, server);
+      return;
+    }
     job.token++;
     job.server = server;
     this.unacked.add(job);
@@ -143,6 +154,19 @@ export class QueueBehaviour extends BaseBehaviour implements RootOwner, QueuesJo
       this.timerArmed = true;
       this.sim.nodeTimer(this.node, at, VISIBILITY);
     }
+    this.sim.sendRoot(call, this.node);
+  }
+
+  /**
+   * Passes a message on to another queue: it moves there at once (no visibility timeout,
+   * no redelivery: the other queue keeps it now), published there as any message is.
+   */
+  private passOn(job: Job, edge: EdgeRt, server: Server): void {
+    this.delivered++;
+    this.acked++;
+    const call = new Call(job.req, edge.target, server, null, edge, OP_PUBLISH);
+    call.owner = PASSED_ON;
+    call.depth = job.depth + 1;
     this.sim.sendRoot(call, this.node);
   }
 
