@@ -124,10 +124,7 @@ export class QueueBehaviour extends BaseBehaviour implements RootOwner, QueuesJo
           if (e.target !== this.node && !e.target.removed) return { edge: e, server: s };
           break;
         }
-        const consumer = caps.consumesJobs;
-        if (consumer !== undefined && consumer.hasFreeSlot(s)) {
-          return { edge: e, server: s };
-        }
+        if (caps.consumesJobs?.hasFreeSlot(s)) return { edge: e, server: s };
         break;
       }
     }
