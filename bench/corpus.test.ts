@@ -47,6 +47,17 @@ describe('the Mermaid corpus', () => {
     expect(lost).toEqual([]);
   });
 
+  it('offers to flip what is drawn against the flow, and never flips the rest for you', () => {
+    const wrong = figures.diagrams
+      .filter((d) =>
+        d.direction.expected === 'against'
+          ? d.direction.flip === 'no'
+          : d.direction.flip === 'auto',
+      )
+      .map((d) => `${d.file}: drawn ${d.direction.expected}, flip ${d.direction.flip}`);
+    expect(wrong).toEqual([]);
+  });
+
   it('gives every diagram back exactly from its export', () => {
     expect(figures.diagrams.filter((d) => !d.roundTrips).map((d) => d.file)).toEqual([]);
   });

@@ -47,6 +47,8 @@ export interface DiagramFigures {
   runs: boolean;
   /** Export → import gives back the same document. */
   roundTrips: boolean;
+  /** The hand-written direction ('with', 'against', 'mixed') and the import's verdict. */
+  direction: { expected: string; flip: 'no' | 'offer' | 'auto' };
   error?: string;
 }
 
@@ -106,9 +108,11 @@ export async function measureDiagram(
     reachable: 0,
     runs: false,
     roundTrips: false,
+    direction: { expected: expected.direction, flip: 'no' },
   };
   const r = await importMermaid(text);
   if (!r.ok) return { ...out, error: r.error.message };
+  out.direction.flip = r.direction.flip;
   const ours = r.plan.ids.ours;
   const byId = new Map(r.doc.nodes.map((n) => [n.id, n]));
   for (const [mid, want] of Object.entries(expected.kinds)) {

@@ -1,7 +1,7 @@
 // Stage 4: which way do the arrows point?
 
 import { describe, expect, it } from 'vitest';
-import { arrowVote, judgeDirection } from './direction.ts';
+import { arrowVote, judgeDirection, labelVote } from './direction.ts';
 import type { DrawnGraph } from './drawn.ts';
 import type { BoxKind } from './evidence.ts';
 
@@ -88,5 +88,33 @@ describe('judgeDirection', () => {
         kindOf,
       ).flip,
     ).toBe('no');
+  });
+});
+
+describe('labelVote', () => {
+  it('reads "used by" and "returns" as pointing back, "calls" and "depends on" along', () => {
+    expect(labelVote('used by')).toBe(-0.5);
+    expect(labelVote('Returns JSON')).toBe(-0.5);
+    expect(labelVote('depends on')).toBe(0.5);
+    expect(labelVote('calls')).toBe(0.5);
+    expect(labelVote('/api')).toBe(0);
+  });
+
+  it('lets labels tip a diagram whose kinds say nothing', () => {
+    const g = graph([
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['d', 'e'],
+    ]);
+    g.arrows.forEach((a) => {
+      a.label = 'used by';
+    });
+    const none = () => 'app' as const;
+    expect(judgeDirection(g, none)).toMatchObject({
+      against: 2,
+      flip: 'offer',
+      example: { source: 'a', target: 'b' },
+    });
   });
 });

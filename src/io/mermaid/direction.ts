@@ -1,8 +1,10 @@
 // Stage 4 of the import: is the diagram drawn along the flow of requests (user → gateway →
-// service → database) or against it (database → service → gateway → user, "depends on"
+// service → database) or against it (database → service → gateway → user, "used by"
 // arrows, data flowing back)? Each arrow between boxes whose kinds say which way requests
-// go votes; a diagram whose arrows mostly point back is offered flipped, and flipped for
-// the person when the evidence is strong. Two-way and faint arrows do not vote.
+// go votes, and so does a label that says it ("returns", "used by" against; "calls",
+// "depends on" along, half a vote); a diagram whose arrows mostly point back is offered
+// flipped, and flipped for the person when the evidence is strong. Two-way and faint
+// arrows do not vote.
 
 import type { DrawnGraph } from './drawn.ts';
 import type { BoxKind } from './evidence.ts';
@@ -46,12 +48,30 @@ export function arrowVote(s: BoxKind, t: BoxKind): number {
   return 0;
 }
 
+/** What an arrow's label says about its direction: "used by", "returns" point back. */
+const AGAINST_WORDS =
+  /\b(depended on by|required by|used by|consumed by|called by|read by|needed by|responds?|response|returns?|reply|replies|results?|answers?)\b/i;
+const ALONG_WORDS =
+  /\b(depends on|requires|uses|calls?|requests?|quer(y|ies)|reads?|writes?|publish(es)?|sends?|fetch(es)?|gets?|posts?)\b/i;
+
+/** A label's vote: -0.5 when it says the arrow points back, +0.5 along, 0 otherwise. */
+export function labelVote(label: string): number {
+  if (AGAINST_WORDS.test(label)) return -0.5;
+  if (ALONG_WORDS.test(label)) return 0.5;
+  return 0;
+}
+
 export function judgeDirection(graph: DrawnGraph, kindOf: KindOf): DirectionVerdict {
   let against = 0;
   let along = 0;
   let example: DirectionVerdict['example'];
   for (const a of graph.arrows) {
     if (a.faint || a.twoWay || a.source === a.target) continue;
+    const words = labelVote(a.label);
+    if (words < 0) {
+      against -= words;
+      example ??= { source: a.source, target: a.target };
+    } else along += words;
     const s = kindOf(a.source);
     const t = kindOf(a.target);
     if (s === undefined || t === undefined || s === 'group' || t === 'group') continue;
