@@ -21,6 +21,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   record: () => import('./record.ts').then((m) => m.bench),
   mermaid: () => import('./mermaid.ts').then((m) => m.bench),
   big: () => import('./reliability.ts').then((m) => m.bench),
+  corpus: () => import('./corpus.ts').then((m) => m.bench),
 };
 
 function table(rows: (BenchRow & { module: string })[]): string {

@@ -1,5 +1,6 @@
 // A connection with an optional label: for nginx the label is the path prefix it routes
-// (`/api`). Double-click the connection to edit the label in place.
+// (`/api`). Double-click the connection to edit the label in place. A faint link (Mermaid's
+// `~~~`) is drawn dashed and pale and carries nothing; a two-way arrow has both heads.
 
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
 import { memo, useEffect, useRef, useState } from 'react';
@@ -10,7 +11,7 @@ import { useUiStore } from '../state/uiStore.ts';
 import type { FlowEdge } from './flow.ts';
 
 export const LabelEdge = memo(function LabelEdge(props: EdgeProps<FlowEdge>) {
-  const { id, data, selected, markerEnd } = props;
+  const { id, data, selected, markerEnd, markerStart } = props;
   const [path, labelX, labelY] = getBezierPath(props);
   const editing = useUiStore((s) => s.editingEdge === id);
   const cut = useSimulationStore((s) => s.cutEdges[id] === true);
@@ -20,9 +21,17 @@ export const LabelEdge = memo(function LabelEdge(props: EdgeProps<FlowEdge>) {
       <BaseEdge
         id={id}
         path={path}
-        markerEnd={markerEnd}
+        {...(data?.faint ? {} : { markerEnd })}
+        {...(markerStart ? { markerStart } : {})}
         interactionWidth={18}
-        className={`${selected ? 'is-selected' : ''}${cut ? ' is-cut' : ''}`}
+        className={[
+          selected ? 'is-selected' : '',
+          cut ? 'is-cut' : '',
+          data?.faint ? 'is-faint' : '',
+          data?.twoWay ? 'is-two-way' : '',
+        ]
+          .filter(Boolean)
+          .join(' ')}
       />
       {cut ? (
         <EdgeLabelRenderer>

@@ -45,6 +45,21 @@ describe('document → React Flow', () => {
     expect(edges.find((x) => x.id === 'e-lb-app1')!.data?.label).toBe('');
   });
 
+  it('draws faint links without a head, two-way arrows with two, and marks host ends', () => {
+    const d = exampleDocument();
+    d.edges[0]!.faint = true;
+    d.edges[1]!.twoWay = true;
+    d.nodes.push({ id: 'h', kind: 'group', label: 'Host', position: { x: 0, y: 0 }, config: {} });
+    d.edges.push({ id: 'to-host', source: d.nodes[0]!.id, target: 'h' });
+    const edges = toFlowEdges(d, new Set());
+    expect(edges[0]).toMatchObject({ data: { faint: true } });
+    expect(edges[0]!.markerEnd).toBeUndefined();
+    expect(edges[1]!.markerStart).toBeDefined();
+    expect(edges[1]!.markerEnd).toBeDefined();
+    expect(edges[2]!.markerStart).toBeUndefined();
+    expect(edges.find((e) => e.id === 'to-host')!.data?.host).toBe(true);
+  });
+
   it('applies select and deselect changes', () => {
     expect(
       applySelection(

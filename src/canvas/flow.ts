@@ -2,7 +2,7 @@
 // `parentId` (positions stay relative to the parent, as in the document), group sizes as
 // width/height, and nothing forced into `extent` so boxes can be dragged out of a host.
 
-import { type Edge, type Node, type NodeHandle, Position } from '@xyflow/react';
+import { type Edge, MarkerType, type Node, type NodeHandle, Position } from '@xyflow/react';
 import type {
   Direction,
   TopologyDocument,
@@ -16,7 +16,15 @@ export type BoxData = { node: TopologyNode };
 export type BoxFlowNode = Node<BoxData, 'box'>;
 export type HostFlowNode = Node<BoxData, 'host'>;
 export type FlowNode = BoxFlowNode | HostFlowNode;
-export type LabelEdgeData = { label: string };
+export type LabelEdgeData = {
+  label: string;
+  /** Drawn faint, carries nothing (Mermaid's `~~~`). */
+  faint?: boolean;
+  /** Arrowheads at both ends. */
+  twoWay?: boolean;
+  /** An end is a host: the arrow reaches the boxes inside. */
+  host?: boolean;
+};
 export type FlowEdge = Edge<LabelEdgeData, 'label'>;
 
 /** Transient state layered over the document while a gesture is in progress. */
@@ -40,8 +48,11 @@ type Dimensions = { width: number; height: number };
  * 10 px dots centred on the sides, inside the 1 px border. Declared for big diagrams so
  * edges between boxes that were never drawn still know where to start and end.
  */
-export function boxHandles(direction: Direction | undefined): NodeHandle[] {
-  const { width, height } = BOX_SIZE;
+export function boxHandles(
+  direction: Direction | undefined,
+  size: Dimensions = BOX_SIZE,
+): NodeHandle[] {
+  const { width, height } = size;
   const at = (side: Position): XY => {
     switch (side) {
       case Position.Left:
@@ -91,7 +102,11 @@ interface CachedNode {
  */
 export class FlowCache {
   private nodes = new WeakMap<TopologyNode, CachedNode>();
-  private edges = new WeakMap<TopologyEdge, { flow: FlowEdge; selected: boolean }>();
+  private edges = new WeakMap<
+    TopologyEdge,
+    { flow: FlowEdge; selected: boolean; toHost: boolean }
+  >();
+  private hosts = new WeakMap<TopologyNode[], ReadonlySet<string>>();
   private order = new WeakMap<TopologyNode[], TopologyNode[]>();
   private handles: { direction: Direction | undefined; handles: NodeHandle[] } | null = null;
   private lastEdges: FlowEdge[] | null = null;
@@ -137,11 +152,21 @@ export class FlowCache {
         out.push(hit.flow);
         continue;
       }
-      const flow = toFlowNode(n, isSelected, m, o, handles);
+      const flow = toFlowNode(n, isSelected, m, o, handles, doc.direction);
       this.nodes.set(n, { flow, selected: isSelected, measured: m, override: o, handles });
       out.push(flow);
     }
     return out;
+  }
+
+  /** The ids of the hosts, worked out once per list of nodes. */
+  private hostsOf(nodes: TopologyNode[]): ReadonlySet<string> {
+    let hosts = this.hosts.get(nodes);
+    if (!hosts) {
+      hosts = new Set(nodes.filter((n) => n.kind === 'group').map((n) => n.id));
+      this.hosts.set(nodes, hosts);
+    }
+    return hosts;
   }
 
   /** Parents before children, worked out once per list of nodes. */
@@ -161,16 +186,18 @@ export class FlowCache {
     only: ReadonlySet<string> | null = null,
   ): FlowEdge[] {
     const out: FlowEdge[] = [];
+    const hosts = this.hostsOf(doc.nodes);
     for (const e of doc.edges) {
       if (only && !(only.has(e.source) && only.has(e.target))) continue;
       const isSelected = selected.has(e.id);
+      const toHost = hosts.has(e.source) || hosts.has(e.target);
       const hit = this.edges.get(e);
-      if (hit && hit.selected === isSelected) {
+      if (hit && hit.selected === isSelected && hit.toHost === toHost) {
         out.push(hit.flow);
         continue;
       }
-      const flow = toFlowEdge(e, isSelected);
-      this.edges.set(e, { flow, selected: isSelected });
+      const flow = toFlowEdge(e, isSelected, toHost);
+      this.edges.set(e, { flow, selected: isSelected, toHost });
       out.push(flow);
     }
     // The same connections as last time: the same array, so React Flow does not rebuild
@@ -188,6 +215,7 @@ function toFlowNode(
   m: Dimensions | undefined,
   o: FlowOverrides | undefined,
   handles: NodeHandle[] | undefined,
+  direction: Direction | undefined,
 ): FlowNode {
   const base = {
     id: n.id,
@@ -208,22 +236,33 @@ function toFlowNode(
       width,
       height,
       measured: { width, height },
-      ...(handles ? { handles: [] } : {}),
+      // Arrows may end at a host (an import's `A --> Subgraph`): its frame has handles too.
+      ...(handles ? { handles: boxHandles(direction, { width, height }) } : {}),
     };
   }
   if (handles) return { ...base, type: 'box', measured: m ?? { ...BOX_SIZE }, handles };
   return { ...base, type: 'box', ...(m ? { measured: m } : {}) };
 }
 
-function toFlowEdge(e: TopologyEdge, selected: boolean): FlowEdge {
-  return {
+const ARROW = { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#94a3b8' } as const;
+
+function toFlowEdge(e: TopologyEdge, selected: boolean, toHost: boolean): FlowEdge {
+  const data: LabelEdgeData = { label: e.label ?? '' };
+  if (e.faint) data.faint = true;
+  if (e.twoWay) data.twoWay = true;
+  if (toHost) data.host = true;
+  const edge: FlowEdge = {
     id: e.id,
     source: e.source,
     target: e.target,
     type: 'label',
-    data: { label: e.label ?? '' },
+    data,
     selected,
   };
+  // A faint link has no direction to show; a two-way arrow has a head at both ends.
+  if (!e.faint) edge.markerEnd = ARROW;
+  if (e.twoWay && !e.faint) edge.markerStart = ARROW;
+  return edge;
 }
 
 /** Every node's absolute position (parents' offsets added), worked out once per document. */

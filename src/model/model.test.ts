@@ -304,6 +304,7 @@ describe('connection rules', () => {
     expect(canConnectKinds('queue', 'worker').ok).toBe(true);
     // An app server consumes a queue's messages as a worker does (event-driven services).
     expect(canConnectKinds('queue', 'app').ok).toBe(true);
+    expect(canConnectKinds('queue', 'queue').ok).toBe(true);
     expect(canConnectKinds('app', 'group').ok).toBe(false);
     expect(canConnectKinds('client', 'proxy').ok).toBe(true);
   });

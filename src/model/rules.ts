@@ -1,7 +1,8 @@
 // Which connections make sense. The editor refuses the others and tells the user why;
 // imported diagrams are not held to these rules (the engine ignores edges it cannot use).
 // An arrow out of DNS says what the name resolves to (clients look it up, then call that
-// box); an arrow from a queue to an app server means the app consumes its messages.
+// box); an arrow from a queue to an app server means the app consumes its messages, one to
+// another queue passes them on.
 
 import type { NodeKind, TopologyDocument } from './types.ts';
 
@@ -23,10 +24,11 @@ export function canConnectKinds(source: NodeKind, target: NodeKind): ConnectionC
   }
   const terminal = TERMINAL[source];
   if (terminal) return { ok: false, reason: terminal };
-  if (source === 'queue' && target !== 'worker' && target !== 'app') {
+  if (source === 'queue' && target !== 'worker' && target !== 'app' && target !== 'queue') {
     return {
       ok: false,
-      reason: 'A queue feeds the workers or app servers that consume its messages.',
+      reason:
+        'A queue feeds the workers or app servers that consume its messages (or passes them to another queue).',
     };
   }
   if (target === 'worker' && source !== 'queue' && source !== 'cron') {

@@ -225,3 +225,112 @@ describe('queues consumed by app servers', () => {
     expect(run(eventDoc(true), 8000, 7)).toEqual(run(eventDoc(true), 8000, 7));
   });
 });
+
+describe('a queue pointing at another queue', () => {
+  it('passes its messages on, and their consumers take them from there', () => {
+    const r = run(
+      topology(
+        [
+          box('users', 'client', { rps: 30, routes: [{ method: 'POST', path: '/e', weight: 1 }] }),
+          box('api', 'app', { dbQueries: 0 }),
+          box('kafka', 'queue'),
+          box('topic', 'queue'),
+          box('w', 'worker', { concurrency: 4, serviceTimeMs: 10 }),
+        ],
+        [link('users', 'api'), link('api', 'kafka'), link('kafka', 'topic'), link('topic', 'w')],
+      ),
+    );
+    expect(r.requests.failed).toBe(0);
+    const kafka = r.nodes.kafka as Record<string, number>;
+    const topic = r.nodes.topic as Record<string, number>;
+    expect(topic.published).toBeGreaterThan(kafka.published! - 5);
+    expect(r.nodes.w!.arrivals).toBeGreaterThan(kafka.published! - 10);
+  });
+});
+
+describe('queues pointing at each other, or at themselves', () => {
+  it('never multiply messages: each moves on once, and a loop ends', () => {
+    const r = run(
+      topology(
+        [
+          box('users', 'client', { rps: 20, routes: [{ method: 'POST', path: '/e', weight: 1 }] }),
+          box('api', 'app', { dbQueries: 0 }),
+          box('a', 'queue', { publishMs: 120, visibilityTimeoutMs: 100 }),
+          box('b', 'queue', { publishMs: 120, visibilityTimeoutMs: 100 }),
+        ],
+        [link('users', 'api'), link('api', 'a'), link('a', 'b'), link('b', 'a'), link('a', 'a')],
+      ),
+      10_000,
+    );
+    const a = r.nodes.a as Record<string, number>;
+    const b = r.nodes.b as Record<string, number>;
+    // A message moves a → b → a … until its hop limit: no redelivered copies pile up.
+    expect(a.redelivered).toBe(0);
+    expect(b.redelivered).toBe(0);
+    expect(a.published! + b.published!).toBeLessThan(r.nodes.users!.arrivals * 70);
+  });
+});
+
+describe('arrows drawn both ways between services', () => {
+  it('an arrow back to the caller is its answer: no call, no loop', () => {
+    const r = run(
+      topology(
+        [
+          box('users', 'client', { rps: 40, routes: get() }),
+          box('a', 'app', { dbQueries: 0 }),
+          box('b', 'app', { dbQueries: 0 }),
+          box('c', 'app', { dbQueries: 0 }),
+        ],
+        [link('users', 'a'), link('a', 'b'), link('b', 'a'), link('c', 'a')],
+      ),
+    );
+    expect(r.requests.failed).toBe(0);
+    // b never calls a back for a's requests; a is only called by users.
+    expect(r.nodes.a!.arrivals).toBe(r.nodes.users!.arrivals);
+    expect(r.nodes.b!.arrivals).toBeGreaterThan(r.nodes.users!.arrivals - 5);
+  });
+
+  it('but a box called by someone else still calls along that arrow', () => {
+    const r = run(
+      topology(
+        [
+          box('users', 'client', { rps: 40, routes: get() }),
+          box('a', 'app', { dbQueries: 0 }),
+          box('b', 'app', { dbQueries: 0 }),
+        ],
+        [link('users', 'b'), link('a', 'b'), link('b', 'a')],
+      ),
+    );
+    // users → b → a (b's arrow to a), then a → b is the answer to b: not called.
+    expect(r.requests.failed).toBe(0);
+    expect(r.nodes.a!.arrivals).toBeGreaterThan(r.nodes.users!.arrivals - 5);
+  });
+});
+
+describe('nginx with nothing behind it', () => {
+  it('answers every request itself, as a web server', () => {
+    const r = run(
+      topology(
+        [box('users', 'client', { rps: 50, routes: get() }), box('nginx', 'proxy')],
+        [link('users', 'nginx')],
+      ),
+    );
+    expect(r.requests.failed).toBe(0);
+    expect(r.nodes.nginx!.servedStatic).toBeGreaterThan(r.nodes.users!.arrivals - 5);
+  });
+
+  it('but with arrows out, a path none of them takes still fails with no-route', () => {
+    const r = run(
+      topology(
+        [
+          box('users', 'client', { rps: 50, routes: get('/admin') }),
+          box('nginx', 'proxy'),
+          box('api', 'app', { dbQueries: 0 }),
+        ],
+        [link('users', 'nginx'), link('nginx', 'api', '/api')],
+      ),
+    );
+    expect(r.requests.completed).toBe(0);
+    expect(r.requests.failedBy['no-route']).toBeGreaterThan(500);
+  });
+});

@@ -184,3 +184,100 @@ describe('findBottleneck names where requests fail, not who sees it', () => {
     expect(c?.text).toBe('App 1 is at 100% and its queue is full: it turns away 18 req/s.');
   });
 });
+
+describe('an honest call-out when nothing flows', () => {
+  const idle = (kind: string) => live(kind, { rps: 0, inFlight: 0, utilization: 0 });
+  const box = (id: string, kind: string, config = {}) =>
+    ({ id, kind, label: id, position: { x: 0, y: 0 }, config }) as TopologyNode;
+
+  it('says the diagram has no client, and offers to add one', () => {
+    const c = findBottleneck(
+      [box('nginx', 'proxy'), box('api', 'app')],
+      {
+        nginx: idle('proxy'),
+        api: idle('app'),
+      },
+      [],
+      [{ id: 'e', source: 'nginx', target: 'api' }],
+    );
+    expect(c).toEqual({
+      nodeId: null,
+      text: 'Nothing sends requests: the diagram has no client, so every box stays idle.',
+      tone: 'warn',
+      action: 'add-client',
+    });
+  });
+
+  it('says when the clients have nowhere to send, or send nothing', () => {
+    const nowhere = findBottleneck(
+      [box('web', 'client', { rps: 20 }), box('api', 'app')],
+      {
+        web: idle('client'),
+        api: idle('app'),
+      },
+      [],
+    );
+    expect(nowhere?.text).toBe(
+      'Nothing sends requests: no arrow leaves web, so it has nowhere to send them.',
+    );
+    expect(nowhere?.action).toBe('add-client');
+    const zero = findBottleneck(
+      [box('web', 'client', { rps: 0 }), box('api', 'app')],
+      { web: idle('client'), api: idle('app') },
+      [],
+      [{ id: 'e', source: 'web', target: 'api' }],
+    );
+    expect(zero?.text).toBe(
+      'Nothing sends requests: web sends 0 requests/s. Raise the traffic in the inspector.',
+    );
+  });
+
+  it('names the boxes no request can reach', () => {
+    const c = findBottleneck(
+      [box('web', 'client'), box('api', 'app'), box('admin', 'app'), box('db', 'db')],
+      {
+        web: live('client'),
+        api: live('app', { utilization: 0.3 }),
+        admin: idle('app'),
+        db: idle('db'),
+      },
+      [],
+      [
+        { id: 'a', source: 'web', target: 'api' },
+        { id: 'b', source: 'admin', target: 'db' },
+      ],
+    );
+    expect(c?.text).toBe('No bottleneck: the busiest box, api, is at 30%.');
+    expect(c?.detail).toBe('No arrow leads here from a client: admin and db get no requests.');
+  });
+
+  it('explains no-route: the paths nginx could not route and what fixes it', () => {
+    const c = findBottleneck(
+      [
+        box('web', 'client', {
+          routes: [
+            { method: 'GET', path: '/api/items', weight: 1 },
+            { method: 'GET', path: '/admin', weight: 1 },
+          ],
+        }),
+        box('nginx', 'proxy'),
+        box('api', 'app'),
+      ],
+      {
+        web: live('client', { errorsPerS: 10 }),
+        nginx: live('proxy', { errorsPerS: 10, figures: { 'failed.no-route': 120 } }),
+        api: live('app'),
+      },
+      [],
+      [
+        { id: 'a', source: 'web', target: 'nginx' },
+        { id: 'b', source: 'nginx', target: 'api', label: '/api' },
+      ],
+    );
+    expect(c).toEqual({
+      nodeId: 'nginx',
+      text: 'nginx cannot route 10 req/s (no-route): no arrow takes /admin (its arrows take /api). Add an arrow without a label (the default route), or one labelled /admin.',
+      tone: 'bad',
+    });
+  });
+});

@@ -27,7 +27,10 @@ export interface LiveNode {
   slow: number;
   /** Injected error rate, 0–1. */
   errorRate: number;
-  /** Kind-specific: hitRatio (cache, cdn), poolInUse/poolSize (app), connections (db)… */
+  /**
+   * Kind-specific: hitRatio (cache, cdn), poolInUse/poolSize (app), connections (db)…, and
+   * `failed.<cause>`: failures at this box by cause since the run began.
+   */
   figures: Record<string, number>;
 }
 

@@ -338,6 +338,8 @@ export class LiveRun {
       const point = latest?.nodes[rt.id];
       const figures: Record<string, number> = {};
       for (const [k, v] of Object.entries(r)) if (typeof v === 'number') figures[k] = v;
+      // Failures at the box by cause, so the live view can say what went wrong there.
+      for (const [cause, n] of Object.entries(r.failedBy)) figures[`failed.${cause}`] = n ?? 0;
       out[rt.id] = {
         kind: rt.kind,
         utilization: point?.utilization ?? rt.lastUtilization,

@@ -120,6 +120,15 @@ export const BoxNode = memo(function BoxNode({
         </span>
       ) : null}
       {far ? null : <div className="bp-box__summary">{summaryText(node.kind, node.config)}</div>}
+      {node.addedBy === 'import' ? (
+        <span
+          className="bp-box__added"
+          data-testid="added-by-import"
+          title="Added by the Mermaid import so that the diagram runs: nothing in it sent requests. Delete it (Del) if your diagram gets its traffic elsewhere."
+        >
+          added
+        </span>
+      ) : null}
       <div className="bp-box__status" data-status-for={id}>
         {Overlay ? <Overlay nodeId={id} /> : null}
       </div>

@@ -1,11 +1,12 @@
 // A host (group): a frame around the boxes it holds, with its label and cores in a title
 // bar. Selected, it can be resized from its edges.
 
-import { type NodeProps, NodeResizer } from '@xyflow/react';
+import { Handle, type NodeProps, NodeResizer } from '@xyflow/react';
 import { memo } from 'react';
 import { KINDS } from '../../model/kinds.ts';
+import { useDocumentStore } from '../../state/documentStore.ts';
 import { useUiStore } from '../../state/uiStore.ts';
-import type { HostFlowNode } from '../flow.ts';
+import { handleSides, type HostFlowNode } from '../flow.ts';
 import { KindIcon } from '../icons.tsx';
 import { useOverlayStore } from '../overlays.ts';
 import { summaryText } from '../summary.ts';
@@ -15,6 +16,12 @@ export const HostNode = memo(function HostNode({ id, data, selected }: NodeProps
   const { node } = data;
   const renaming = useUiStore((s) => s.renaming === id);
   const Overlay = useOverlayStore((s) => s.NodeOverlay);
+  const sides = handleSides(useDocumentStore((s) => s.doc.direction));
+  // Arrows drawn to or from a host (an import's `A --> Subgraph`) attach to its frame; the
+  // editor connects boxes, so these handles take no new connections.
+  const hasArrows = useDocumentStore((s) =>
+    s.doc.edges.some((e) => e.source === id || e.target === id),
+  );
   return (
     <div
       className={`bp-host${selected ? ' is-selected' : ''}`}
@@ -23,6 +30,22 @@ export const HostNode = memo(function HostNode({ id, data, selected }: NodeProps
       style={{ '--kind-color': KINDS.group.color } as React.CSSProperties}
     >
       <NodeResizer isVisible={selected} minWidth={200} minHeight={120} color="#2563eb" />
+      {hasArrows ? (
+        <>
+          <Handle
+            type="target"
+            position={sides.target}
+            className="bp-host__handle"
+            isConnectable={false}
+          />
+          <Handle
+            type="source"
+            position={sides.source}
+            className="bp-host__handle"
+            isConnectable={false}
+          />
+        </>
+      ) : null}
       <div className="bp-host__bar">
         <KindIcon kind="group" size={15} />
         {renaming ? (

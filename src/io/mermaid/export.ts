@@ -21,6 +21,7 @@ export interface BpNodeComment {
   size?: { width: number; height: number };
   config: Config;
   missing?: string[];
+  addedBy?: 'import';
 }
 
 export interface BpEdgeComment {
@@ -125,7 +126,9 @@ export function exportMermaid(doc: TopologyDocument): string {
   for (const e of doc.edges) {
     if (!known.has(e.source) || !known.has(e.target)) continue;
     const label = e.label ? `|${quoteLabel(e.label)}|` : '';
-    lines.push(`  ${mid(e.source)} -->${label} ${mid(e.target)}`);
+    // A faint arrow only places boxes (`~~~`); a two-way one has both heads.
+    const arrow = e.faint ? '~~~' : e.twoWay ? '<-->' : '-->';
+    lines.push(`  ${mid(e.source)} ${arrow}${label} ${mid(e.target)}`);
   }
 
   const byKind = new Map<NodeKind, string[]>();
@@ -163,6 +166,7 @@ export function exportMermaid(doc: TopologyDocument): string {
     if (n.parent !== undefined) c.parent = n.parent;
     if (n.size) c.size = n.size;
     if (missing.length) c.missing = missing;
+    if (n.addedBy) c.addedBy = n.addedBy;
     lines.push(`%% bp:node ${mid(n.id)} ${commentJson(c)}`);
   }
   for (const e of doc.edges) {

@@ -1,19 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exampleDocument } from '../../model/example.ts';
 import { defaultConfig } from '../../model/kinds.ts';
+import { runtimeLinks } from '../../model/links.ts';
 import { validateDocument } from '../../model/schema.ts';
 import type { TopologyDocument, TopologyNode } from '../../model/types.ts';
 import { NODE_SIZE } from '../layout.ts';
 import { exportMermaid } from './export.ts';
-import { importMermaid, withKinds } from './import.ts';
+import { applyChoices, importMermaid } from './import.ts';
 import { loadMermaid } from './load.ts';
 
 beforeAll(async () => {
   await loadMermaid();
 });
 
+/** Imports as drawn: no Users box added (the traffic stage has its own tests). */
 async function ok(text: string) {
-  const r = await importMermaid(text);
+  const r = await importMermaid(text, { users: false });
   if (!r.ok) throw new Error(`import failed: ${r.error.message}`);
   expect(validateDocument(r.doc)).toEqual([]);
   return r;
@@ -83,7 +85,9 @@ describe('importMermaid: shapes and labels', () => {
     expect(node(r.doc, 'q').kind).toBe('queue');
     expect(node(r.doc, 'q').label).toBe('Jobs');
     expect(node(r.doc, 'd').kind).toBe('db');
-    expect(node(r.doc, 's').kind).toBe('app');
+    // A plain rectangle says nothing: "Orders" is read from where it sits, consuming Jobs.
+    expect(node(r.doc, 's').kind).toBe('worker');
+    expect(r.guesses.s!.reasons).toEqual(['takes messages from a queue']);
     expect(node(r.doc, 'x').label).toBe('x');
   });
 
@@ -109,7 +113,13 @@ describe('importMermaid: shapes and labels', () => {
 
   it('gives every imported box the full default config of its kind', async () => {
     const r = await ok('flowchart LR\n  U[Users] --> N[nginx] --> A[App] --> D[(Postgres)]');
-    for (const n of r.doc.nodes) expect(n.config).toEqual(defaultConfig(n.kind));
+    for (const n of r.doc.nodes) {
+      // The traffic stage picks what imported users ask for, and how often.
+      const { routes: _r, rps: _p, ...rest } = n.config;
+      const { routes: _dr, rps: _dp, ...defaults } = defaultConfig(n.kind);
+      expect(rest).toEqual(defaults);
+      expect(Object.keys(n.config).sort()).toEqual(Object.keys(defaultConfig(n.kind)).sort());
+    }
     expect(r.doc.nodes.map((n) => n.kind)).toEqual(['client', 'proxy', 'app', 'db']);
     expect(r.inferred).toEqual(['U', 'N', 'A', 'D']);
   });
@@ -148,17 +158,23 @@ describe('importMermaid: edges', () => {
     expect(pairs(r.doc)).toEqual(['A>C', 'A>D', 'B>C', 'B>D', 'C>E', 'D>E']);
   });
 
-  it('imports a two-way arrow as one connection in the written direction, with a note', async () => {
+  it('keeps a two-way arrow two-way, in the direction written', async () => {
     const r = await ok('flowchart LR\n  A <--> B\n  C <-.->|sync| D');
     expect(pairs(r.doc)).toEqual(['A>B', 'C>D']);
-    expect(r.notes.join(' ')).toMatch(/2 two-way arrows/);
+    expect(r.doc.edges.map((e) => [e.twoWay, e.label])).toEqual([
+      [true, undefined],
+      [true, 'sync'],
+    ]);
   });
 
-  it('leaves invisible links out, saying so', async () => {
+  it('keeps invisible links as faint arrows that carry nothing, saying so', async () => {
     const r = await ok('flowchart LR\n  A ~~~ B\n  A --> C');
-    expect(pairs(r.doc)).toEqual(['A>C']);
+    expect(pairs(r.doc)).toEqual(['A>B', 'A>C']);
+    expect(r.doc.edges.find((e) => e.target === 'B')?.faint).toBe(true);
+    expect(r.doc.edges.find((e) => e.target === 'C')).not.toHaveProperty('faint');
     expect(r.doc.nodes).toHaveLength(3);
-    expect(r.notes.join(' ')).toMatch(/invisible/);
+    expect(runtimeLinks(r.doc).map((l) => `${l.source}>${l.target}`)).toEqual(['A>C']);
+    expect(r.notes.join(' ')).toMatch(/faint link \(~~~\) is kept, drawn faint/);
   });
 
   it('keeps connections the editor would refuse, listing them as warnings', async () => {
@@ -197,7 +213,7 @@ describe('importMermaid: subgraphs', () => {
     for (const g of r.doc.nodes.filter((n) => n.kind === 'group')) expect(g.size).toBeDefined();
   });
 
-  it('connects arrows to a subgraph to its entry boxes and from it out of its exits', async () => {
+  it('keeps arrows to and from a subgraph on its host; requests reach its entry and exit boxes', async () => {
     const r = await ok(`flowchart LR
       subgraph S
         a --> b
@@ -205,8 +221,9 @@ describe('importMermaid: subgraphs', () => {
       end
       u --> S
       S --> d`);
-    expect(pairs(r.doc)).toEqual(['a>b', 'b>d', 'c>d', 'u>a', 'u>c']);
-    expect(r.notes.join(' ')).toMatch(/subgraph/);
+    expect(pairs(r.doc)).toEqual(['S>d', 'a>b', 'u>S']);
+    const links = runtimeLinks(r.doc).map((l) => `${l.source}>${l.target}`);
+    expect(links.sort()).toEqual(['a>b', 'b>d', 'c>d', 'u>a', 'u>c']);
   });
 
   it('reads an architecture article diagram', async () => {
@@ -465,21 +482,22 @@ describe('round trips', () => {
   });
 });
 
-describe('withKinds', () => {
+describe('applyChoices', () => {
   it('changes chosen kinds, giving those boxes their new defaults, and leaves hosts alone', async () => {
     const r = await ok('flowchart LR\n  subgraph h [Host]\n    A[App] --> B[Thing]\n  end');
-    const next = withKinds(r.doc, { B: 'cache', h: 'app', A: 'app' });
+    const next = applyChoices(r, { kinds: { B: 'cache', h: 'app', A: 'app' } }).doc;
     expect(node(next, 'B').kind).toBe('cache');
     expect(node(next, 'B').config).toEqual(defaultConfig('cache'));
     expect(node(next, 'h').kind).toBe('group');
-    expect(node(next, 'A')).toBe(node(r.doc, 'A'));
-    expect(withKinds(r.doc, {})).toBe(r.doc);
+    expect(node(next, 'A')).toEqual(node(r.doc, 'A'));
+    expect(applyChoices(r, {}).doc).toBe(r.doc);
   });
 });
 
 describe('importMermaid: arrows to the subgraph a box sits in', () => {
-  it('does not turn them into self loops', async () => {
+  it('keeps them as drawn but never lets a request loop back into the box', async () => {
     const r = await ok('flowchart LR\n  subgraph S\n    a --> b\n    a --> S\n  end');
-    expect(pairs(r.doc)).toEqual(['a>b']);
+    expect(pairs(r.doc)).toEqual(['a>S', 'a>b']);
+    expect(runtimeLinks(r.doc).map((l) => `${l.source}>${l.target}`)).toEqual(['a>b']);
   });
 });

@@ -51,7 +51,7 @@ function yamlScalar(raw: string): string {
 
 function parseNodeComment(json: unknown): Omit<ReadNodeComment, 'order'> | undefined {
   if (!isObject(json)) return undefined;
-  const { id, kind, label, position, parent, size, config, missing } = json;
+  const { id, kind, label, position, parent, size, config, missing, addedBy } = json;
   if (typeof id !== 'string' || id === '' || id.length > 200) return undefined;
   if (typeof kind !== 'string' || !NODE_KINDS.includes(kind as NodeKind)) return undefined;
   const out: Omit<ReadNodeComment, 'order'> = {
@@ -74,6 +74,7 @@ function parseNodeComment(json: unknown): Omit<ReadNodeComment, 'order'> | undef
     out.size = { width: size.width, height: size.height };
   }
   if (Array.isArray(missing)) out.missing = missing.filter((k) => typeof k === 'string');
+  if (addedBy === 'import') out.addedBy = 'import';
   return out;
 }
 

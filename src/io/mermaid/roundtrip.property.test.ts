@@ -106,6 +106,7 @@ const documentArb: fc.Arbitrary<TopologyDocument> = fc
           if (n.kind === 'group' && seed[i + 30]! % 2 === 0) {
             n.size = { width: 100 + (seed[i]! % 500), height: 80 + (seed[i]! % 300) };
           }
+          if (n.kind === 'client' && seed[i + 30]! % 3 === 0) n.addedBy = 'import';
           return n;
         });
         const edges: TopologyEdge[] = edgeLabels.slice(0, seed[39]! % 12).map((label, k) => {
@@ -115,6 +116,9 @@ const documentArb: fc.Arbitrary<TopologyDocument> = fc
             target: ids[seed[k + 1]! % ids.length]!,
           };
           if (label !== undefined) e.label = label;
+          // Faint (`~~~`) and two-way (`<-->`) arrows, now and then.
+          if (seed[k + 2]! % 5 === 0) e.faint = true;
+          else if (seed[k + 2]! % 5 === 1) e.twoWay = true;
           return e;
         });
         const doc: TopologyDocument = { version: 1, title, nodes, edges };

@@ -8,7 +8,8 @@
 //     the cache for a Zipf-drawn key; on a miss it runs dbQueries reads, then SETs the
 //     key. A write runs dbQueries writes, then DELetes the key. A failing cache is a miss.
 //   - queues jobs: a write publishes a job and the request answers without waiting for it.
-//   - serves requests (another app, an LB, an external API, a static store): an HTTP call.
+//   - serves requests (another app, an LB, an external API, a static store): an HTTP call,
+//     except back to the box that called this one (its answer comes back on its own).
 // Sessions: 'memory' ties a user's session to the replica that created it (another
 // replica answers 'session-lost' and logs the user in there; a restart loses them all);
 // 'store' reads the session from the connected cache on every request.
@@ -251,10 +252,15 @@ export abstract class HandlerBehaviour
             return;
           }
           break;
-        default:
+        default: {
+          const edge = pick(step);
+          // An arrow back to the box waiting for this answer is that answer: it comes back
+          // on its own, so the call is not made (A → B with B → A drawn too).
+          if (call.parent !== null && edge.target === call.parent.node) break;
           call.state = S_CHILD;
-          this.sim.send(call, pick(step), OP_REQUEST);
+          this.sim.send(call, edge, OP_REQUEST);
           return;
+        }
       }
       call.step++;
       call.sub = D_START;

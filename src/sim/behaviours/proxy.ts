@@ -2,7 +2,9 @@
 // request when it terminates TLS, serves static paths itself when serveStatic, and routes
 // the rest by path prefix: outgoing edge labels are prefixes (longest match wins), an
 // unlabeled edge is the default; several edges for one prefix take turns (an upstream).
+// With no arrow out at all it is a plain web server: it answers every request itself.
 
+import { prefixOf } from '../../model/routing.ts';
 import { type Capabilities, SERVES_REQUESTS } from '../capabilities.ts';
 import { C_NO_ROUTE, C_REJECTED } from '../causes.ts';
 import { type Call, type EdgeRt, OP_REQUEST, S_CHILD, S_QUEUED, S_WORK } from '../runtime.ts';
@@ -14,16 +16,6 @@ interface Upstream {
   rr: number;
 }
 
-/** An edge label as a path prefix: "/api", "api/*" → "/api"; not a path → null. */
-export function prefixOf(label: string): string | null {
-  let p = label.trim();
-  if (p === '') return null;
-  if (p.endsWith('*')) p = p.slice(0, -1);
-  if (!p.startsWith('/')) return null;
-  if (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
-  return p;
-}
-
 export class ProxyBehaviour extends BaseBehaviour {
   override readonly caps: Capabilities = { servesRequests: SERVES_REQUESTS };
   private tlsMs = 0;
@@ -33,6 +25,8 @@ export class ProxyBehaviour extends BaseBehaviour {
   private maxConnections = 1;
   private upstreams: Upstream[] = [];
   private fallback: Upstream = { prefix: '', edges: [], rr: 0 };
+  /** No arrow leaves it: a web server answering every request itself. */
+  private alone = false;
   servedStatic = 0;
 
   override configure(): void {
@@ -58,9 +52,11 @@ export class ProxyBehaviour extends BaseBehaviour {
       u.edges.push(e);
     }
     this.upstreams = [...byPrefix.values()].sort((a, b) => b.prefix.length - a.prefix.length);
+    this.alone = this.node.out.length === 0;
   }
 
   private isStatic(call: Call): boolean {
+    if (this.alone) return true;
     return (
       this.serveStatic && call.op === OP_REQUEST && call.req.path.startsWith(this.staticPrefix)
     );

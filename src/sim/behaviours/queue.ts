@@ -1,6 +1,7 @@
 // A message queue: publishing takes publishMs and fails with 'queue-full' beyond
 // `capacity` waiting jobs. Jobs go to the connected workers and app servers (an app
-// consumes messages as a worker does: event-driven services), one per free slot;
+// consumes messages as a worker does: event-driven services), one per free slot, or
+// are passed on to the queues it points at (published there);
 // a job not acknowledged within visibilityTimeoutMs (or whose worker crashed) is
 // delivered again. Jobs survive a crash of the queue itself (it is durable). The jobs
 // waiting are the line of a Resource (capacity = its limit), so its depth is integrated
@@ -11,10 +12,13 @@ import { C_QUEUE_FULL } from '../causes.ts';
 import type { RootOwner } from '../engine.ts';
 import { Resource } from '../resource.ts';
 import { Ring } from '../ring.ts';
-import { Call, type EdgeRt, OP_JOB, Req, type Server } from '../runtime.ts';
+import { Call, type EdgeRt, OP_JOB, OP_PUBLISH, Req, type Server } from '../runtime.ts';
 import { BaseBehaviour } from './base.ts';
 
 const VISIBILITY = 1;
+
+/** Hears the answer of a message passed on to another queue: nothing left to do. */
+const PASSED_ON: RootOwner = { rootDone: () => {} };
 
 /** A published message; its token moves on at every delivery (older deliveries are void). */
 class Job {
@@ -112,10 +116,15 @@ export class QueueBehaviour extends BaseBehaviour implements RootOwner, QueuesJo
           continue;
         }
         const s = servers[k]!;
-        const consumer = reach(e).consumesJobs;
-        if (consumer !== undefined && !e.cut && s.up && consumer.hasFreeSlot(s)) {
-          return { edge: e, server: s };
+        if (e.cut || !s.up) break;
+        const caps = reach(e);
+        // Another queue takes every message passed on to it (Kafka → its topics); a queue
+        // pointing at itself passes nothing on.
+        if (caps.queuesJobs !== undefined) {
+          if (e.target !== this.node && !e.target.removed) return { edge: e, server: s };
+          break;
         }
+        if (caps.consumesJobs?.hasFreeSlot(s)) return { edge: e, server: s };
         break;
       }
     }
@@ -123,6 +132,10 @@ export class QueueBehaviour extends BaseBehaviour implements RootOwner, QueuesJo
   }
 
   private deliver(job: Job, edge: EdgeRt, server: Server): void {
+    if (edge.target.caps.queuesJobs !== undefined) {
+      this.passOn(job, edge, server);
+      return;
+    }
     job.token++;
     job.server = server;
     this.unacked.add(job);
@@ -138,6 +151,19 @@ export class QueueBehaviour extends BaseBehaviour implements RootOwner, QueuesJo
       this.timerArmed = true;
       this.sim.nodeTimer(this.node, at, VISIBILITY);
     }
+    this.sim.sendRoot(call, this.node);
+  }
+
+  /**
+   * Passes a message on to another queue: it moves there at once (no visibility timeout,
+   * no redelivery: the other queue keeps it now), published there as any message is.
+   */
+  private passOn(job: Job, edge: EdgeRt, server: Server): void {
+    this.delivered++;
+    this.acked++;
+    const call = new Call(job.req, edge.target, server, null, edge, OP_PUBLISH);
+    call.owner = PASSED_ON;
+    call.depth = job.depth + 1;
     this.sim.sendRoot(call, this.node);
   }
 

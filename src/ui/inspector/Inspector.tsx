@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { KindIcon } from '../../canvas/icons.tsx';
 import { KINDS } from '../../model/kinds.ts';
-import { prefixOf } from '../../sim/behaviours/proxy.ts';
+import { prefixOf } from '../../model/routing.ts';
 import type { ConfigValue, TopologyEdge, TopologyNode } from '../../model/types.ts';
 import { deleteSelection, duplicateSelection } from '../../state/commands.ts';
 import { renameNode, setConfigValue, setEdgeLabel, setTitle } from '../../state/docOps.ts';

@@ -3,10 +3,12 @@
 // each client's traffic.
 
 import { useMemo, useState } from 'react';
+import { withTraffic } from '../../io/mermaid/traffic.ts';
 import { findAction, runAction } from '../../state/actions/run.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
 import { useSelectionStore } from '../../state/selectionStore.ts';
+import { services } from '../../state/services.ts';
 import { Chart } from './Chart.tsx';
 import { NodeTable } from './NodeTable.tsx';
 import { TrafficControls } from './TrafficControls.tsx';
@@ -72,6 +74,23 @@ function IdleAction({ id, label, primary }: { id: string; label: string; primary
   );
 }
 
+/** Adds a Users client calling the diagram's entry boxes, left of them, as one undo step. */
+function addUsers(): void {
+  useDocumentStore.getState().change('Add Users', (doc) => {
+    const { doc: next, added } = withTraffic(doc);
+    if (!added) return doc;
+    const targets = next.edges.filter((e) => e.source === added.id).map((e) => e.target);
+    const placed = doc.nodes.filter((n) => targets.includes(n.id) && n.parent === undefined);
+    const x = Math.min(...placed.map((n) => n.position.x), 200) - 260;
+    const y = placed.length ? placed.reduce((sum, n) => sum + n.position.y, 0) / placed.length : 0;
+    return {
+      ...next,
+      nodes: next.nodes.map((n) => (n.id === added.id ? { ...n, position: { x, y } } : n)),
+    };
+  });
+  requestAnimationFrame(() => services.canvas?.fitView());
+}
+
 function Callout() {
   const callout = useSimulationStore((s) => s.callout);
   const window = useSimulationStore((s) => s.window);
@@ -94,6 +113,21 @@ function Callout() {
       ) : (
         <span className="bp-callout__text">{callout.text}</span>
       )}
+      {callout.action === 'add-client' ? (
+        <button
+          type="button"
+          className="bp-btn bp-btn--primary bp-callout__action"
+          onClick={addUsers}
+          title="Add a Users client that sends requests to the diagram's front doors"
+        >
+          Add Users
+        </button>
+      ) : null}
+      {callout.detail ? (
+        <span className="bp-callout__detail" data-testid="bottleneck-detail" title={callout.detail}>
+          {callout.detail}
+        </span>
+      ) : null}
       {window ? (
         <span className="bp-callout__figures" title="Over the last 10 simulated seconds">
           last {Math.max(1, Math.round(window.seconds))} s: {Math.round(window.throughput_rps)}{' '}

@@ -11,18 +11,23 @@ import {
 } from '../../io/mermaid/blocks.ts';
 import { errorExcerpt } from '../../io/mermaid/excerpt.ts';
 import {
-  applyKinds,
+  type Applied,
+  applyChoices,
   connectionWarnings,
+  finalDocument,
+  type ImportChoices,
   type ImportError,
   type ImportResult,
+  type ImportSuccess,
   importMermaid,
   keepKindChoices,
 } from '../../io/mermaid/import.ts';
 import { preloadLayout } from '../../io/layout.ts';
 import { loadMermaid } from '../../io/mermaid/load.ts';
 import { KINDS } from '../../model/kinds.ts';
-import { NODE_KINDS, type NodeKind, type TopologyDocument } from '../../model/types.ts';
+import { NODE_KINDS, type NodeKind } from '../../model/types.ts';
 import { useMermaidImportSource } from '../../state/actions/importMermaid.ts';
+import { dismissHint } from '../../state/autosave.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useSelectionStore } from '../../state/selectionStore.ts';
 import { services } from '../../state/services.ts';
@@ -50,31 +55,43 @@ export function ImportMermaidDialog({ onClose }: { onClose: () => void }) {
   const [fileError, setFileError] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview>({ state: 'empty' });
   const [kinds, setKinds] = useState<Record<string, NodeKind>>({});
+  // Flip the arrows, add Users: undefined follows what the import suggests.
+  const [flip, setFlip] = useState<boolean | undefined>(undefined);
+  const [users, setUsers] = useState<boolean | undefined>(undefined);
+  const [accepting, setAccepting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const startAfresh = useCallback(() => {
+    setKinds({});
+    setFlip(undefined);
+    setUsers(undefined);
+  }, []);
 
   // Only state setters inside, so one function for the dialog's lifetime.
-  const loadFile = useCallback((name: string, content: string) => {
-    setFileName(name);
-    setFileError(null);
-    // Another file is another diagram: choices made for the last one do not carry over.
-    setKinds({});
-    if (isMarkdownName(name)) {
-      const found = extractMermaidBlocks(content);
-      // Articles often open with a sequence diagram: start on the first flowchart.
-      const first = defaultBlockIndex(found);
-      setBlocks(found);
-      setBlock(first);
-      if (!found.length) {
-        setFileError(`${name} has no \`\`\`mermaid code block.`);
-        setText('');
-        return;
+  const loadFile = useCallback(
+    (name: string, content: string) => {
+      setFileName(name);
+      setFileError(null);
+      // Another file is another diagram: choices made for the last one do not carry over.
+      startAfresh();
+      if (isMarkdownName(name)) {
+        const found = extractMermaidBlocks(content);
+        // Articles often open with a sequence diagram: start on the first flowchart.
+        const first = defaultBlockIndex(found);
+        setBlocks(found);
+        setBlock(first);
+        if (!found.length) {
+          setFileError(`${name} has no \`\`\`mermaid code block.`);
+          setText('');
+          return;
+        }
+        setText(found[first]!.text);
+      } else {
+        setBlocks([]);
+        setText(content);
       }
-      setText(found[first]!.text);
-    } else {
-      setBlocks([]);
-      setText(content);
-    }
-  }, []);
+    },
+    [startAfresh],
+  );
 
   // Start fetching Mermaid and ELK now: by the time something is pasted, they are there.
   useEffect(() => {
@@ -111,18 +128,32 @@ export function ImportMermaidDialog({ onClose }: { onClose: () => void }) {
   }, [text]);
 
   const result = preview.state === 'done' ? preview.result : null;
-  const applied = useMemo(() => (result?.ok ? applyKinds(result, kinds) : null), [result, kinds]);
+  const choices: ImportChoices = useMemo(() => {
+    const c: ImportChoices = { kinds };
+    if (flip !== undefined) c.flip = flip;
+    if (users !== undefined) c.users = users;
+    return c;
+  }, [kinds, flip, users]);
+  const applied = useMemo(
+    () => (result?.ok ? applyChoices(result, choices) : null),
+    [result, choices],
+  );
   const doc = applied?.doc ?? null;
   const ruleWarnings = useMemo(() => (doc ? connectionWarnings(doc) : []), [doc]);
   const stale = preview.state === 'done' && preview.text !== text;
 
-  const accept = () => {
-    if (!doc || stale) return;
+  const accept = async () => {
+    if (!doc || stale || !result?.ok || accepting) return;
+    setAccepting(true);
+    // Flipped arrows or Users added or taken away: laid out again for what was chosen.
+    const final = await finalDocument(result, choices).catch(() => doc);
     useSelectionStore.getState().clear();
-    useDocumentStore.getState().replaceDocument(doc, 'Import Mermaid');
+    useDocumentStore.getState().replaceDocument(final, 'Import Mermaid');
+    // The first-visit hint (how to add and connect boxes) has done its job: a diagram came in.
+    dismissHint();
     onClose();
     requestAnimationFrame(() => services.canvas?.fitView());
-    const boxes = doc.nodes.filter((n) => n.kind !== 'group').length;
+    const boxes = final.nodes.filter((n) => n.kind !== 'group').length;
     notify('success', `Imported ${boxes} box${boxes === 1 ? '' : 'es'} from Mermaid`);
   };
 
@@ -181,7 +212,7 @@ export function ImportMermaidDialog({ onClose }: { onClose: () => void }) {
                 onChange={(e) => {
                   const i = Number(e.target.value);
                   setBlock(i);
-                  setKinds({});
+                  startAfresh();
                   setText(blocks[i]!.text);
                 }}
               >
@@ -217,10 +248,11 @@ export function ImportMermaidDialog({ onClose }: { onClose: () => void }) {
             preview={preview}
             text={text}
             counts={counts}
-            doc={doc}
-            notes={applied?.notes ?? []}
+            applied={applied}
             kinds={kinds}
             setKind={(id, kind) => setKinds((k) => ({ ...k, [id]: kind }))}
+            setFlip={setFlip}
+            setUsers={setUsers}
             ruleWarnings={ruleWarnings}
           />
         </section>
@@ -235,10 +267,11 @@ export function ImportMermaidDialog({ onClose }: { onClose: () => void }) {
         <button
           type="button"
           className="bp-btn bp-btn--primary"
-          disabled={!doc || stale}
-          onClick={accept}
+          disabled={!doc || stale || accepting}
+          aria-busy={accepting}
+          onClick={() => void accept()}
         >
-          Replace canvas
+          {accepting ? 'Laying out…' : 'Replace canvas'}
         </button>
       </div>
     </Dialog>
@@ -249,27 +282,29 @@ function PreviewBody({
   preview,
   text,
   counts,
-  doc,
-  notes: importNotes,
+  applied,
   kinds,
   setKind,
+  setFlip,
+  setUsers,
   ruleWarnings,
 }: {
   preview: Preview;
   text: string;
   counts: { boxes: number; hosts: number; edges: number } | null;
-  doc: TopologyDocument | null;
-  /** Notes about the import with the chosen kinds (DNS rewiring follows them). */
-  notes: string[];
+  /** The import with the choices made here (kinds, flipped arrows, added Users). */
+  applied: Applied | null;
   kinds: Record<string, NodeKind>;
   setKind: (id: string, kind: NodeKind) => void;
+  setFlip: (flip: boolean) => void;
+  setUsers: (users: boolean) => void;
   ruleWarnings: string[];
 }) {
   if (preview.state === 'empty') {
     return (
       <p className="bp-mmd__placeholder">
-        The boxes Mermaid finds appear here, each with the kind it will become. Subgraphs become
-        hosts.
+        The boxes Mermaid finds appear here, each with the kind it will become and why. Subgraphs
+        become hosts.
       </p>
     );
   }
@@ -285,9 +320,9 @@ function PreviewBody({
       </div>
     );
   }
-  if (!doc || !counts) return null;
-  const inferred = new Set(result.inferred);
-  const notes = [...importNotes, ...ruleWarnings];
+  if (!applied || !counts) return null;
+  const { doc } = applied;
+  const notes = [...applied.notes, ...ruleWarnings];
   return (
     <>
       <p className="bp-mmd__summary" data-testid="mermaid-import-summary">
@@ -296,6 +331,7 @@ function PreviewBody({
         {counts.edges} connection{counts.edges === 1 ? '' : 's'}
         {preview.text !== text ? ' (updating…)' : ''}
       </p>
+      <ImportOptions result={result} applied={applied} setFlip={setFlip} setUsers={setUsers} />
       <div className="bp-mmd__tablewrap">
         <table className="bp-mmd__table">
           <thead>
@@ -305,46 +341,70 @@ function PreviewBody({
             </tr>
           </thead>
           <tbody>
-            {doc.nodes.map((n) => (
-              <tr key={n.id} data-node-id={n.id}>
-                <td>
-                  <span className="bp-mmd__label">{n.label || n.id}</span>
-                  {n.label.toLowerCase() !== n.id.toLowerCase() ? (
-                    <code className="bp-mmd__id">{n.id}</code>
-                  ) : null}
-                </td>
-                <td>
-                  {n.kind === 'group' ? (
-                    <span className="bp-mmd__host">Host (subgraph)</span>
-                  ) : (
-                    <span className="bp-mmd__kind">
-                      <span
-                        className="bp-mmd__swatch"
-                        style={{ background: KINDS[n.kind].color }}
-                        aria-hidden="true"
-                      />
-                      <select
-                        className="bp-select bp-select--compact"
-                        aria-label={`Kind of ${n.label || n.id}`}
-                        value={kinds[n.id] ?? n.kind}
-                        onChange={(e) => setKind(n.id, e.target.value as NodeKind)}
-                      >
-                        {BOX_KINDS.map((k) => (
-                          <option key={k} value={k}>
-                            {KINDS[k].title}
-                          </option>
-                        ))}
-                      </select>
-                      {inferred.has(n.id) ? (
-                        <span className="bp-mmd__guess" title="Guessed from the label and shape">
-                          guessed
+            {doc.nodes.map((n) => {
+              const added = n.id === applied.added;
+              const guess = applied.guesses[n.id];
+              const chosen = kinds[n.id] !== undefined && kinds[n.id] !== guess?.kind;
+              return (
+                <tr key={n.id} data-node-id={n.id} className={added ? 'is-added' : undefined}>
+                  <td>
+                    <span className="bp-mmd__label">{n.label || n.id}</span>
+                    {n.label.toLowerCase() !== n.id.toLowerCase() ? (
+                      <code className="bp-mmd__id">{n.id}</code>
+                    ) : null}
+                  </td>
+                  <td>
+                    {n.kind === 'group' ? (
+                      <span className="bp-mmd__host">Host (subgraph)</span>
+                    ) : added ? (
+                      <span className="bp-mmd__kind">
+                        <span
+                          className="bp-mmd__swatch"
+                          style={{ background: KINDS.client.color }}
+                          aria-hidden="true"
+                        />
+                        <span>Client</span>
+                        <span className="bp-mmd__added" data-testid="mermaid-added-users">
+                          added so that the diagram runs
                         </span>
-                      ) : null}
-                    </span>
-                  )}
-                </td>
-              </tr>
-            ))}
+                      </span>
+                    ) : (
+                      <span className="bp-mmd__kind">
+                        <span
+                          className="bp-mmd__swatch"
+                          style={{ background: KINDS[n.kind].color }}
+                          aria-hidden="true"
+                        />
+                        <select
+                          className="bp-select bp-select--compact"
+                          aria-label={`Kind of ${n.label || n.id}`}
+                          value={kinds[n.id] ?? n.kind}
+                          onChange={(e) => setKind(n.id, e.target.value as NodeKind)}
+                        >
+                          {BOX_KINDS.map((k) => (
+                            <option key={k} value={k}>
+                              {KINDS[k].title}
+                            </option>
+                          ))}
+                        </select>
+                        {guess ? (
+                          <span
+                            className={`bp-mmd__why${chosen ? ' is-overridden' : ''}`}
+                            title={
+                              chosen
+                                ? `Your choice. The import read it as ${KINDS[guess.kind].title}: ${guess.reasons.join(', ')}.`
+                                : `Guessed: ${guess.reasons.join(', ')}`
+                            }
+                          >
+                            {chosen ? 'your choice' : guess.reasons.join(' · ')}
+                          </span>
+                        ) : null}
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
@@ -363,6 +423,59 @@ function PreviewBody({
         </div>
       ) : null}
     </>
+  );
+}
+
+/**
+ * The two choices about the diagram as a whole: flip its arrows (offered when they point
+ * against the flow of requests) and the Users added when nothing sends requests.
+ */
+function ImportOptions({
+  result,
+  applied,
+  setFlip,
+  setUsers,
+}: {
+  result: ImportSuccess;
+  applied: Applied;
+  setFlip: (flip: boolean) => void;
+  setUsers: (users: boolean) => void;
+}) {
+  const offerFlip = result.direction.flip !== 'no' || applied.flipped;
+  // Offered when the import adds Users (or would, had they not been taken away).
+  const usersShown = result.added !== null || applied.added !== null;
+  if (!offerFlip && !usersShown) return null;
+  return (
+    <div className="bp-mmd__options">
+      {offerFlip ? (
+        <label className="bp-mmd__option">
+          <input
+            type="checkbox"
+            checked={applied.flipped}
+            onChange={(e) => setFlip(e.target.checked)}
+          />
+          <span>
+            <strong>Flip arrows</strong>{' '}
+            {result.direction.flip === 'auto'
+              ? 'They point against the flow of requests, so they were flipped for you.'
+              : 'Some arrows point against the flow of requests.'}
+          </span>
+        </label>
+      ) : null}
+      {usersShown ? (
+        <label className="bp-mmd__option">
+          <input
+            type="checkbox"
+            checked={applied.added !== null}
+            onChange={(e) => setUsers(e.target.checked)}
+          />
+          <span>
+            <strong>Add Users</strong> so that every part of the diagram gets requests (marked as
+            added on the canvas; delete it any time).
+          </span>
+        </label>
+      ) : null}
+    </div>
   );
 }
 

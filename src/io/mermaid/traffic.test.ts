@@ -1,0 +1,110 @@
+// Stage 5: traffic where the diagram has none, requests that follow its routes, at a rate
+// it takes comfortably.
+
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../model/kinds.ts';
+import type { NodeKind, TopologyDocument, TopologyEdge, TopologyNode } from '../../model/types.ts';
+import { comfortableRate, niceRate } from './capacity.ts';
+import { entryBoxes, hasTraffic, routesFor, unreachedEntries, withTraffic } from './traffic.ts';
+
+const n = (id: string, kind: NodeKind, config = {}): TopologyNode => ({
+  id,
+  kind,
+  label: id,
+  position: { x: 0, y: 0 },
+  config: { ...defaultConfig(kind), ...config },
+});
+const e = (source: string, target: string, label?: string): TopologyEdge => ({
+  id: `${source}-${target}`,
+  source,
+  target,
+  ...(label ? { label } : {}),
+});
+const doc = (nodes: TopologyNode[], edges: TopologyEdge[]): TopologyDocument => ({
+  version: 1,
+  title: 't',
+  nodes,
+  edges,
+});
+
+describe('withTraffic', () => {
+  it('adds Users calling the front door when nothing sends requests', () => {
+    const d = doc(
+      [n('nginx', 'proxy'), n('api', 'app'), n('db', 'db')],
+      [e('nginx', 'api'), e('api', 'db')],
+    );
+    expect(hasTraffic(d)).toBe(false);
+    expect(entryBoxes(d)).toEqual(['nginx']);
+    const t = withTraffic(d);
+    expect(t.added).toMatchObject({
+      id: 'users',
+      kind: 'client',
+      label: 'Users',
+      addedBy: 'import',
+    });
+    expect(t.doc.edges[0]).toEqual({ id: 'e-users-nginx', source: 'users', target: 'nginx' });
+    expect(t.notes[0]).toMatch(
+      /Nothing in the diagram sends requests, so a Users box was added that calls nginx/,
+    );
+    expect(withTraffic(d, { add: false }).doc).toBe(d);
+  });
+
+  it('gives users the paths nginx routes, nested prefixes and the default included', () => {
+    const d = doc(
+      [
+        n('u', 'client'),
+        n('nginx', 'proxy'),
+        n('gw', 'proxy'),
+        n('orders', 'app'),
+        n('users', 'app'),
+        n('web', 'app'),
+      ],
+      [
+        e('u', 'nginx'),
+        e('nginx', 'gw', '/api/*'),
+        e('gw', 'orders', '/api/orders'),
+        e('gw', 'users', '/api/users'),
+        e('nginx', 'web'),
+      ],
+    );
+    const paths = routesFor(d, 'u')!
+      .filter((r) => r.method === 'GET')
+      .map((r) => r.path);
+    expect(paths).toEqual(['/api/orders', '/api/users', '/']);
+    expect(routesFor(doc([n('u', 'client'), n('a', 'app')], [e('u', 'a')]), 'u')).toBeNull();
+  });
+
+  it('feeds the parts of a diagram no client reaches, through another added Users', () => {
+    const d = doc(
+      [n('u', 'client'), n('api', 'app'), n('db', 'db'), n('prom', 'app'), n('exp', 'app')],
+      [e('u', 'api'), e('api', 'db'), e('prom', 'exp'), e('db', 'exp')],
+    );
+    expect(unreachedEntries(d, ['u'])).toEqual(['prom']);
+    const t = withTraffic(d, { fit: ['u'] });
+    expect(t.added?.id).toBe('users');
+    expect(t.doc.edges.some((x) => x.source === 'users' && x.target === 'prom')).toBe(true);
+    expect(t.notes.join(' ')).toMatch(/No request from the diagram's clients reaches prom/);
+  });
+
+  it('sets imported users to a rate the busiest box takes at about half its capacity', () => {
+    // A worker taking requests (200 ms each, one at a time) serves 5 a second.
+    const d = doc(
+      [n('u', 'client'), n('api', 'app', { dbQueries: 0 }), n('w', 'worker')],
+      [e('u', 'api'), e('api', 'w')],
+    );
+    expect(comfortableRate(d, ['u'])).toBe(2);
+    const t = withTraffic(d, { fit: ['u'] });
+    expect(t.doc.nodes.find((x) => x.id === 'u')!.config.rps).toBe(2);
+    expect(t.notes.join(' ')).toMatch(/The users send 2 requests\/s in all/);
+    // Plenty of room: the kind's usual 20.
+    expect(comfortableRate(doc([n('u', 'client'), n('a', 'app')], [e('u', 'a')]), ['u'])).toBe(20);
+    expect(niceRate(7.3)).toBe(5);
+  });
+
+  it('lets a client with no arrow send nothing', () => {
+    const d = doc([n('u', 'client'), n('a', 'app'), n('lost', 'client')], [e('u', 'a')]);
+    const t = withTraffic(d, { fit: ['u', 'lost'] });
+    expect(t.doc.nodes.find((x) => x.id === 'lost')!.config.rps).toBe(0);
+    expect(t.notes).toContain('lost sends nothing: no arrow leaves it.');
+  });
+});
