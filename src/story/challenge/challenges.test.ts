@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkChallenge } from './check.ts';
+import { gradeDesign } from './grade.ts';
 import { type Challenge, loadChallenge } from './load.ts';
 import { formatChallengeIssue } from './schema.ts';
 
@@ -51,4 +52,19 @@ describe('challenges', () => {
       expect(check.problems).toEqual([]);
     });
   }
+
+  it('no-microservices: a monolith that skips the code’s work does not pass', () => {
+    const challenge = load('no-microservices.json');
+    const monolith = challenge.solutions[0]!.doc;
+    const skipped = {
+      ...monolith,
+      nodes: monolith.nodes.map((n) =>
+        n.id === 'gateway' ? { ...n, config: { ...n.config, serviceTimeMs: 2 } } : n,
+      ),
+    };
+    const grade = gradeDesign(challenge, skipped);
+    expect(grade.passed).toBe(false);
+    const work = grade.rows.find((r) => r.label.includes('work is still done'));
+    expect(work?.passed).toBe(false);
+  });
 });

@@ -23,10 +23,12 @@ function missed(grade: Grade): string {
 function passedLine(grade: Grade): string {
   return grade.rows
     .filter((r) => r.kind === 'goal' && r.value !== undefined && r.unit)
-    .map(
-      (r) =>
-        `${r.label.replace(/(:| [<>≤≥=] | from \d).*$/, '')} ${formatValue(r.value!, r.unit!)}`,
-    )
+    .map((r) => {
+      // "Three queries (database queries ≥ 7,000)" → "Three queries (database queries 7293)".
+      const name = r.label.replace(/(:| [<>≤≥=] | from \d).*$/, '');
+      const open = name.split('(').length - name.split(')').length;
+      return `${name} ${formatValue(r.value!, r.unit!)}${')'.repeat(Math.max(0, open))}`;
+    })
     .join(', ');
 }
 
