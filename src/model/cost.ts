@@ -407,9 +407,19 @@ function networks(doc: TopologyDocument): Set<string> {
   return out;
 }
 
+/** What pricing a box needs to know about the rest of the design, worked out once per design. */
+interface Surroundings {
+  nets: Set<string>;
+  byId: Map<string, TopologyNode>;
+}
+
+function surroundings(doc: TopologyDocument): Surroundings {
+  return { nets: networks(doc), byId: new Map(doc.nodes.map((n) => [n.id, n])) };
+}
+
 /** The machine a box runs on: its nearest enclosing host that is not a network. */
-function hostOf(doc: TopologyDocument, node: TopologyNode, nets: Set<string>): TopologyNode | null {
-  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+function hostOf(node: TopologyNode, { nets, byId }: Surroundings): TopologyNode | null {
+  if (node.parent === undefined) return null;
   const seen = new Set<string>([node.id]);
   let parent = node.parent === undefined ? undefined : byId.get(node.parent);
   while (parent && !seen.has(parent.id)) {
@@ -421,10 +431,11 @@ function hostOf(doc: TopologyDocument, node: TopologyNode, nets: Set<string>): T
 }
 
 export function boxCost(doc: TopologyDocument, node: TopologyNode): BoxCost {
-  return costOf(doc, node, networks(doc));
+  return costOf(node, surroundings(doc));
 }
 
-function costOf(doc: TopologyDocument, node: TopologyNode, nets: Set<string>): BoxCost {
+function costOf(node: TopologyNode, around: Surroundings): BoxCost {
+  const { nets } = around;
   const row = COSTS[node.kind];
   const base = { id: node.id, kind: node.kind, label: node.label };
   if (node.kind === 'group' && nets.has(node.id)) {
@@ -437,7 +448,7 @@ function costOf(doc: TopologyDocument, node: TopologyNode, nets: Set<string>): B
       why: 'it holds other hosts; networks are free',
     };
   }
-  const host = node.kind === 'group' ? null : hostOf(doc, node, nets);
+  const host = node.kind === 'group' ? null : hostOf(node, around);
   const replicas = REPLICATED.has(node.kind) ? numberOf(node.kind, node.config, 'replicas') : 1;
   if (host && row.price(node.config).monthlyUsd > 0) {
     return {
@@ -464,8 +475,8 @@ function costOf(doc: TopologyDocument, node: TopologyNode, nets: Set<string>): B
 
 /** Every box's monthly price and the total, in document order. */
 export function designCost(doc: TopologyDocument): DesignCost {
-  const nets = networks(doc);
-  const boxes = doc.nodes.map((n) => costOf(doc, n, nets));
+  const around = surroundings(doc);
+  const boxes = doc.nodes.map((n) => costOf(n, around));
   const cents = boxes.reduce((sum, b) => sum + Math.round(b.monthlyUsd * 100), 0);
   return { totalUsd: cents / 100, boxes };
 }
