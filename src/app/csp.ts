@@ -1,8 +1,6 @@
 // Runs first in both pages: the built pages carry a Content-Security-Policy without
-// 'unsafe-eval' (vite.config.ts). zod would otherwise probe `new Function("")` on its first
-// parse to decide whether to compile its checks, and the browser would report that probe as
-// a policy violation; told to stay "jitless" it never tries.
+// 'unsafe-eval' (vite.config.ts), so zod must never probe `new Function`. model/zod.ts
+// tells it so before any schema exists; importing it here too makes it the first thing
+// either page does, even before a module that parses nothing.
 
-import { z } from 'zod';
-
-z.config({ jitless: true });
+import '../model/zod.ts';

@@ -5,7 +5,7 @@
 // repair (nothing readable at all, duplicate ids, a newer version), with the JSON path and
 // the reason. It never throws.
 
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { KINDS } from './kinds.ts';
 import { migrate } from './migrations.ts';
 import type { DocIssue } from './paths.ts';

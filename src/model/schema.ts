@@ -1,7 +1,7 @@
 // Strict validation of a topology document. Structure is checked by a zod schema, config
 // values against the kind catalogue, references by hand; every issue names its JSON path.
 
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { type FieldSpec, KINDS } from './kinds.ts';
 import { type DocIssue, formatPath } from './paths.ts';
 import { CURRENT_VERSION, NODE_KINDS, type TopologyDocument } from './types.ts';

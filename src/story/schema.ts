@@ -3,7 +3,7 @@
 // in player.ts. Every message names the scenario, the step (number and title) and the
 // field, e.g. `system-3 step 2 "Health checks" › expect[1].metric: unknown metric "p96"`.
 
-import { z } from 'zod';
+import { z } from '../model/zod.ts';
 import { formatPath } from '../model/paths.ts';
 import { parseMetric } from './metrics.ts';
 

@@ -3,7 +3,7 @@
 // `compileChallenge` in load.ts. Every message names the challenge and the JSON path, e.g.
 // `one-server › goals[1].metric: unknown metric "p96"; use errorRate, …`.
 
-import { z } from 'zod';
+import { z } from '../../model/zod.ts';
 import { fieldSpec } from '../../model/kinds.ts';
 import { formatPath } from '../../model/paths.ts';
 import { NODE_KINDS, type NodeKind } from '../../model/types.ts';
