@@ -19,6 +19,9 @@ import { defineConfig } from 'vitest/config';
  * - Image export (html-to-image) writes style attributes onto the copy of the diagram it
  *   draws, and the snapshot puts the diagram's own style attributes back afterwards.
  * Images may be data: and blob: URLs (the exported picture, Mermaid's icons); fonts data:.
+ * A recorded video plays in its dialog from the blob: URL it was made into, and can be read
+ * back from it (media-src and connect-src blob:); a blob: URL is only ever made by the page
+ * itself.
  * frame-ancestors cannot be set from a <meta> (browsers ignore it there): the embed is
  * meant to be framed by any course page.
  */
@@ -28,7 +31,8 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  "connect-src 'self' blob:",
+  "media-src 'self' blob:",
   "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
