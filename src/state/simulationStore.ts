@@ -329,6 +329,14 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
   };
 });
 
+/**
+ * A question for the running simulation (a journey, the list of notable requests): undefined
+ * when no run is connected or the call failed (the fault banner then says why).
+ */
+export function askLive<T>(fn: (api: LiveConnection['api']) => Promise<T>): Promise<T | undefined> {
+  return connection ? connection.call(fn) : Promise.resolve(undefined);
+}
+
 /** "1.1" for a rate, "12" once it is 10 or more. */
 export function formatRate(rate: number): string {
   if (rate >= 10) return String(Math.round(rate));

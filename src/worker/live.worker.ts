@@ -36,6 +36,8 @@ const api: LiveApi = {
   inject: (action) => run.inject(action),
   runFast: (ms, onProgress) => run.runFast(ms, onProgress),
   cancelFast: () => run.cancelFast(),
+  journey: (id) => run.journey(id),
+  journeys: () => run.journeys(),
   stop: () => run.stop(),
 };
 

@@ -6,7 +6,7 @@
 
 import type { TopologyDocument } from '../model/types.ts';
 import type { ChaosAction } from '../sim/api.ts';
-import { nodeReport, Simulation } from '../sim/index.ts';
+import { type Journey, type JourneySummary, nodeReport, Simulation } from '../sim/index.ts';
 import type { FastProgress, LiveFrame, LiveNode, LiveStartOptions } from './liveProtocol.ts';
 
 /** Animated requests per second of screen time we aim for, whatever the traffic. */
@@ -182,6 +182,15 @@ export class LiveRun {
 
   cancelFast(): void {
     this.fastCancel = true;
+  }
+
+  /** A dot's journey (the engine keeps the recent ones of the animated sample). */
+  journey(id: number): Journey | null {
+    return this.sim?.journey(id) ?? null;
+  }
+
+  journeys(): JourneySummary[] {
+    return this.sim?.notableJourneys() ?? [];
   }
 
   stop(): void {
