@@ -380,7 +380,9 @@ export function DotLayer() {
       checksum = 0;
       // Less motion: the model still follows every request (so dots come back in step when
       // motion is allowed again), but none is drawn.
-      model.visit(display, speed, ctx.ends, reduced ? NO_VISITOR : visitor);
+      // Looking back at an earlier moment (the timeline): the dots are of now, so none shows.
+      const past = useSimulationStore.getState().viewT !== null;
+      model.visit(display, speed, ctx.ends, reduced || past ? NO_VISITOR : visitor);
       model.prune(display, 60_000 * Math.max(1, speed));
 
       if (journey.journey !== null) {

@@ -10,6 +10,7 @@ import { useSimulationStore } from '../../state/simulationStore.ts';
 import { useSelectionStore } from '../../state/selectionStore.ts';
 import { services } from '../../state/services.ts';
 import { JourneyList } from '../journey/JourneyList.tsx';
+import { Timeline } from '../timeline/Timeline.tsx';
 import { Chart } from './Chart.tsx';
 import { NodeTable } from './NodeTable.tsx';
 import { TrafficControls } from './TrafficControls.tsx';
@@ -59,6 +60,7 @@ export function LivePanel() {
           ))}
         </div>
       </div>
+      <Timeline />
       <div className="bp-livepanel__body">
         {tab === 'charts' ? (
           <Charts />
