@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import { NodeLive } from '../../canvas/live/NodeLive.tsx';
 import { setNodeOverlay } from '../../canvas/overlays.ts';
+import { LiveCaption } from '../captions/LiveCaption.tsx';
 import { JourneyPanel } from '../journey/JourneyPanel.tsx';
 import { ChaosMenu } from './ChaosMenu.tsx';
 import { FaultBanner } from './FaultBanner.tsx';
@@ -19,6 +20,7 @@ export function LiveRoot() {
       <FaultBanner />
       <ChaosMenu />
       <JourneyPanel />
+      <LiveCaption />
     </>
   );
 }
