@@ -144,6 +144,8 @@ const OPS: Record<number, string> = {
 interface Span {
   call: Call;
   out: JourneySpan;
+  trace: Trace;
+  index: number;
 }
 
 class Trace {
@@ -196,7 +198,7 @@ class Trace {
       failedHere: false,
       phases: [],
     };
-    const span = { call, out };
+    const span: Span = { call, out, trace: this, index: this.spans.length };
     this.spans.push(span);
     this.journey.spans.push(out);
     return span;
@@ -235,7 +237,6 @@ class Trace {
 
 export class Tracer {
   private readonly spans = new Map<Call, Span>();
-  private readonly traces = new Map<Call, Trace>();
   private readonly open = new Map<number, Trace>();
   /** Finished journeys, oldest first (a ring of RECENT). */
   private readonly recent: (Journey | undefined)[] = new Array(RECENT);
@@ -259,16 +260,14 @@ export class Tracer {
       const trace = new Trace(req.id, parent, req.deadline, this.routeName(req.route));
       ps = trace.spans[0]!;
       this.spans.set(parent, ps);
-      this.traces.set(parent, trace);
       this.open.set(req.id, trace);
       if (this.open.size > OPEN_SWEEP) this.sweep(now);
     }
     const trace = this.traceOf(ps);
     if (trace === null || this.gaveUp(trace, now)) return;
-    const cs = trace.add(child, ps, trace.spans.indexOf(ps));
+    const cs = trace.add(child, ps, ps.index);
     cs.out.start = now;
     this.spans.set(child, cs);
-    this.traces.set(child, trace);
     trace.mark(now, cs, net > 0 ? 'network' : 'at');
   }
 
@@ -349,7 +348,7 @@ export class Tracer {
 
   /** After the parent acted on an answer: a client that now has its answer ends the journey. */
   returned(parent: Call, now: number, wasDone: boolean, ok: boolean, cause: number): void {
-    const trace = this.traces.get(parent);
+    const trace = this.spans.get(parent)?.trace;
     if (trace === undefined || trace.call !== parent || trace.closed) return;
     if (wasDone || !parent.req.done) return;
     this.close(trace, now, ok, cause, undefined);
@@ -368,7 +367,7 @@ export class Tracer {
     const copy = JSON.parse(JSON.stringify(trace.journey)) as Journey;
     const ms = now - trace.tLast;
     if (ms > 0) {
-      const i = trace.spans.indexOf(trace.open);
+      const i = trace.open.index;
       const p: JourneyPhase = { kind: trace.openKind, t0: trace.tLast, ms };
       if (trace.openDetail !== undefined) p.detail = trace.openDetail;
       copy.spans[i]!.phases.push(p);
@@ -403,12 +402,11 @@ export class Tracer {
   }
 
   private traceOf(span: Span): Trace | null {
-    return this.traces.get(span.call) ?? null;
+    return span.trace;
   }
 
   private forget(call: Call): void {
     this.spans.delete(call);
-    this.traces.delete(call);
   }
 
   /**
