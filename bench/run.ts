@@ -22,6 +22,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   mermaid: () => import('./mermaid.ts').then((m) => m.bench),
   big: () => import('./reliability.ts').then((m) => m.bench),
   corpus: () => import('./corpus.ts').then((m) => m.bench),
+  journey: () => import('./journey.ts').then((m) => m.bench),
 };
 
 function table(rows: (BenchRow & { module: string })[]): string {

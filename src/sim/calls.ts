@@ -11,6 +11,7 @@ import { C_DOWN, C_EDGE_CUT, C_HOP_LIMIT, C_INJECTED, C_REJECTED } from './cause
 import type { Engine } from './engine.ts';
 import { EV_ARRIVE, EV_RESUME, EV_RETURN, Kernel, type KernelOptions } from './kernel.ts';
 import type { Measurement } from './measurement.ts';
+import { Tracer } from './trace.ts';
 import type { Resource } from './resource.ts';
 import {
   Call,
@@ -25,12 +26,15 @@ import {
 
 export class CallEngine extends Kernel implements Engine {
   private readonly callPool: Call[] = [];
+  /** Journeys of the traced requests (trace.ts): it only reads, so runs stay the same. */
+  readonly tracer: Tracer;
 
   constructor(
     options: KernelOptions,
     private readonly measure: Measurement,
   ) {
     super(options);
+    this.tracer = new Tracer((route) => measure.routeKeys[route] ?? '');
   }
 
   get statsStart(): number {
@@ -47,6 +51,7 @@ export class CallEngine extends Kernel implements Engine {
     else child.reuse(parent.req, edge.target, server, parent, edge, op);
     child.depth = parent.depth + 1;
     child.key = parent.key;
+    if (child.req.traced) this.tracer.sent(parent, child, this.now, this.networkMs);
     this.forward(child, parent.node);
   }
 
@@ -74,8 +79,11 @@ export class CallEngine extends Kernel implements Engine {
     child.cause = cause;
     child.state = S_DONE;
     const req = child.req;
-    if (req.traced && child.edge!.index >= 0) {
-      this.hops.add(child.edge!.hop, this.now, this.now, req.id, req.route, 2 + cause);
+    if (req.traced) {
+      if (child.edge!.index >= 0) {
+        this.hops.add(child.edge!.hop, this.now, this.now, req.id, req.route, 2 + cause);
+      }
+      this.tracer.refused(child, from, cause, this.now);
     }
     if (child.parent !== null) this.returnToParent(child);
     else child.owner?.rootDone(child);
@@ -93,6 +101,7 @@ export class CallEngine extends Kernel implements Engine {
     node.arrivals++;
     node.inFlight++;
     call.tArrive = this.now;
+    if (call.req.traced) this.tracer.arrived(call, this.now);
     if (!s?.up || node.removed) {
       call.epoch = s ? s.epoch : 0;
       this.fail(call, C_DOWN);
@@ -123,6 +132,7 @@ export class CallEngine extends Kernel implements Engine {
 
   fail(call: Call, cause: number): void {
     call.node.failed[cause]!++;
+    if (call.req.traced && call.state !== S_DONE) this.tracer.failedHere(call);
     this.answer(call, false, cause);
   }
 
@@ -140,8 +150,11 @@ export class CallEngine extends Kernel implements Engine {
     const req = call.req;
     const edge = call.edge;
     const net = this.networkMs;
-    if (req.traced && edge !== null && edge.index >= 0) {
-      this.hops.add(edge.hop, this.now, this.now + net, req.id, req.route, ok ? 1 : 2 + cause);
+    if (req.traced) {
+      if (edge !== null && edge.index >= 0) {
+        this.hops.add(edge.hop, this.now, this.now + net, req.id, req.route, ok ? 1 : 2 + cause);
+      }
+      this.tracer.answered(call, this.now, net, ok, cause);
     }
     if (call.parent !== null) {
       if (net > 0) this.heap.push(this.now + net, EV_RETURN, call, 0);
@@ -151,10 +164,14 @@ export class CallEngine extends Kernel implements Engine {
 
   protected returnToParent(child: Call): void {
     const p = child.parent!;
+    const traced = child.req.traced;
+    const wasDone = p.req.done;
+    if (traced) this.tracer.returning(p, this.now);
     if (p.state !== S_DONE) {
       if (p.server !== null && p.epoch !== p.server.epoch) this.failStale(p);
       else p.node.behaviour.childDone(p, child);
     }
+    if (traced) this.tracer.returned(p, this.now, wasDone, child.ok, child.cause);
     // Recycled: its token moves on, voiding any timer or waiting-list entry naming it.
     child.token++;
     child.parent = null;
@@ -178,8 +195,10 @@ export class CallEngine extends Kernel implements Engine {
       call.holdsWorker = true;
       call.state = S_QUEUED;
       call.node.behaviour.resume(call);
-    } else if (w.wait(call)) call.state = S_QUEUED;
-    else this.fail(call, C_REJECTED);
+    } else if (w.wait(call)) {
+      call.state = S_QUEUED;
+      if (call.req.traced) this.tracer.queued(call, this.now);
+    } else this.fail(call, C_REJECTED);
   }
 
   releaseWorker(call: Call): void {
@@ -210,10 +229,12 @@ export class CallEngine extends Kernel implements Engine {
       if (!cores.take()) {
         call.workMs = d;
         cores.wait(call);
+        if (call.req.traced) this.tracer.working(call, this.now, true);
         return;
       }
       call.core = cores;
     }
+    if (call.req.traced) this.tracer.working(call, this.now, false);
     this.heap.push(this.now + d, EV_RESUME, call, call.token);
   }
 
@@ -231,8 +252,21 @@ export class CallEngine extends Kernel implements Engine {
       }
       cores.take();
       w.core = cores;
+      if (w.req.traced) this.tracer.working(w, this.now, false);
       this.heap.push(this.now + w.workMs, EV_RESUME, w, w.token);
     }
+  }
+
+  // ---- waits (the kernel's timers, seen by journeys) ----------------------------------
+
+  override delay(call: Call, ms: number): void {
+    if (call.req.traced) this.tracer.delayed(call, this.now);
+    super.delay(call, ms);
+  }
+
+  override timeout(call: Call, ms: number): void {
+    if (call.req.traced) this.tracer.timed(call, this.now);
+    super.timeout(call, ms);
   }
 
   // ---- measurement --------------------------------------------------------------------

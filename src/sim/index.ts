@@ -6,3 +6,11 @@ export { buildReport, lbHealth, nodeReport } from './report.ts';
 export { simulate } from './simulate.ts';
 export { describeAction, type SimEvent } from './chaos.ts';
 export { Simulation, type SimOptions } from './simulation.ts';
+export {
+  type Journey,
+  type JourneyPhase,
+  type JourneySpan,
+  type JourneySummary,
+  type PhaseKind,
+  phaseTotal,
+} from './trace.ts';

@@ -15,6 +15,7 @@ import { Measurement } from './measurement.ts';
 import type { SeriesRing, Stream } from './metrics.ts';
 import type { Rng } from './rng.ts';
 import type { NodeRt } from './runtime.ts';
+import type { Journey, JourneySummary } from './trace.ts';
 import { World } from './world.ts';
 
 export type { SimEvent };
@@ -136,6 +137,16 @@ export class Simulation {
 
   get statsStart(): number {
     return this.measure.statsStart;
+  }
+
+  /** The journey of traced request `id` (finished, or as far as it got), if still kept. */
+  journey(id: number): Journey | null {
+    return this.engine.tracer.journey(id, this.engine.now);
+  }
+
+  /** The slowest and the failed traced requests of the last 10 virtual seconds. */
+  notableJourneys(): JourneySummary[] {
+    return this.engine.tracer.notableSince(this.engine.now);
   }
 
   drainHops(): HopBatch {

@@ -8,7 +8,7 @@
 import * as Comlink from 'comlink';
 import { create } from 'zustand';
 import type { ChaosAction, TimedAction } from '../sim/api.ts';
-import type { SeriesPoint, WindowSummary } from '../sim/index.ts';
+import type { SeriesPoint, SimEvent, WindowSummary } from '../sim/index.ts';
 import type { TopologyDocument } from '../model/types.ts';
 import type { ChaosAction as Action } from '../sim/api.ts';
 import { mergeFrames } from '../worker/frameQueue.ts';
@@ -17,6 +17,7 @@ import { useDocumentStore } from './documentStore.ts';
 import { foldCuts } from './cuts.ts';
 import { type Callout, findBottleneck } from './liveBottleneck.ts';
 import { connectLive, type LiveConnection } from './liveClient.ts';
+import { History } from './rewindHistory.ts';
 
 export type RunStatus = 'idle' | 'playing' | 'paused' | 'fast' | 'failed';
 
@@ -56,6 +57,21 @@ export interface SimulationState {
   callout: Callout | null;
   /** Connections cut in this run (by the user or a story's timed action), until restored. */
   cutEdges: Readonly<Record<string, true>>;
+  /**
+   * Paused and looking back: the virtual ms shown (figures, badges and charts of that
+   * moment, from the rewind history); null shows now.
+   */
+  viewT: number | null;
+  /** The run as it is now (its clock), while viewT looks back. */
+  liveT: number;
+  /** The earliest moment the timeline can show, ms (null before the first figures). */
+  historyStart: number | null;
+  /** Paused: shows the moment `t` (virtual ms) of the run so far. */
+  viewAt: (t: number) => void;
+  /** Back to now (what was shown before looking back). */
+  viewNow: () => void;
+  /** Goes back to the moment shown: the run is computed again up to there, then plays. */
+  playFromHere: () => void;
   /** Starts a fresh run of the current document (story steps call this). */
   start: (options?: { seed?: number; actions?: TimedAction[]; play?: boolean }) => void;
   play: () => void;
@@ -115,7 +131,21 @@ const EMPTY = {
   slipping: false,
   callout: null,
   cutEdges: {},
+  viewT: null,
+  liveT: 0,
+  historyStart: null,
 } satisfies Partial<SimulationState>;
+
+/** What each virtual second showed (the timeline's moments). */
+const history = new History();
+/** The run's chaos events so far (cuts are folded from them again after a rewind). */
+let runEvents: SimEvent[] = [];
+/** What was on show before looking back. */
+type Shown = Pick<
+  SimulationState,
+  't' | 'nodes' | 'edgeRps' | 'window' | 'callout' | 'series' | 'markers' | 'cutEdges'
+>;
+let stash: Shown | null = null;
 
 export const useSimulationStore = create<SimulationState>()((set, get) => {
   // Hops go to the dot layer at once; everything else is gathered and applied to the store
@@ -128,9 +158,11 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
     const frame = pending;
     pending = null;
     if (!frame) return;
+    if (get().viewT !== null) get().viewNow();
     const s = get();
     if (s.status === 'failed' || s.status === 'idle') return;
     const patch: Partial<SimulationState> = {
+      liveT: frame.t,
       t: frame.t,
       traceEvery: frame.traceEvery,
       rate: frame.rate,
@@ -149,6 +181,7 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
         })),
       );
       patch.cutEdges = foldCuts(s.cutEdges, frame.events);
+      runEvents = runEvents.concat(frame.events);
     }
     if (frame.nodes) {
       patch.nodes = frame.nodes;
@@ -156,6 +189,7 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
       patch.window = frame.window ?? s.window;
       const { nodes, edges } = useDocumentStore.getState().doc;
       patch.callout = findBottleneck(nodes, frame.nodes, patch.series ?? s.series, edges);
+      patch.historyStart = history.first;
     }
     if (frame.routes.length !== s.routes.length) patch.routes = frame.routes;
     set(patch);
@@ -164,6 +198,17 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
   const onFrame = (frame: LiveFrame) => {
     if (frame.runId !== runId) return; // a frame of a run that has been replaced
     for (const l of frameListeners) l(frame);
+    if (frame.nodes && frame.window) {
+      const { nodes, edges } = useDocumentStore.getState().doc;
+      const series = get().series;
+      history.add({
+        t: frame.t,
+        nodes: frame.nodes,
+        edgeRps: frame.edgeRps ?? {},
+        window: frame.window,
+        callout: findBottleneck(nodes, frame.nodes, series, edges),
+      });
+    }
     const rest = { ...frame, hops: NO_HOPS };
     pending = pending ? mergeFrames(pending, rest) : rest;
     if (!flushTimer) flushTimer = setTimeout(flush, FLUSH_MS);
@@ -214,6 +259,9 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
       lastActions = options.actions ?? [];
       const conn = ensureConnection();
       for (const l of resetListeners) l();
+      history.clear();
+      runEvents = [];
+      stash = null;
       set({ ...EMPTY, seed, error: null, status: play ? 'playing' : 'paused', rate: get().speed });
       watchDocument();
       conn.expectFrames(play);
@@ -225,6 +273,7 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
     },
 
     play: () => {
+      get().viewNow();
       const s = get();
       if (s.status === 'idle' || s.status === 'failed') {
         s.start({ actions: lastActions });
@@ -246,6 +295,7 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
     togglePlay: () => (get().status === 'playing' ? get().pause() : get().play()),
 
     step: () => {
+      get().viewNow();
       const s = get();
       if (s.status === 'idle' || s.status === 'failed') {
         s.start({ actions: lastActions, play: false });
@@ -262,6 +312,9 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
       void connection?.call((api) => api.stop());
       connection?.expectFrames(false);
       for (const l of resetListeners) l();
+      history.clear();
+      runEvents = [];
+      stash = null;
       set({ ...EMPTY, status: 'idle', error: null });
     },
 
@@ -278,12 +331,14 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
     },
 
     inject: (action) => {
+      get().viewNow();
       const s = get();
       if (s.status === 'idle' || s.status === 'failed') s.start({ actions: lastActions });
       void connection?.call((api) => api.inject(action));
     },
 
     runFast: (ms = FAST_RUN_MS) => {
+      get().viewNow();
       const s = get();
       if (s.status === 'fast') return;
       if (s.status === 'idle' || s.status === 'failed')
@@ -322,12 +377,101 @@ export const useSimulationStore = create<SimulationState>()((set, get) => {
       get().start({ actions: lastActions });
     },
 
+    viewAt: (t) => {
+      const s = get();
+      if (s.status !== 'paused') return;
+      const live = stash ?? s;
+      if (t >= live.t) {
+        s.viewNow();
+        return;
+      }
+      const snap = history.at(t);
+      if (!snap) return;
+      if (stash === null) {
+        stash = {
+          t: s.t,
+          nodes: s.nodes,
+          edgeRps: s.edgeRps,
+          window: s.window,
+          callout: s.callout,
+          series: s.series,
+          markers: s.markers,
+          cutEdges: s.cutEdges,
+        };
+      }
+      const at = Math.max(snap.t, Math.min(t, live.t));
+      set({
+        viewT: at,
+        t: at,
+        nodes: snap.nodes,
+        edgeRps: snap.edgeRps,
+        window: snap.window,
+        callout: snap.callout,
+        series: stash.series.filter((p) => p.t * 1000 <= at),
+        markers: stash.markers.filter((m) => m.t * 1000 <= at),
+        cutEdges: foldCuts(
+          {},
+          runEvents.filter((e) => e.t <= at),
+        ),
+      });
+    },
+
+    viewNow: () => {
+      if (get().viewT === null || stash === null) return;
+      const back = stash;
+      stash = null;
+      set({ ...back, viewT: null });
+    },
+
+    playFromHere: () => {
+      const s = get();
+      const t = s.viewT;
+      const conn = connection;
+      if (t === null || s.status !== 'paused' || !conn || stash === null) return;
+      const kept = { series: s.series, markers: s.markers, cutEdges: s.cutEdges };
+      set({ status: 'fast', fast: { doneMs: 0, totalMs: t } });
+      conn.expectFrames(true);
+      for (const l of resetListeners) l();
+      void conn
+        .call((api) =>
+          api.rewind(
+            t,
+            Comlink.proxy((p: FastProgress) => {
+              if (get().status === 'fast') set({ fast: p });
+            }),
+          ),
+        )
+        .then((result) => {
+          if (get().status !== 'fast') return;
+          conn.expectFrames(false);
+          if (!result || result.cancelled) {
+            // Cancelled: the run stays where it was, still looking back at t.
+            set({ status: 'paused', fast: null });
+            return;
+          }
+          // What came after t never happened.
+          stash = null;
+          history.truncate(t);
+          runEvents = runEvents.filter((e) => e.t <= t);
+          set({ ...kept, status: 'paused', fast: null, viewT: null, liveT: t, t });
+          get().play();
+        });
+    },
+
     prime: (options) => {
       lastActions = options.actions ?? [];
       if (options.seed !== undefined) get().setSeed(options.seed);
     },
   };
 });
+
+/**
+ * A question for the running simulation (a journey, the list of notable requests): undefined
+ * when no run is connected or the call failed (the fault banner then says why).
+ */
+export function askLive<T>(fn: (api: LiveConnection['api']) => Promise<T>): Promise<T | undefined> {
+  return connection ? connection.call(fn) : Promise.resolve(undefined);
+}
 
 /** "1.1" for a rate, "12" once it is 10 or more. */
 export function formatRate(rate: number): string {

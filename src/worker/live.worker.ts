@@ -36,6 +36,9 @@ const api: LiveApi = {
   inject: (action) => run.inject(action),
   runFast: (ms, onProgress) => run.runFast(ms, onProgress),
   cancelFast: () => run.cancelFast(),
+  rewind: (t, onProgress) => run.rewind(t, onProgress),
+  journey: (id) => run.journey(id),
+  journeys: () => run.journeys(),
   stop: () => run.stop(),
 };
 

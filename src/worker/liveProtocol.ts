@@ -2,7 +2,13 @@
 // frames (hop arrays are transferred, not copied). The page never simulates; it draws.
 
 import type { ChaosAction, TimedAction } from '../sim/api.ts';
-import type { SeriesPoint, SimEvent, WindowSummary } from '../sim/index.ts';
+import type {
+  Journey,
+  JourneySummary,
+  SeriesPoint,
+  SimEvent,
+  WindowSummary,
+} from '../sim/index.ts';
 import type { TopologyDocument } from '../model/types.ts';
 
 /** One box's live figures (the last virtual second where it says "per second"). */
@@ -95,7 +101,24 @@ export interface LiveApi {
   /** Computes `ms` of virtual time without animation; resolves when done or cancelled. */
   runFast(ms: number, onProgress: (p: FastProgress) => void): Promise<{ cancelled: boolean }>;
   cancelFast(): void;
+  /**
+   * Goes back to virtual time `t` and stays paused there (the run is computed again from its
+   * start and what the user did up to `t`); resolves when there, or cancelled by cancelFast.
+   */
+  rewind(t: number, onProgress: (p: FastProgress) => void): Promise<{ cancelled: boolean }>;
+  /** The journey of animated request `id` (a dot), finished or as far as it got; null if gone. */
+  journey(id: number): Journey | null;
+  /** The slowest and the failed animated requests of the last 10 virtual seconds. */
+  journeys(): JourneySummary[];
   stop(): void;
 }
 
-export type { ChaosAction, SeriesPoint, SimEvent, TimedAction, WindowSummary };
+export type {
+  ChaosAction,
+  Journey,
+  JourneySummary,
+  SeriesPoint,
+  SimEvent,
+  TimedAction,
+  WindowSummary,
+};

@@ -6,7 +6,8 @@
 
 import type { TopologyDocument } from '../model/types.ts';
 import type { ChaosAction } from '../sim/api.ts';
-import { nodeReport, Simulation } from '../sim/index.ts';
+import { RunLog } from '../sim/checkpoint.ts';
+import { type Journey, type JourneySummary, nodeReport, type Simulation } from '../sim/index.ts';
 import type { FastProgress, LiveFrame, LiveNode, LiveStartOptions } from './liveProtocol.ts';
 
 /** Animated requests per second of screen time we aim for, whatever the traffic. */
@@ -38,6 +39,8 @@ export interface LiveHost {
 
 export class LiveRun {
   private sim: Simulation | null = null;
+  /** The run's inputs and what the user did, so any earlier moment can be computed again. */
+  private log: RunLog | null = null;
   private rev = 0;
   private runId = 0;
   private edgeIds: string[] = [];
@@ -72,7 +75,8 @@ export class LiveRun {
     this.stopTimer();
     this.speed = clampSpeed(options.speed);
     this.runId = options.runId;
-    this.sim = new Simulation(doc, { seed: options.seed, actions: options.actions ?? [] });
+    this.log = new RunLog({ doc, seed: options.seed, actions: options.actions ?? [] });
+    this.sim = this.log.begin();
     this.rev++;
     this.edgeIds = doc.edges.map((e) => e.id);
     this.edgeCount = new Float64Array(doc.edges.length);
@@ -122,6 +126,7 @@ export class LiveRun {
     if (!this.sim) return;
     this.flushHopsInto(null); // hops recorded under the old edge indices are dropped
     this.sim.applyDocument(doc);
+    this.log?.update(this.sim, doc);
     this.rev++;
     this.edgeIds = doc.edges.map((e) => e.id);
     this.edgeCount = new Float64Array(doc.edges.length);
@@ -133,6 +138,7 @@ export class LiveRun {
   inject(action: ChaosAction): void {
     if (!this.sim) return;
     this.sim.inject(action);
+    this.log?.inject(this.sim, action);
     if (action.type === 'setRps' || action.type === 'spike') this.retrace();
     this.lastFigures = -Infinity;
     if (!this.playing) this.sendFrame(true);
@@ -182,6 +188,68 @@ export class LiveRun {
 
   cancelFast(): void {
     this.fastCancel = true;
+  }
+
+  /**
+   * Goes back to virtual time `t` (paused): the run is computed again from its start with
+   * what the user did up to then (src/sim/checkpoint.ts); what they did later is forgotten.
+   * Progress is reported like a fast run's; cancelling keeps the run where it was.
+   */
+  async rewind(t: number, onProgress: (p: FastProgress) => void): Promise<{ cancelled: boolean }> {
+    const sim = this.sim;
+    const log = this.log;
+    if (!sim || !log || this.fastRunning) return { cancelled: true };
+    const target = Math.max(0, Math.min(sim.now, Math.floor(t)));
+    this.playing = false;
+    this.stopTimer();
+    this.fastRunning = true;
+    this.fastCancel = false;
+    const replay = log.replay(target);
+    replay.sim.traceEvery = 0;
+    const startedWall = this.host.now();
+    try {
+      while (!this.fastCancel) {
+        const sliceWall = this.host.now();
+        let done = false;
+        while (!done && this.host.now() - sliceWall <= FAST_REPORT_MS) {
+          done = replay.advance(FAST_EVENTS_PER_CHECK * 20);
+        }
+        onProgress({
+          doneMs: replay.sim.now,
+          totalMs: target,
+          wallMs: this.host.now() - startedWall,
+        });
+        if (done) break;
+        await new Promise<void>((resolve) => this.host.setTimer(resolve, 0));
+      }
+    } finally {
+      this.fastRunning = false;
+    }
+    if (this.fastCancel) {
+      this.sendFrame(true);
+      return { cancelled: true };
+    }
+    log.truncate(target);
+    this.sim = replay.sim;
+    this.sim.drainEvents(); // its markers are already on the page
+    this.rev++;
+    this.edgeCount = new Float64Array(this.edgeIds.length);
+    this.seriesSent = target;
+    this.prevErrors.clear();
+    for (const rt of this.sim.nodes) this.prevErrors.set(rt.id, rt.errors);
+    this.lastFigures = -Infinity;
+    this.retrace();
+    this.sendFrame(true);
+    return { cancelled: false };
+  }
+
+  /** A dot's journey (the engine keeps the recent ones of the animated sample). */
+  journey(id: number): Journey | null {
+    return this.sim?.journey(id) ?? null;
+  }
+
+  journeys(): JourneySummary[] {
+    return this.sim?.notableJourneys() ?? [];
   }
 
   stop(): void {

@@ -14,10 +14,12 @@ import { useEffect, useRef } from 'react';
 import { numberOf } from '../../model/kinds.ts';
 import type { TopologyDocument } from '../../model/types.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
+import { useJourneyStore } from '../../state/journeyStore.ts';
 import { onLiveFrame, onLiveReset, useSimulationStore } from '../../state/simulationStore.ts';
 import type { LiveFrame } from '../../worker/liveProtocol.ts';
 import { DotModel, type DotVisitor, type EdgeEnds } from './dotModel.ts';
 import { type Curve, edgeCurve, type NodeLike, pointOn, type Rect, rectOf } from './geometry.ts';
+import { paintHalo, paintJourney } from './journeyPaint.ts';
 import { hasLiveDrawListeners, publishLiveDraw } from './liveDraw.ts';
 import {
   BUCKETS,
@@ -34,6 +36,8 @@ import { prefersReducedMotion } from './reducedMotion.ts';
 /** Display clock trails the engine by this much screen time, so hops are known in time. */
 const LAG_SCREEN_MS = 120;
 const DEBUG_EVERY_MS = 100;
+/** A click this close to a dot (CSS pixels) follows its request. */
+const PICK_PX = 9;
 
 const NO_VISITOR: DotVisitor = { moving() {}, waiting() {}, stuck() {} };
 const newCanvas = (w: number, h: number) => {
@@ -142,9 +146,25 @@ export function DotLayer() {
     let failed = 0;
     let waiting = 0;
     let checksum = 0;
+    // Where each drawn dot is (flow coordinates) and whose it is, for clicks.
+    const pickXY: number[] = [];
+    const pickReq: number[] = [];
+    const pickFailed: boolean[] = [];
+    let followed: number | null = null;
+    let haloX = Number.NaN;
+    let haloY = 0;
+    const picked = (req: number, isFailed: boolean) => {
+      pickXY.push(p.x, p.y);
+      pickReq.push(req);
+      pickFailed.push(isFailed);
+      if (req === followed) {
+        haloX = p.x;
+        haloY = p.y;
+      }
+    };
 
     const visitor: DotVisitor = {
-      moving(edge, f, route, isFailed, faded) {
+      moving(edge, f, route, isFailed, faded, req) {
         const c = curves.get(edge);
         if (!c) return;
         pointOn(c, f, p);
@@ -154,8 +174,9 @@ export function DotLayer() {
         if (isFailed) failed++;
         movingEdges.add(edge);
         checksum += p.x + p.y;
+        picked(req, isFailed);
       },
-      waiting(node, route, isFailed, faded) {
+      waiting(node, route, isFailed, faded, req) {
         const r = rects.get(node);
         if (!r) return;
         const k = queued.get(node) ?? 0;
@@ -165,15 +186,48 @@ export function DotLayer() {
         if (k >= QUEUE_SHOWN) return;
         queueSpot(r, k, p);
         buckets[bucketOf(route, isFailed, faded)]!.push(p.x, p.y);
+        picked(req, isFailed);
       },
-      stuck(edge, route) {
+      stuck(edge, route, req) {
         const c = curves.get(edge);
         if (!c) return;
         pointOn(c, 0.5, p);
         buckets[bucketOf(route, true, false)]!.push(p.x, p.y);
         failed++;
+        picked(req, true);
       },
     };
+
+    /** The request of the dot nearest a click (within PICK_PX), if any. */
+    const pickAt = (clientX: number, clientY: number): number | null => {
+      const box = canvas.getBoundingClientRect();
+      const [tx, ty, zoom] = flowStore.getState().transform;
+      const fx = (clientX - box.left - tx) / zoom;
+      const fy = (clientY - box.top - ty) / zoom;
+      let best = -1;
+      let bestD = (PICK_PX / zoom) ** 2;
+      for (let i = 0; i < pickReq.length; i++) {
+        const dx = pickXY[2 * i]! - fx;
+        const dy = pickXY[2 * i + 1]! - fy;
+        const d = dx * dx + dy * dy;
+        if (d <= bestD) {
+          best = i;
+          bestD = d;
+        }
+      }
+      return best < 0 ? null : pickReq[best]!;
+    };
+    // Capture phase: a click on a dot follows its request and is not also a click on the
+    // link or the background under it.
+    const onClick = (e: MouseEvent) => {
+      if (useSimulationStore.getState().status === 'idle') return;
+      const req = pickAt(e.clientX, e.clientY);
+      if (req === null) return;
+      e.stopPropagation();
+      e.preventDefault();
+      useJourneyStore.getState().follow(req);
+    };
+    root.addEventListener('click', onClick, true);
 
     // The canvas's size in CSS pixels, as last measured (reading it per frame would force a
     // layout).
@@ -314,18 +368,31 @@ export function DotLayer() {
       for (const b of buckets) b.length = 0;
       queued.clear();
       movingEdges.clear();
+      pickXY.length = 0;
+      pickReq.length = 0;
+      pickFailed.length = 0;
+      const journey = useJourneyStore.getState();
+      followed = journey.followed;
+      haloX = Number.NaN;
       moving = 0;
       failed = 0;
       waiting = 0;
       checksum = 0;
       // Less motion: the model still follows every request (so dots come back in step when
       // motion is allowed again), but none is drawn.
-      model.visit(display, speed, ctx.ends, reduced ? NO_VISITOR : visitor);
+      // Looking back at an earlier moment (the timeline): the dots are of now, so none shows.
+      const past = useSimulationStore.getState().viewT !== null;
+      model.visit(display, speed, ctx.ends, reduced || past ? NO_VISITOR : visitor);
       model.prune(display, 60_000 * Math.max(1, speed));
 
+      if (journey.journey !== null) {
+        g.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * tx, dpr * ty);
+        paintJourney(g, journey.journey, curves, rects, zoom);
+      }
       paintDots(g, buckets, { tx, ty, zoom, scale: dpr }, sprites);
       g.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * tx, dpr * ty);
       paintOverflow(g, queued, rects);
+      if (!Number.isNaN(haloX)) paintHalo(g, haloX, haloY, zoom);
       publishDebug(now, false);
       if (listening) publish(true);
     };
@@ -344,6 +411,16 @@ export function DotLayer() {
       // Reduced motion: which links carry steady flow marks instead of dots.
       d.motion = reduced ? 'reduced' : 'full';
       d.steady = empty ? '' : steadyEdges;
+      // One failed dot's place on screen and its request (tests click it), and the followed.
+      const i = empty ? -1 : pickFailed.indexOf(true);
+      if (i >= 0) {
+        const box = canvas.getBoundingClientRect();
+        const [tx, ty, zoom] = flowStore.getState().transform;
+        const x = box.left + tx + pickXY[2 * i]! * zoom;
+        const y = box.top + ty + pickXY[2 * i + 1]! * zoom;
+        d.failedDot = `${x.toFixed(1)},${y.toFixed(1)},${pickReq[i]}`;
+      } else d.failedDot = '';
+      d.followed = followed === null ? '' : String(followed);
     };
 
     raf = requestAnimationFrame(draw);
@@ -354,6 +431,7 @@ export function DotLayer() {
       unsubFrame();
       unsubReset();
       unsubMotion();
+      root.removeEventListener('click', onClick, true);
     };
   }, [flowStore]);
 

@@ -70,13 +70,21 @@ export interface Dot {
   drawn: boolean;
 }
 
+/** Every call also names the request (`req`), so a click on a dot can follow it. */
 export interface DotVisitor {
   /** A dot on an edge: `f` in 0..1 from the edge's source to its target. */
-  moving(edge: string, f: number, route: number, failed: boolean, faded: boolean): void;
+  moving(
+    edge: string,
+    f: number,
+    route: number,
+    failed: boolean,
+    faded: boolean,
+    req: number,
+  ): void;
   /** A dot waiting at a box. */
-  waiting(node: string, route: number, failed: boolean, faded: boolean): void;
+  waiting(node: string, route: number, failed: boolean, faded: boolean, req: number): void;
   /** A dot that failed on a cut link. */
-  stuck(edge: string, route: number): void;
+  stuck(edge: string, route: number, req: number): void;
 }
 
 export interface HopInput {
@@ -226,8 +234,8 @@ export class DotModel {
           this.finished.delete(req);
           continue;
         }
-        if (dot.failEdge !== null) visitor.stuck(dot.failEdge, dot.route);
-        else visitor.waiting(dot.failNode ?? dot.at, dot.route, true, false);
+        if (dot.failEdge !== null) visitor.stuck(dot.failEdge, dot.route, req);
+        else visitor.waiting(dot.failNode ?? dot.at, dot.route, true, false, req);
         continue;
       }
       if (dot.endsAt >= 0 && dot.segs.length === 0) {
@@ -244,9 +252,9 @@ export class DotModel {
         const cut = seg.outcome === OUT_EDGE_CUT;
         // `f` runs from the drawn arrow's source to its target.
         const f = cut ? p / 2 : seg.forward ? p : 1 - p;
-        visitor.moving(seg.edge, seg.reversed ? 1 - f : f, dot.route, failed, !cut && faded);
+        visitor.moving(seg.edge, seg.reversed ? 1 - f : f, dot.route, failed, !cut && faded, req);
       } else if (dot.drawn) {
-        visitor.waiting(dot.at, dot.route, false, faded);
+        visitor.waiting(dot.at, dot.route, false, faded, req);
       }
     }
   }

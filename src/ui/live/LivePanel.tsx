@@ -9,11 +9,20 @@ import { useDocumentStore } from '../../state/documentStore.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
 import { useSelectionStore } from '../../state/selectionStore.ts';
 import { services } from '../../state/services.ts';
+import { JourneyList } from '../journey/JourneyList.tsx';
+import { Timeline } from '../timeline/Timeline.tsx';
 import { Chart } from './Chart.tsx';
 import { NodeTable } from './NodeTable.tsx';
 import { TrafficControls } from './TrafficControls.tsx';
 
-type Tab = 'charts' | 'boxes' | 'traffic';
+type Tab = 'charts' | 'boxes' | 'traffic' | 'requests';
+
+const TAB_NAMES: Record<Tab, string> = {
+  charts: 'Charts',
+  boxes: 'Boxes',
+  traffic: 'Traffic',
+  requests: 'Requests',
+};
 
 export function LivePanel() {
   const status = useSimulationStore((s) => s.status);
@@ -37,7 +46,7 @@ export function LivePanel() {
         <Callout />
         <FastProgress />
         <div className="bp-livepanel__tabs" role="tablist" aria-label="Live view">
-          {(['charts', 'boxes', 'traffic'] as const).map((t) => (
+          {(['charts', 'boxes', 'traffic', 'requests'] as const).map((t) => (
             <button
               key={t}
               type="button"
@@ -46,13 +55,22 @@ export function LivePanel() {
               className={tab === t ? 'is-active' : ''}
               onClick={() => setTab(t)}
             >
-              {t === 'charts' ? 'Charts' : t === 'boxes' ? 'Boxes' : 'Traffic'}
+              {TAB_NAMES[t]}
             </button>
           ))}
         </div>
       </div>
+      <Timeline />
       <div className="bp-livepanel__body">
-        {tab === 'charts' ? <Charts /> : tab === 'boxes' ? <NodeTable /> : <TrafficControls />}
+        {tab === 'charts' ? (
+          <Charts />
+        ) : tab === 'boxes' ? (
+          <NodeTable />
+        ) : tab === 'traffic' ? (
+          <TrafficControls />
+        ) : (
+          <JourneyList />
+        )}
       </div>
     </div>
   );

@@ -1,9 +1,11 @@
 // Mounted once by the app: puts the live overlay on every box and renders the chaos menu
-// and the fault banner over the canvas.
+// the fault banner and the followed request's journey over the canvas.
 
 import { useEffect } from 'react';
 import { NodeLive } from '../../canvas/live/NodeLive.tsx';
 import { setNodeOverlay } from '../../canvas/overlays.ts';
+import { LiveCaption } from '../captions/LiveCaption.tsx';
+import { JourneyPanel } from '../journey/JourneyPanel.tsx';
 import { ChaosMenu } from './ChaosMenu.tsx';
 import { FaultBanner } from './FaultBanner.tsx';
 import './live.css';
@@ -17,6 +19,8 @@ export function LiveRoot() {
     <>
       <FaultBanner />
       <ChaosMenu />
+      <JourneyPanel />
+      <LiveCaption />
     </>
   );
 }

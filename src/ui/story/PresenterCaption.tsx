@@ -2,6 +2,7 @@
 // full-screen canvas, with where we are and how to move on.
 
 import { currentStep, useStoryStore } from '../../state/storyStore.ts';
+import { LiveCaptionToggle } from '../captions/LiveCaption.tsx';
 import { Narrative } from './Narrative.tsx';
 
 export function PresenterCaption() {
@@ -13,7 +14,8 @@ export function PresenterCaption() {
       <div className="bp-presenter__meta">
         <span>{scenario.title}</span>
         <span>
-          Step {step.index + 1} of {scenario.steps.length} · ← → to move · Esc to leave
+          Step {step.index + 1} of {scenario.steps.length} · ← → to move · Esc to leave{' '}
+          <LiveCaptionToggle />
         </span>
       </div>
       <h2 className="bp-presenter__title">{step.title}</h2>
