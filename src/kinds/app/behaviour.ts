@@ -2,17 +2,17 @@
 // requests, takes jobs from the queues linked to it (an event-driven service), and tells a
 // weighted load balancer its weight.
 
-import type { Capabilities } from '../capabilities.ts';
-import { distCode } from '../rng.ts';
+import type { Capabilities } from '../../sim/capabilities.ts';
+import { distCode } from '../../sim/rng.ts';
 import {
   type HandlerSettings,
   HandlerBehaviour,
   SESSIONS_MEMORY,
   SESSIONS_NONE,
   SESSIONS_STORE,
-} from './handler.ts';
+} from '../../sim/behaviours/handler.ts';
 
-export class AppBehaviour extends HandlerBehaviour {
+export class AppBehaviour extends HandlerBehaviour<'app'> {
   override readonly caps: Capabilities = { servesRequests: this, consumesJobs: this };
 
   protected settings(): HandlerSettings {

@@ -4,11 +4,11 @@
 // writes through a pool of one connection per slot, publishes to further queues, calls to
 // other services).
 
-import type { Capabilities } from '../capabilities.ts';
-import { distCode } from '../rng.ts';
-import { type HandlerSettings, HandlerBehaviour, SESSIONS_NONE } from './handler.ts';
+import type { Capabilities } from '../../sim/capabilities.ts';
+import { distCode } from '../../sim/rng.ts';
+import { type HandlerSettings, HandlerBehaviour, SESSIONS_NONE } from '../../sim/behaviours/handler.ts';
 
-export class WorkerBehaviour extends HandlerBehaviour {
+export class WorkerBehaviour extends HandlerBehaviour<'worker'> {
   override readonly caps: Capabilities = {
     servesRequests: this,
     acceptsJobs: true,

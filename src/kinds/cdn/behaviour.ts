@@ -2,17 +2,17 @@
 // hitMs; a miss is fetched from the origin (the outgoing edge) and kept. Other paths pass
 // through to the origin untouched.
 
-import { type CachesFiles, type Capabilities, SERVES_REQUESTS } from '../capabilities.ts';
-import { C_NO_ROUTE } from '../causes.ts';
-import { LruTtl } from '../lru.ts';
-import { type Call, type EdgeRt, OP_REQUEST, S_CHILD } from '../runtime.ts';
-import { BaseBehaviour } from './base.ts';
+import { type CachesFiles, type Capabilities, SERVES_REQUESTS } from '../../sim/capabilities.ts';
+import { C_NO_ROUTE } from '../../sim/causes.ts';
+import { LruTtl } from '../../sim/lru.ts';
+import { type Call, type EdgeRt, OP_REQUEST, S_CHILD } from '../../sim/runtime.ts';
+import { BaseBehaviour } from '../../sim/behaviours/base.ts';
 
 const HIT = 1;
 const MISS = 2;
 const PASS = 3;
 
-export class CdnBehaviour extends BaseBehaviour implements CachesFiles {
+export class CdnBehaviour extends BaseBehaviour<'cdn'> implements CachesFiles {
   override readonly caps: Capabilities = { servesRequests: SERVES_REQUESTS, cachesFiles: this };
   private readonly lru = new LruTtl<string>(0, 0);
   private prefix = '/static';

@@ -9,10 +9,10 @@ import {
   type Capabilities,
   reach,
   SERVES_REQUESTS,
-} from '../capabilities.ts';
-import { C_NO_ROUTE } from '../causes.ts';
-import { type Call, type EdgeRt, S_CHILD, type Server } from '../runtime.ts';
-import { BaseBehaviour } from './base.ts';
+} from '../../sim/capabilities.ts';
+import { C_NO_ROUTE } from '../../sim/causes.ts';
+import { type Call, type EdgeRt, S_CHILD, type Server } from '../../sim/runtime.ts';
+import { BaseBehaviour } from '../../sim/behaviours/base.ts';
 
 const TICK = 1;
 const EVALUATE = 2;
@@ -32,7 +32,7 @@ class Backend {
   ) {}
 }
 
-export class LbBehaviour extends BaseBehaviour implements Balances {
+export class LbBehaviour extends BaseBehaviour<'lb'> implements Balances {
   override readonly caps: Capabilities = { servesRequests: SERVES_REQUESTS, balances: this };
   private backends: Backend[] = [];
   private strategy = 'round-robin';

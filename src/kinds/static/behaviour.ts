@@ -1,12 +1,12 @@
 // A static file store (S3-like): `concurrency` files sent at once, each taking an
 // exponentially distributed time with mean readMs; the rest wait.
 
-import { type Capabilities, SERVES_REQUESTS } from '../capabilities.ts';
-import { DIST_EXPONENTIAL, sample } from '../rng.ts';
-import { type Call, S_QUEUED, S_WORK } from '../runtime.ts';
-import { BaseBehaviour } from './base.ts';
+import { type Capabilities, SERVES_REQUESTS } from '../../sim/capabilities.ts';
+import { DIST_EXPONENTIAL, sample } from '../../sim/rng.ts';
+import { type Call, S_QUEUED, S_WORK } from '../../sim/runtime.ts';
+import { BaseBehaviour } from '../../sim/behaviours/base.ts';
 
-export class StaticBehaviour extends BaseBehaviour {
+export class StaticBehaviour extends BaseBehaviour<'static'> {
   override readonly caps: Capabilities = { servesRequests: SERVES_REQUESTS };
   private readMs = 0;
 

@@ -3,12 +3,12 @@
 // runs are background work: they count on the boxes they reach and on the cron node, not
 // in users' latency.
 
-import { reach } from '../capabilities.ts';
-import type { RootOwner } from '../engine.ts';
-import { Call, type EdgeRt, OP_JOB, OP_PUBLISH, OP_REQUEST, Req } from '../runtime.ts';
-import { BaseBehaviour } from './base.ts';
+import { reach } from '../../sim/capabilities.ts';
+import type { RootOwner } from '../../sim/engine.ts';
+import { Call, type EdgeRt, OP_JOB, OP_PUBLISH, OP_REQUEST, Req } from '../../sim/runtime.ts';
+import { BaseBehaviour } from '../../sim/behaviours/base.ts';
 
-export class CronBehaviour extends BaseBehaviour implements RootOwner {
+export class CronBehaviour extends BaseBehaviour<'cron'> implements RootOwner {
   private everyMs = 1000;
   private jobsPerRun = 1;
   private token = 0;

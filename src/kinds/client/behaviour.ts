@@ -2,11 +2,11 @@
 // traffic pattern (steady, ramp, spike), distinct users (for ip-hash, sessions and DNS
 // caching), and a timeout after which the user gives up.
 
-import { type Capabilities, reach, type SendsTraffic } from '../capabilities.ts';
-import { C_NO_ROUTE, C_TIMEOUT } from '../causes.ts';
-import { Ring } from '../ring.ts';
-import { Call, type EdgeRt, OP_LOOKUP, OP_REQUEST, Req, S_CHILD, S_DONE } from '../runtime.ts';
-import { BaseBehaviour } from './base.ts';
+import { type Capabilities, reach, type SendsTraffic } from '../../sim/capabilities.ts';
+import { C_NO_ROUTE, C_TIMEOUT } from '../../sim/causes.ts';
+import { Ring } from '../../sim/ring.ts';
+import { Call, type EdgeRt, OP_LOOKUP, OP_REQUEST, Req, S_CHILD, S_DONE } from '../../sim/runtime.ts';
+import { BaseBehaviour } from '../../sim/behaviours/base.ts';
 
 const DEADLINE = -1;
 const STEP_DNS = 0;
@@ -21,7 +21,7 @@ interface RouteRt {
   cum: number;
 }
 
-export class ClientBehaviour extends BaseBehaviour implements SendsTraffic {
+export class ClientBehaviour extends BaseBehaviour<'client'> implements SendsTraffic {
   override readonly caps: Capabilities = { sendsTraffic: this };
   private clientIndex = -1;
   private rps = 0;

@@ -1,12 +1,12 @@
 // A host (group): not a box requests visit; the boxes inside share its `cores` (one
 // Resource; CPU work takes a core, see calls.ts work()). Its report shows how busy they are.
 
-import type { Capabilities, HostsBoxes } from '../capabilities.ts';
-import { C_NO_ROUTE } from '../causes.ts';
-import type { Call } from '../runtime.ts';
-import { BaseBehaviour } from './base.ts';
+import type { Capabilities, HostsBoxes } from '../../sim/capabilities.ts';
+import { C_NO_ROUTE } from '../../sim/causes.ts';
+import type { Call } from '../../sim/runtime.ts';
+import { BaseBehaviour } from '../../sim/behaviours/base.ts';
 
-export class GroupBehaviour extends BaseBehaviour implements HostsBoxes {
+export class GroupBehaviour extends BaseBehaviour<'group'> implements HostsBoxes {
   override readonly caps: Capabilities = { hostsBoxes: this };
 
   cores(): number {

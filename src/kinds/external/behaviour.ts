@@ -2,13 +2,13 @@
 // a share errorRate of calls fail ('external-error'), and a call slower than timeoutMs is
 // abandoned at timeoutMs, also as 'external-error'. It has no capacity limit of ours.
 
-import { type Capabilities, SERVES_REQUESTS } from '../capabilities.ts';
-import { C_EXTERNAL } from '../causes.ts';
-import { distCode, sample } from '../rng.ts';
-import { type Call, S_DELAY } from '../runtime.ts';
-import { BaseBehaviour } from './base.ts';
+import { type Capabilities, SERVES_REQUESTS } from '../../sim/capabilities.ts';
+import { C_EXTERNAL } from '../../sim/causes.ts';
+import { distCode, sample } from '../../sim/rng.ts';
+import { type Call, S_DELAY } from '../../sim/runtime.ts';
+import { BaseBehaviour } from '../../sim/behaviours/base.ts';
 
-export class ExternalBehaviour extends BaseBehaviour {
+export class ExternalBehaviour extends BaseBehaviour<'external'> {
   override readonly caps: Capabilities = { servesRequests: SERVES_REQUESTS };
   private latencyMs = 0;
   private dist = 2;

@@ -3,13 +3,13 @@
 // stampedes (hot keys expiring together send a burst to the DB) emerge. Every operation
 // takes opMs (a network round trip, not a capacity limit). A crash empties it.
 
-import type { Capabilities, HoldsKeys } from '../capabilities.ts';
-import { IntLru } from '../lru.ts';
-import { Zipf } from '../rng.ts';
-import { type Call, OP_DEL, OP_GET, OP_REQUEST, OP_SET } from '../runtime.ts';
-import { BaseBehaviour } from './base.ts';
+import type { Capabilities, HoldsKeys } from '../../sim/capabilities.ts';
+import { IntLru } from '../../sim/lru.ts';
+import { Zipf } from '../../sim/rng.ts';
+import { type Call, OP_DEL, OP_GET, OP_REQUEST, OP_SET } from '../../sim/runtime.ts';
+import { BaseBehaviour } from '../../sim/behaviours/base.ts';
 
-export class CacheBehaviour extends BaseBehaviour implements HoldsKeys {
+export class CacheBehaviour extends BaseBehaviour<'cache'> implements HoldsKeys {
   override readonly caps: Capabilities = { holdsKeys: this };
   private lru = new IntLru(0, 0, 1);
   private zipf = new Zipf(1, 1);

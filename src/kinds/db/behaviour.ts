@@ -3,14 +3,14 @@
 // open connections (pools and one-off ones) and refuses one beyond maxConnections, counting
 // the refusal here ('db-max-connections').
 
-import type { Capabilities, ServesQueries } from '../capabilities.ts';
-import { C_DB_MAX } from '../causes.ts';
-import { Resource } from '../resource.ts';
-import { distCode, sample } from '../rng.ts';
-import { type Call, OP_WRITE, S_QUEUED, S_WORK } from '../runtime.ts';
-import { BaseBehaviour } from './base.ts';
+import type { Capabilities, ServesQueries } from '../../sim/capabilities.ts';
+import { C_DB_MAX } from '../../sim/causes.ts';
+import { Resource } from '../../sim/resource.ts';
+import { distCode, sample } from '../../sim/rng.ts';
+import { type Call, OP_WRITE, S_QUEUED, S_WORK } from '../../sim/runtime.ts';
+import { BaseBehaviour } from '../../sim/behaviours/base.ts';
 
-export class DbBehaviour extends BaseBehaviour implements ServesQueries {
+export class DbBehaviour extends BaseBehaviour<'db'> implements ServesQueries {
   override readonly caps: Capabilities = { servesQueries: this };
   private readMs = 0;
   private writeMs = 0;

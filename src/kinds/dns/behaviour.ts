@@ -1,11 +1,11 @@
 // DNS: a lookup takes lookupMs. Its arrows say what the name resolves to (the clients
 // asking it call those boxes, src/model/links.ts); the client keeps the answer for ttlS.
 
-import type { Capabilities, ResolvesNames } from '../capabilities.ts';
-import type { Call } from '../runtime.ts';
-import { BaseBehaviour } from './base.ts';
+import type { Capabilities, ResolvesNames } from '../../sim/capabilities.ts';
+import type { Call } from '../../sim/runtime.ts';
+import { BaseBehaviour } from '../../sim/behaviours/base.ts';
 
-export class DnsBehaviour extends BaseBehaviour implements ResolvesNames {
+export class DnsBehaviour extends BaseBehaviour<'dns'> implements ResolvesNames {
   override readonly caps: Capabilities = { resolvesNames: this };
   private lookupMs = 0;
 

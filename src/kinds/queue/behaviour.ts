@@ -7,13 +7,13 @@
 // waiting are the line of a Resource (capacity = its limit), so its depth is integrated
 // over time like any queue's.
 
-import { type Capabilities, type QueuesJobs, reach } from '../capabilities.ts';
-import { C_QUEUE_FULL } from '../causes.ts';
-import type { RootOwner } from '../engine.ts';
-import { Resource } from '../resource.ts';
-import { Ring } from '../ring.ts';
-import { Call, type EdgeRt, OP_JOB, OP_PUBLISH, Req, type Server } from '../runtime.ts';
-import { BaseBehaviour } from './base.ts';
+import { type Capabilities, type QueuesJobs, reach } from '../../sim/capabilities.ts';
+import { C_QUEUE_FULL } from '../../sim/causes.ts';
+import type { RootOwner } from '../../sim/engine.ts';
+import { Resource } from '../../sim/resource.ts';
+import { Ring } from '../../sim/ring.ts';
+import { Call, type EdgeRt, OP_JOB, OP_PUBLISH, Req, type Server } from '../../sim/runtime.ts';
+import { BaseBehaviour } from '../../sim/behaviours/base.ts';
 
 const VISIBILITY = 1;
 
@@ -37,7 +37,7 @@ interface Delivery {
   at: number;
 }
 
-export class QueueBehaviour extends BaseBehaviour implements RootOwner, QueuesJobs {
+export class QueueBehaviour extends BaseBehaviour<'queue'> implements RootOwner, QueuesJobs {
   override readonly caps: Capabilities = { queuesJobs: this };
   /** Jobs waiting for a consumer (no units: a job leaves the line when one has a slot). */
   private readonly ready = new Resource<Job>(0, 1);

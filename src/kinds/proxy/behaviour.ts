@@ -5,10 +5,10 @@
 // With no arrow out at all it is a plain web server: it answers every request itself.
 
 import { prefixOf } from '../../model/routing.ts';
-import { type Capabilities, SERVES_REQUESTS } from '../capabilities.ts';
-import { C_NO_ROUTE, C_REJECTED } from '../causes.ts';
-import { type Call, type EdgeRt, OP_REQUEST, S_CHILD, S_QUEUED, S_WORK } from '../runtime.ts';
-import { BaseBehaviour } from './base.ts';
+import { type Capabilities, SERVES_REQUESTS } from '../../sim/capabilities.ts';
+import { C_NO_ROUTE, C_REJECTED } from '../../sim/causes.ts';
+import { type Call, type EdgeRt, OP_REQUEST, S_CHILD, S_QUEUED, S_WORK } from '../../sim/runtime.ts';
+import { BaseBehaviour } from '../../sim/behaviours/base.ts';
 
 interface Upstream {
   prefix: string;
@@ -16,7 +16,7 @@ interface Upstream {
   rr: number;
 }
 
-export class ProxyBehaviour extends BaseBehaviour {
+export class ProxyBehaviour extends BaseBehaviour<'proxy'> {
   override readonly caps: Capabilities = { servesRequests: SERVES_REQUESTS };
   private tlsMs = 0;
   private serveStatic = true;
