@@ -175,11 +175,16 @@ export interface KindDecl<
   raises: readonly string[];
 }
 
-/** Declares a kind, keeping its setting keys as types (so `Settings` knows them). */
-export function defineKind<const Id extends string, const F extends readonly FieldSpec[]>(
-  decl: KindDecl<Id, F>,
-): KindDecl<Id, F> {
-  return decl;
+/**
+ * Declares a kind, keeping its setting keys as types (so `Settings` knows them) and
+ * whether it has a Mermaid shape (hosts have none).
+ */
+export function defineKind<
+  const Id extends string,
+  const F extends readonly FieldSpec[],
+  const M extends KindMermaid | undefined = undefined,
+>(decl: KindDecl<Id, F> & { mermaid?: M }): KindDecl<Id, F> & { mermaid: M } {
+  return decl as KindDecl<Id, F> & { mermaid: M };
 }
 
 /** Typed readers over a config, with the declared defaults. */

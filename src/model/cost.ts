@@ -93,7 +93,9 @@ function costOf(doc: TopologyDocument, node: TopologyNode, nets: Set<string>): B
     };
   }
   const host = node.kind === 'group' ? null : hostOf(doc, node, nets);
-  const replicas = REPLICATED.has(node.kind) ? numberOf(node.kind, node.config, 'replicas' as NumberKey<NodeKind>) : 1;
+  const replicas = REPLICATED.has(node.kind)
+    ? numberOf(node.kind, node.config, 'replicas' as NumberKey<NodeKind>)
+    : 1;
   if (host && row.price(node.config).monthlyUsd > 0) {
     return {
       ...base,

@@ -49,9 +49,7 @@ export type StringKey<K extends KindId> = K extends KindId ? StrKey<FieldsOf<K>>
 /** Keys of a boolean setting of any of the kinds `K`. */
 export type BooleanKey<K extends KindId> = K extends KindId ? BoolKey<FieldsOf<K>> : never;
 /** Keys of a routes setting of any of the kinds `K`. */
-export type RoutesSettingKey<K extends KindId> = K extends KindId
-  ? RoutesKey<FieldsOf<K>>
-  : never;
+export type RoutesSettingKey<K extends KindId> = K extends KindId ? RoutesKey<FieldsOf<K>> : never;
 
 /** The keys every one of the kinds `K` has (a behaviour shared by app and worker). */
 type Common<M> = { [k in keyof M]: (x: M[k]) => void }[keyof M] extends (x: infer I) => void

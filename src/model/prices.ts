@@ -237,5 +237,8 @@ export function cachePrice(entries: number): ReplicaPrice {
   };
 }
 
-export const free = (product: string, why: string): ReplicaPrice => ({ product, monthlyUsd: 0, why });
-
+export const free = (product: string, why: string): ReplicaPrice => ({
+  product,
+  monthlyUsd: 0,
+  why,
+});

@@ -5,7 +5,15 @@
 import { type Capabilities, reach, type SendsTraffic } from '../../sim/capabilities.ts';
 import { C_NO_ROUTE, C_TIMEOUT } from '../../sim/causes.ts';
 import { Ring } from '../../sim/ring.ts';
-import { Call, type EdgeRt, OP_LOOKUP, OP_REQUEST, Req, S_CHILD, S_DONE } from '../../sim/runtime.ts';
+import {
+  Call,
+  type EdgeRt,
+  OP_LOOKUP,
+  OP_REQUEST,
+  Req,
+  S_CHILD,
+  S_DONE,
+} from '../../sim/runtime.ts';
 import { BaseBehaviour } from '../../sim/behaviours/base.ts';
 
 const DEADLINE = -1;

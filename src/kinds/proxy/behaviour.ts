@@ -7,7 +7,14 @@
 import { prefixOf } from '../../model/routing.ts';
 import { type Capabilities, SERVES_REQUESTS } from '../../sim/capabilities.ts';
 import { C_NO_ROUTE, C_REJECTED } from '../../sim/causes.ts';
-import { type Call, type EdgeRt, OP_REQUEST, S_CHILD, S_QUEUED, S_WORK } from '../../sim/runtime.ts';
+import {
+  type Call,
+  type EdgeRt,
+  OP_REQUEST,
+  S_CHILD,
+  S_QUEUED,
+  S_WORK,
+} from '../../sim/runtime.ts';
 import { BaseBehaviour } from '../../sim/behaviours/base.ts';
 
 interface Upstream {

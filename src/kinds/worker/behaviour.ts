@@ -6,7 +6,11 @@
 
 import type { Capabilities } from '../../sim/capabilities.ts';
 import { distCode } from '../../sim/rng.ts';
-import { type HandlerSettings, HandlerBehaviour, SESSIONS_NONE } from '../../sim/behaviours/handler.ts';
+import {
+  type HandlerSettings,
+  HandlerBehaviour,
+  SESSIONS_NONE,
+} from '../../sim/behaviours/handler.ts';
 
 export class WorkerBehaviour extends HandlerBehaviour<'worker'> {
   override readonly caps: Capabilities = {

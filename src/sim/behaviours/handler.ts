@@ -121,7 +121,9 @@ export abstract class HandlerBehaviour<K extends 'app' | 'worker' = 'app' | 'wor
 
   override replicas(): number {
     // Both kinds declare it.
-    return this.num('replicas' satisfies SharedNumberKey<'app' | 'worker'> as SharedNumberKey<K> & string);
+    return this.num(
+      'replicas' satisfies SharedNumberKey<'app' | 'worker'> as SharedNumberKey<K> & string,
+    );
   }
 
   weight(): number {
