@@ -6,7 +6,7 @@
 // Worker (lightly debounced) and apply to the running simulation without a restart.
 
 import * as Comlink from 'comlink';
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand';
 import type { ChaosAction, TimedAction } from '../sim/api.ts';
 import type { SeriesPoint, WindowSummary } from '../sim/index.ts';
 import type { TopologyDocument } from '../model/types.ts';
@@ -17,6 +17,7 @@ import { useDocumentStore } from './documentStore.ts';
 import { foldCuts } from './cuts.ts';
 import { type Callout, findBottleneck } from './liveBottleneck.ts';
 import { connectLive, type LiveConnection } from './liveClient.ts';
+import { storeSlot } from './slot.ts';
 
 export type RunStatus = 'idle' | 'playing' | 'paused' | 'fast' | 'failed';
 
@@ -93,14 +94,8 @@ export function onLiveReset(listener: () => void): () => void {
   return () => resetListeners.delete(listener);
 }
 
-let connection: LiveConnection | null = null;
-/** Bumped by every start(); frames carry it. */
-let runId = 0;
 const FLUSH_MS = 250;
 const NO_HOPS = { count: 0, times: new Float64Array(0), ints: new Int32Array(0), dropped: 0 };
-let lastActions: TimedAction[] = [];
-let updateTimer: ReturnType<typeof setTimeout> | null = null;
-let unsubscribeDoc: (() => void) | null = null;
 
 const EMPTY = {
   t: 0,
@@ -117,217 +112,242 @@ const EMPTY = {
   cutEdges: {},
 } satisfies Partial<SimulationState>;
 
-export const useSimulationStore = create<SimulationState>()((set, get) => {
-  // Hops go to the dot layer at once; everything else is gathered and applied to the store
-  // at most FLUSH_MS apart, so React renders the panels a few times a second, not per frame.
-  let pending: LiveFrame | null = null;
-  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+/**
+ * A store of its own: the app has one, in `useSimulationStore`; a TestEditor makes one per
+ * test, with a stand-in for the Worker (`connect`).
+ */
+export function createSimulationStore(
+  connect: typeof connectLive = connectLive,
+): StoreApi<SimulationState> {
+  let connection: LiveConnection | null = null;
+  /** Bumped by every start(); frames carry it. */
+  let runId = 0;
+  let lastActions: TimedAction[] = [];
+  let updateTimer: ReturnType<typeof setTimeout> | null = null;
+  let unsubscribeDoc: (() => void) | null = null;
+  return createStore<SimulationState>()((set, get) => {
+    // Hops go to the dot layer at once; everything else is gathered and applied to the store
+    // at most FLUSH_MS apart, so React renders the panels a few times a second, not per frame.
+    let pending: LiveFrame | null = null;
+    let flushTimer: ReturnType<typeof setTimeout> | null = null;
 
-  const flush = () => {
-    flushTimer = null;
-    const frame = pending;
-    pending = null;
-    if (!frame) return;
-    const s = get();
-    if (s.status === 'failed' || s.status === 'idle') return;
-    const patch: Partial<SimulationState> = {
-      t: frame.t,
-      traceEvery: frame.traceEvery,
-      rate: frame.rate,
-      slipping: frame.slipping,
-    };
-    if (frame.series.length > 0) {
-      const series = s.series.concat(frame.series);
-      patch.series = series.length > SERIES_KEEP ? series.slice(-SERIES_KEEP) : series;
-    }
-    if (frame.events.length > 0) {
-      const doc = useDocumentStore.getState().doc;
-      patch.markers = s.markers.concat(
-        frame.events.map((e) => ({
-          t: e.t / 1000,
-          text: e.action ? actionText(e.action, doc) : e.text,
-        })),
-      );
-      patch.cutEdges = foldCuts(s.cutEdges, frame.events);
-    }
-    if (frame.nodes) {
-      patch.nodes = frame.nodes;
-      patch.edgeRps = frame.edgeRps ?? s.edgeRps;
-      patch.window = frame.window ?? s.window;
-      const { nodes, edges } = useDocumentStore.getState().doc;
-      patch.callout = findBottleneck(nodes, frame.nodes, patch.series ?? s.series, edges);
-    }
-    if (frame.routes.length !== s.routes.length) patch.routes = frame.routes;
-    set(patch);
-  };
-
-  const onFrame = (frame: LiveFrame) => {
-    if (frame.runId !== runId) return; // a frame of a run that has been replaced
-    for (const l of frameListeners) l(frame);
-    const rest = { ...frame, hops: NO_HOPS };
-    pending = pending ? mergeFrames(pending, rest) : rest;
-    if (!flushTimer) flushTimer = setTimeout(flush, FLUSH_MS);
-  };
-
-  const onFault = (message: string) => {
-    connection = null;
-    stopWatchingDocument();
-    set({ status: 'failed', error: message, fast: null });
-  };
-
-  const ensureConnection = (): LiveConnection => {
-    if (!connection) connection = connectLive(onFrame, onFault);
-    return connection;
-  };
-
-  const watchDocument = () => {
-    if (unsubscribeDoc) return;
-    unsubscribeDoc = useDocumentStore.subscribe((state, prev) => {
-      if (state.doc === prev.doc) return;
-      if (updateTimer) clearTimeout(updateTimer);
-      updateTimer = setTimeout(() => {
-        updateTimer = null;
-        const doc = useDocumentStore.getState().doc;
-        void connection?.call((api) => api.update(doc));
-      }, UPDATE_DEBOUNCE_MS);
-    });
-  };
-
-  const stopWatchingDocument = () => {
-    unsubscribeDoc?.();
-    unsubscribeDoc = null;
-    if (updateTimer) clearTimeout(updateTimer);
-    updateTimer = null;
-  };
-
-  return {
-    status: 'idle',
-    speed: 1,
-    seed: 1,
-    error: null,
-    rate: 1,
-    ...EMPTY,
-
-    start: (options = {}) => {
-      const seed = options.seed ?? get().seed;
-      const play = options.play ?? true;
-      lastActions = options.actions ?? [];
-      const conn = ensureConnection();
-      for (const l of resetListeners) l();
-      set({ ...EMPTY, seed, error: null, status: play ? 'playing' : 'paused', rate: get().speed });
-      watchDocument();
-      conn.expectFrames(play);
-      const doc = useDocumentStore.getState().doc;
-      runId++;
+    const flush = () => {
+      flushTimer = null;
+      const frame = pending;
       pending = null;
-      const startOptions = { runId, seed, speed: get().speed, actions: lastActions, play };
-      void conn.call((api) => api.start(doc, startOptions));
-    },
-
-    play: () => {
+      if (!frame) return;
       const s = get();
-      if (s.status === 'idle' || s.status === 'failed') {
-        s.start({ actions: lastActions });
-        return;
+      if (s.status === 'failed' || s.status === 'idle') return;
+      const patch: Partial<SimulationState> = {
+        t: frame.t,
+        traceEvery: frame.traceEvery,
+        rate: frame.rate,
+        slipping: frame.slipping,
+      };
+      if (frame.series.length > 0) {
+        const series = s.series.concat(frame.series);
+        patch.series = series.length > SERIES_KEEP ? series.slice(-SERIES_KEEP) : series;
       }
-      if (s.status !== 'paused' || !connection) return;
-      set({ status: 'playing' });
-      connection.expectFrames(true);
-      void connection.call((api) => api.play());
-    },
+      if (frame.events.length > 0) {
+        const doc = useDocumentStore.getState().doc;
+        patch.markers = s.markers.concat(
+          frame.events.map((e) => ({
+            t: e.t / 1000,
+            text: e.action ? actionText(e.action, doc) : e.text,
+          })),
+        );
+        patch.cutEdges = foldCuts(s.cutEdges, frame.events);
+      }
+      if (frame.nodes) {
+        patch.nodes = frame.nodes;
+        patch.edgeRps = frame.edgeRps ?? s.edgeRps;
+        patch.window = frame.window ?? s.window;
+        const { nodes, edges } = useDocumentStore.getState().doc;
+        patch.callout = findBottleneck(nodes, frame.nodes, patch.series ?? s.series, edges);
+      }
+      if (frame.routes.length !== s.routes.length) patch.routes = frame.routes;
+      set(patch);
+    };
 
-    pause: () => {
-      if (get().status !== 'playing' || !connection) return;
-      set({ status: 'paused', slipping: false });
-      connection.expectFrames(false);
-      void connection.call((api) => api.pause());
-    },
+    const onFrame = (frame: LiveFrame) => {
+      if (frame.runId !== runId) return; // a frame of a run that has been replaced
+      for (const l of frameListeners) l(frame);
+      const rest = { ...frame, hops: NO_HOPS };
+      pending = pending ? mergeFrames(pending, rest) : rest;
+      if (!flushTimer) flushTimer = setTimeout(flush, FLUSH_MS);
+    };
 
-    togglePlay: () => (get().status === 'playing' ? get().pause() : get().play()),
-
-    step: () => {
-      const s = get();
-      if (s.status === 'idle' || s.status === 'failed') {
-        s.start({ actions: lastActions, play: false });
-      } else if (s.status === 'playing') s.pause();
-      if (get().status === 'fast') return;
-      const ms = Math.max(10, STEP_SCREEN_MS * get().speed);
-      void connection?.call((api) => api.step(ms));
-    },
-
-    reset: () => {
-      runId++;
-      pending = null;
-      stopWatchingDocument();
-      void connection?.call((api) => api.stop());
-      connection?.expectFrames(false);
-      for (const l of resetListeners) l();
-      set({ ...EMPTY, status: 'idle', error: null });
-    },
-
-    setSpeed: (speed) => {
-      const clamped = Math.min(100, Math.max(0.1, Number.isFinite(speed) ? speed : 1));
-      // Until the engine has measured the new speed, nothing is known to be slipping.
-      set({ speed: clamped, rate: clamped, slipping: false });
-      void connection?.call((api) => api.setSpeed(clamped));
-    },
-
-    setSeed: (seed) => {
-      if (!Number.isFinite(seed)) return;
-      set({ seed: Math.max(0, Math.floor(seed)) });
-    },
-
-    inject: (action) => {
-      const s = get();
-      if (s.status === 'idle' || s.status === 'failed') s.start({ actions: lastActions });
-      void connection?.call((api) => api.inject(action));
-    },
-
-    runFast: (ms = FAST_RUN_MS) => {
-      const s = get();
-      if (s.status === 'fast') return;
-      if (s.status === 'idle' || s.status === 'failed')
-        s.start({ actions: lastActions, play: false });
-      const conn = connection;
-      if (!conn) return;
-      set({ status: 'fast', fast: { doneMs: 0, totalMs: ms } });
-      conn.expectFrames(true);
-      for (const l of resetListeners) l();
-      void conn
-        .call((api) =>
-          api.runFast(
-            ms,
-            // Comlink proxies the callback; progress arrives as the Worker computes.
-            Comlink.proxy((p: FastProgress) => {
-              if (get().status === 'fast') set({ fast: p });
-            }),
-          ),
-        )
-        .then(() => {
-          if (get().status !== 'fast') return;
-          conn.expectFrames(false);
-          set({ status: 'paused', fast: null });
-        });
-    },
-
-    cancelFast: () => {
-      if (get().status !== 'fast') return;
-      void connection?.call((api) => api.cancelFast());
-    },
-
-    restart: () => {
-      connection?.dispose();
+    const onFault = (message: string) => {
       connection = null;
-      set({ error: null, status: 'idle' });
-      get().start({ actions: lastActions });
-    },
+      stopWatchingDocument();
+      set({ status: 'failed', error: message, fast: null });
+    };
 
-    prime: (options) => {
-      lastActions = options.actions ?? [];
-      if (options.seed !== undefined) get().setSeed(options.seed);
-    },
-  };
-});
+    const ensureConnection = (): LiveConnection => {
+      if (!connection) connection = connect(onFrame, onFault);
+      return connection;
+    };
+
+    const watchDocument = () => {
+      if (unsubscribeDoc) return;
+      unsubscribeDoc = useDocumentStore.subscribe((state, prev) => {
+        if (state.doc === prev.doc) return;
+        if (updateTimer) clearTimeout(updateTimer);
+        updateTimer = setTimeout(() => {
+          updateTimer = null;
+          const doc = useDocumentStore.getState().doc;
+          void connection?.call((api) => api.update(doc));
+        }, UPDATE_DEBOUNCE_MS);
+      });
+    };
+
+    const stopWatchingDocument = () => {
+      unsubscribeDoc?.();
+      unsubscribeDoc = null;
+      if (updateTimer) clearTimeout(updateTimer);
+      updateTimer = null;
+    };
+
+    return {
+      status: 'idle',
+      speed: 1,
+      seed: 1,
+      error: null,
+      rate: 1,
+      ...EMPTY,
+
+      start: (options = {}) => {
+        const seed = options.seed ?? get().seed;
+        const play = options.play ?? true;
+        lastActions = options.actions ?? [];
+        const conn = ensureConnection();
+        for (const l of resetListeners) l();
+        set({
+          ...EMPTY,
+          seed,
+          error: null,
+          status: play ? 'playing' : 'paused',
+          rate: get().speed,
+        });
+        watchDocument();
+        conn.expectFrames(play);
+        const doc = useDocumentStore.getState().doc;
+        runId++;
+        pending = null;
+        const startOptions = { runId, seed, speed: get().speed, actions: lastActions, play };
+        void conn.call((api) => api.start(doc, startOptions));
+      },
+
+      play: () => {
+        const s = get();
+        if (s.status === 'idle' || s.status === 'failed') {
+          s.start({ actions: lastActions });
+          return;
+        }
+        if (s.status !== 'paused' || !connection) return;
+        set({ status: 'playing' });
+        connection.expectFrames(true);
+        void connection.call((api) => api.play());
+      },
+
+      pause: () => {
+        if (get().status !== 'playing' || !connection) return;
+        set({ status: 'paused', slipping: false });
+        connection.expectFrames(false);
+        void connection.call((api) => api.pause());
+      },
+
+      togglePlay: () => (get().status === 'playing' ? get().pause() : get().play()),
+
+      step: () => {
+        const s = get();
+        if (s.status === 'idle' || s.status === 'failed') {
+          s.start({ actions: lastActions, play: false });
+        } else if (s.status === 'playing') s.pause();
+        if (get().status === 'fast') return;
+        const ms = Math.max(10, STEP_SCREEN_MS * get().speed);
+        void connection?.call((api) => api.step(ms));
+      },
+
+      reset: () => {
+        runId++;
+        pending = null;
+        stopWatchingDocument();
+        void connection?.call((api) => api.stop());
+        connection?.expectFrames(false);
+        for (const l of resetListeners) l();
+        set({ ...EMPTY, status: 'idle', error: null });
+      },
+
+      setSpeed: (speed) => {
+        const clamped = Math.min(100, Math.max(0.1, Number.isFinite(speed) ? speed : 1));
+        // Until the engine has measured the new speed, nothing is known to be slipping.
+        set({ speed: clamped, rate: clamped, slipping: false });
+        void connection?.call((api) => api.setSpeed(clamped));
+      },
+
+      setSeed: (seed) => {
+        if (!Number.isFinite(seed)) return;
+        set({ seed: Math.max(0, Math.floor(seed)) });
+      },
+
+      inject: (action) => {
+        const s = get();
+        if (s.status === 'idle' || s.status === 'failed') s.start({ actions: lastActions });
+        void connection?.call((api) => api.inject(action));
+      },
+
+      runFast: (ms = FAST_RUN_MS) => {
+        const s = get();
+        if (s.status === 'fast') return;
+        if (s.status === 'idle' || s.status === 'failed')
+          s.start({ actions: lastActions, play: false });
+        const conn = connection;
+        if (!conn) return;
+        set({ status: 'fast', fast: { doneMs: 0, totalMs: ms } });
+        conn.expectFrames(true);
+        for (const l of resetListeners) l();
+        void conn
+          .call((api) =>
+            api.runFast(
+              ms,
+              // Comlink proxies the callback; progress arrives as the Worker computes.
+              Comlink.proxy((p: FastProgress) => {
+                if (get().status === 'fast') set({ fast: p });
+              }),
+            ),
+          )
+          .then(() => {
+            if (get().status !== 'fast') return;
+            conn.expectFrames(false);
+            set({ status: 'paused', fast: null });
+          });
+      },
+
+      cancelFast: () => {
+        if (get().status !== 'fast') return;
+        void connection?.call((api) => api.cancelFast());
+      },
+
+      restart: () => {
+        connection?.dispose();
+        connection = null;
+        set({ error: null, status: 'idle' });
+        get().start({ actions: lastActions });
+      },
+
+      prime: (options) => {
+        lastActions = options.actions ?? [];
+        if (options.seed !== undefined) get().setSeed(options.seed);
+      },
+    };
+  });
+}
+
+const simulationStore = storeSlot(() => createSimulationStore());
+export const useSimulationStore = simulationStore.hook;
+/** Where `useSimulationStore` finds its store (TestEditor swaps it). */
+export const simulationSlot = simulationStore.slot;
 
 /** "1.1" for a rate, "12" once it is 10 or more. */
 export function formatRate(rate: number): string {
