@@ -134,6 +134,18 @@ export interface KindMermaid {
   evidence: KindEvidence;
 }
 
+/** What a box shows while a run is live, besides its errors, badges and requests in flight. */
+export interface LiveFigures {
+  /** No live figures at all (a host: no request visits it). */
+  none?: true;
+  /** Its hit ratio (`hitRatio` in its report figures). */
+  hitRatio?: true;
+  /** Its traffic in req/s instead of requests in flight, and no utilization ring. */
+  sendsRate?: true;
+  /** A bar of its queue against `queueLimit` × `replicas`. */
+  queueBar?: true;
+}
+
 /** What one replica costs, with the settings it is sized from (model/cost.ts). */
 export interface KindCostDecl<F> {
   /** What the box is in the cloud, in words. */
@@ -169,6 +181,8 @@ export interface KindDecl<
   /** Hosts have none: they are subgraphs. */
   mermaid?: KindMermaid;
   cost: KindCostDecl<F>;
+  /** What its box shows while a run is live (canvas/live/NodeLive.tsx); nothing by default. */
+  live?: LiveFigures;
   /** Its rows in docs/engine.md's table of behaviours: name, then what it does. */
   docs: readonly (readonly [string, string])[];
   /** The failure causes (sim/causes.ts) its behaviour raises itself. */

@@ -281,6 +281,7 @@ export default defineKind({
       return computePrice(n / WORKERS_PER_VCPU, `for ${plural(n, 'worker')}`);
     },
   },
+  live: { queueBar: true },
   docs: [
     [
       'app',

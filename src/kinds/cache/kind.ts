@@ -105,6 +105,7 @@ export default defineKind({
     sizes: CACHE_SIZES,
     price: (s) => cachePrice(s.num('capacity')),
   },
+  live: { hitRatio: true },
   docs: [
     [
       'cache',

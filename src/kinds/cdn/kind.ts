@@ -78,6 +78,7 @@ export default defineKind({
       why: 'one distribution, flat rate',
     }),
   },
+  live: { hitRatio: true },
   docs: [
     [
       'cdn',

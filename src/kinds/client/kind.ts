@@ -256,6 +256,7 @@ export default defineKind({
     sizes: [],
     price: () => free('none', 'the users’ own browsers and phones'),
   },
+  live: { sendsRate: true },
   docs: [
     [
       'client',

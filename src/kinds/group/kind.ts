@@ -37,6 +37,7 @@ export default defineKind({
       return computePrice(n, `for ${plural(n, 'core')}`);
     },
   },
+  live: { none: true },
   docs: [
     [
       'group',

@@ -124,6 +124,7 @@ export default defineKind({
       return computePrice(n / WORKERS_PER_VCPU, `for ${plural(n, 'job')} at once`);
     },
   },
+  live: { queueBar: true },
   docs: [
     [
       'worker',
