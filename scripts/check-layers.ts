@@ -23,6 +23,24 @@ const PURE = new Set(['model', 'sim', 'io', 'story', 'worker']);
 const DOM_GLOBALS = /\b(window|document|localStorage|sessionStorage|navigator)\.[A-Za-z_]/;
 const NODE_BUILTIN = /^node:/;
 
+/**
+ * A file's layer: its first folder under src/, except in src/kinds/, where a kind's folder
+ * holds one file per layer and the name says which (docs/architecture.md, "Adding a kind").
+ */
+export const KIND_FILE_LAYERS: readonly [RegExp, string][] = [
+  [/^behaviours?\.ts$/, 'sim'],
+  [/^configs?\.ts$/, 'io'],
+  [/^views?\.tsx$/, 'canvas'],
+];
+
+export function layerOf(rel: string): string {
+  const parts = rel.split(/[\\/]/);
+  if (parts[0] !== 'kinds') return parts[0]!;
+  const name = parts[parts.length - 1]!.replace(/\.test(\.tsx?)$/, '$1');
+  for (const [re, layer] of KIND_FILE_LAYERS) if (re.test(name)) return layer;
+  return 'model';
+}
+
 export interface LayerViolation {
   file: string;
   line: number;
@@ -39,7 +57,7 @@ function* walk(dir: string): Generator<string> {
 
 export function checkFile(srcRoot: string, file: string, text: string): LayerViolation[] {
   const rel = relative(srcRoot, file);
-  const layer = rel.split(/[\\/]/)[0]!;
+  const layer = layerOf(rel);
   const rules = LAYERS[layer];
   if (!rules) return [];
   const isTest = /\.test\.tsx?$/.test(file);
@@ -52,7 +70,7 @@ export function checkFile(srcRoot: string, file: string, text: string): LayerVio
     const spec = m?.[1] ?? m?.[2] ?? m?.[3];
     if (spec) {
       if (spec.startsWith('.')) {
-        const target = relative(srcRoot, resolve(dirname(file), spec)).split(/[\\/]/)[0]!;
+        const target = layerOf(relative(srcRoot, resolve(dirname(file), spec)));
         if (target !== layer && !rules.may.includes(target) && LAYERS[target]) {
           out.push({
             file: rel,

@@ -17,7 +17,14 @@
 //
 // For a document with none of these, links are the arrows one for one, in order.
 
-import type { NodeKind, TopologyDocument, TopologyEdge, TopologyNode } from './types.ts';
+import { KIND_DECLS } from '../kinds/index.ts';
+import {
+  NODE_KINDS,
+  type NodeKind,
+  type TopologyDocument,
+  type TopologyEdge,
+  type TopologyNode,
+} from './types.ts';
 
 export interface Link {
   /** Index in `doc.edges` of the drawn arrow this link travels along. */
@@ -38,9 +45,13 @@ export interface Link {
 }
 
 /** Kinds that never receive a request: they only send. */
-const SENDS_ONLY: ReadonlySet<NodeKind> = new Set(['client', 'cron']);
+const SENDS_ONLY: ReadonlySet<NodeKind> = new Set(
+  NODE_KINDS.filter((k) => KIND_DECLS[k].role === 'sends'),
+);
 /** Kinds that only answer: they never send a request on. */
-const ANSWERS_ONLY: ReadonlySet<NodeKind> = new Set(['db', 'cache', 'static', 'external', 'dns']);
+const ANSWERS_ONLY: ReadonlySet<NodeKind> = new Set(
+  NODE_KINDS.filter((k) => KIND_DECLS[k].role === 'answers'),
+);
 
 /** The boxes (not hosts) inside a host, at any depth, in document order. */
 export function hostMembers(doc: TopologyDocument, hostId: string): TopologyNode[] {

@@ -4,43 +4,35 @@
 // box); an arrow from a queue to an app server means the app consumes its messages, one to
 // another queue passes them on.
 
+import { KIND_DECLS } from '../kinds/index.ts';
+import type { ConnectionRules } from '../kinds/spec.ts';
 import type { NodeKind, TopologyDocument } from './types.ts';
 
 export type ConnectionCheck = { ok: true } | { ok: false; reason: string };
 
-const TERMINAL: Partial<Record<NodeKind, string>> = {
-  db: 'A database only answers queries; it does not call other boxes.',
-  static: 'A static file store only answers; it does not call other boxes.',
-  external: 'An external API is someone else’s service; it cannot call into yours.',
-};
+const rulesOf = (kind: NodeKind): ConnectionRules => KIND_DECLS[kind].rules ?? {};
 
-/** Can `source` send requests (or jobs) to `target`? */
+const refuses = (
+  rule: { kinds: readonly string[]; reason: string } | undefined,
+  kind: NodeKind,
+): ConnectionCheck | null =>
+  rule && !rule.kinds.includes(kind) ? { ok: false, reason: rule.reason } : null;
+
+/**
+ * Can `source` send requests (or jobs) to `target`? Each kind declares its rules
+ * (`rules` in src/kinds/<kind>/kind.ts); they are checked in the order spec.ts gives.
+ */
 export function canConnectKinds(source: NodeKind, target: NodeKind): ConnectionCheck {
-  if (source === 'group' || target === 'group') {
-    return { ok: false, reason: 'A host only holds boxes; connect the boxes inside it.' };
-  }
-  if (target === 'client') {
-    return { ok: false, reason: 'Nothing flows into a client: clients only send requests.' };
-  }
-  const terminal = TERMINAL[source];
-  if (terminal) return { ok: false, reason: terminal };
-  if (source === 'queue' && target !== 'worker' && target !== 'app' && target !== 'queue') {
-    return {
-      ok: false,
-      reason:
-        'A queue feeds the workers or app servers that consume its messages (or passes them to another queue).',
-    };
-  }
-  if (target === 'worker' && source !== 'queue' && source !== 'cron') {
-    return { ok: false, reason: 'Workers take jobs from a queue: put a queue in between.' };
-  }
-  if (target === 'dns' && source !== 'client') {
-    return { ok: false, reason: 'Only clients look up names in DNS here.' };
-  }
-  if (target === 'cron') {
-    return { ok: false, reason: 'Cron fires on its own schedule; nothing calls it.' };
-  }
-  return { ok: true };
+  const from = rulesOf(source);
+  const to = rulesOf(target);
+  const host = from.holdsOnly ?? to.holdsOnly;
+  if (host !== undefined) return { ok: false, reason: host };
+  return (
+    refuses(to.firstReceivesOnlyFrom, source) ??
+    (from.sendsNothing !== undefined ? { ok: false, reason: from.sendsNothing } : null) ??
+    refuses(from.sendsOnlyTo, target) ??
+    refuses(to.receivesOnlyFrom, source) ?? { ok: true }
+  );
 }
 
 /** The full check for a new edge in a document: kinds, self loops and duplicates. */

@@ -2,26 +2,14 @@
 // scenarios, Mermaid round trips and the CLI. Bump CURRENT_VERSION only together with a
 // migration in migrations.ts.
 
+import { KIND_IDS, type KindId } from '../kinds/index.ts';
+
 export const CURRENT_VERSION = 1 as const;
 
-export const NODE_KINDS = [
-  'client',
-  'dns',
-  'cdn',
-  'proxy',
-  'lb',
-  'app',
-  'db',
-  'cache',
-  'queue',
-  'worker',
-  'cron',
-  'static',
-  'external',
-  'group',
-] as const;
+/** Every kind of box; each is a folder in src/kinds/, listed once in src/kinds/index.ts. */
+export const NODE_KINDS: readonly KindId[] = KIND_IDS;
 
-export type NodeKind = (typeof NODE_KINDS)[number];
+export type NodeKind = KindId;
 
 export type Direction = 'LR' | 'RL' | 'TB' | 'BT';
 

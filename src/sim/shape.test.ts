@@ -22,20 +22,31 @@ describe('the engine’s shape', () => {
   it('no behaviour imports another kind’s behaviour, or the engine’s insides', () => {
     const kinds = new Set<string>(NODE_KINDS);
     const wrong: string[] = [];
-    for (const file of readdirSync(new URL('behaviours/', dir))) {
-      if (!file.endsWith('.ts') || file.endsWith('.test.ts') || file === 'index.ts') continue;
-      for (const spec of imports(read(`behaviours/${file}`))) {
+    // The shared bases (sim/behaviours/) and each kind's own (kinds/<kind>/behaviour.ts).
+    const files = [
+      ...readdirSync(new URL('behaviours/', dir))
+        .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts')
+        .map((f) => `behaviours/${f}`),
+      ...NODE_KINDS.map((k) => `../kinds/${k}/behaviour.ts`),
+    ];
+    for (const file of files) {
+      for (const spec of imports(read(file))) {
         const name = spec.replace(/^.*\//, '').replace(/\.ts$/, '');
+        const kindDir = /(?:^|\/)kinds\/([a-z]+)\/behaviour\.ts$/.exec(spec)?.[1];
         if (spec.startsWith('./') && kinds.has(name)) wrong.push(`${file} imports ${spec}`);
-        if (spec.startsWith('../') && ENGINE_INSIDE.includes(name))
+        if (kindDir !== undefined || /^\.\.\/[a-z]+\/behaviour\.ts$/.test(spec))
+          wrong.push(`${file} imports ${spec}`);
+        if (/(^|\/)sim\/[a-z]+\.ts$|^\.\.\/[a-z]+\.ts$/.test(spec) && ENGINE_INSIDE.includes(name))
           wrong.push(`${file} imports ${spec}`);
       }
     }
     expect(wrong).toEqual([]);
   });
 
-  it('every kind has its behaviour in a file of its own name', () => {
-    const files = new Set(readdirSync(new URL('behaviours/', dir)));
-    expect(NODE_KINDS.filter((k) => !files.has(`${k}.ts`))).toEqual([]);
+  it('every kind has its behaviour in its own folder (src/kinds/<kind>/behaviour.ts)', () => {
+    const missing = NODE_KINDS.filter(
+      (k) => !readdirSync(new URL(`../kinds/${k}/`, dir)).includes('behaviour.ts'),
+    );
+    expect(missing).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@
 // with undo/redo over every change. Components read `doc`; every edit goes through
 // `change(label, edit)` so it becomes exactly one undo step.
 
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand';
+import { storeSlot } from './slot.ts';
 import { exampleDocument } from '../model/example.ts';
 import type { TopologyDocument } from '../model/types.ts';
 import { notify } from './uiStore.ts';
@@ -68,35 +69,47 @@ function recordTold(
   return out;
 }
 
-export const useDocumentStore = create<DocumentState>()((set) => {
-  const initial = createHistory(exampleDocument());
-  const apply = (history: History) => ({ history, doc: history.present });
-  return {
-    history: initial,
-    doc: initial.present,
-    locked: false,
-    lockedMessage: null,
-    setLocked: (locked, message) =>
-      set({ locked, lockedMessage: locked ? (message ?? null) : null }),
-    change: (label, edit, opts) =>
-      set((s) => {
-        if (s.locked) {
-          notify('info', s.lockedMessage ?? LOCKED_MESSAGE);
-          return s;
-        }
-        const next = edit(s.doc);
-        const history = recordTold(s.history, next, label, opts);
-        return history === s.history ? s : apply(history);
-      }),
-    replaceDocument: (doc, label) => {
-      set((s) => apply(recordTold(s.history, doc, label)));
-      for (const listener of replaceListeners) listener(doc, label);
-    },
-    resetDocument: (doc) => set(apply(createHistory(doc))),
-    undo: () => set((s) => (s.locked ? s : apply(undo(s.history)))),
-    redo: () => set((s) => (s.locked ? s : apply(redo(s.history)))),
-  };
-});
+/**
+ * A store of its own: the app has one, in `useDocumentStore`; a TestEditor makes one per test.
+ */
+export function createDocumentStore(
+  doc: TopologyDocument = exampleDocument(),
+): StoreApi<DocumentState> {
+  return createStore<DocumentState>()((set) => {
+    const initial = createHistory(doc);
+    const apply = (history: History) => ({ history, doc: history.present });
+    return {
+      history: initial,
+      doc: initial.present,
+      locked: false,
+      lockedMessage: null,
+      setLocked: (locked, message) =>
+        set({ locked, lockedMessage: locked ? (message ?? null) : null }),
+      change: (label, edit, opts) =>
+        set((s) => {
+          if (s.locked) {
+            notify('info', s.lockedMessage ?? LOCKED_MESSAGE);
+            return s;
+          }
+          const next = edit(s.doc);
+          const history = recordTold(s.history, next, label, opts);
+          return history === s.history ? s : apply(history);
+        }),
+      replaceDocument: (doc, label) => {
+        set((s) => apply(recordTold(s.history, doc, label)));
+        for (const listener of replaceListeners) listener(doc, label);
+      },
+      resetDocument: (doc) => set(apply(createHistory(doc))),
+      undo: () => set((s) => (s.locked ? s : apply(undo(s.history)))),
+      redo: () => set((s) => (s.locked ? s : apply(redo(s.history)))),
+    };
+  });
+}
+
+const documentStore = storeSlot(() => createDocumentStore());
+export const useDocumentStore = documentStore.hook;
+/** Where `useDocumentStore` finds its store (TestEditor swaps it). */
+export const documentSlot = documentStore.slot;
 
 /** Shorthand for code outside React (actions, tests). */
 export const documentApi = {

@@ -1,7 +1,8 @@
 // What is selected on the canvas. Ids only: the document store holds the things themselves.
 // Read it with `useSelectionStore((s) => s.nodeIds)` or `selectionApi.get()`.
 
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand';
+import { storeSlot } from './slot.ts';
 
 export interface SelectionState {
   nodeIds: readonly string[];
@@ -12,12 +13,22 @@ export interface SelectionState {
 
 const EMPTY: readonly string[] = [];
 
-export const useSelectionStore = create<SelectionState>()((set) => ({
-  nodeIds: EMPTY,
-  edgeIds: EMPTY,
-  select: (nodeIds, edgeIds = EMPTY) => set({ nodeIds: [...nodeIds], edgeIds: [...edgeIds] }),
-  clear: () => set({ nodeIds: EMPTY, edgeIds: EMPTY }),
-}));
+/**
+ * A store of its own: the app has one, in `useSelectionStore`; a TestEditor makes one per test.
+ */
+export function createSelectionStore(): StoreApi<SelectionState> {
+  return createStore<SelectionState>()((set) => ({
+    nodeIds: EMPTY,
+    edgeIds: EMPTY,
+    select: (nodeIds, edgeIds = EMPTY) => set({ nodeIds: [...nodeIds], edgeIds: [...edgeIds] }),
+    clear: () => set({ nodeIds: EMPTY, edgeIds: EMPTY }),
+  }));
+}
+
+const selectionStore = storeSlot(() => createSelectionStore());
+export const useSelectionStore = selectionStore.hook;
+/** Where `useSelectionStore` finds its store (TestEditor swaps it). */
+export const selectionSlot = selectionStore.slot;
 
 /** Drops ids that no longer exist (after undo, delete or Open). */
 export function pruneSelection(nodeIds: ReadonlySet<string>, edgeIds: ReadonlySet<string>): void {

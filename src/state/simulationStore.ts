@@ -6,7 +6,7 @@
 // Worker (lightly debounced) and apply to the running simulation without a restart.
 
 import * as Comlink from 'comlink';
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand';
 import type { ChaosAction, TimedAction } from '../sim/api.ts';
 import type { SeriesPoint, SimEvent, WindowSummary } from '../sim/index.ts';
 import type { TopologyDocument } from '../model/types.ts';
@@ -18,6 +18,7 @@ import { foldCuts } from './cuts.ts';
 import { type Callout, findBottleneck } from './liveBottleneck.ts';
 import { connectLive, type LiveConnection } from './liveClient.ts';
 import { History } from './rewindHistory.ts';
+import { storeSlot } from './slot.ts';
 
 export type RunStatus = 'idle' | 'playing' | 'paused' | 'fast' | 'failed';
 
@@ -109,14 +110,8 @@ export function onLiveReset(listener: () => void): () => void {
   return () => resetListeners.delete(listener);
 }
 
-let connection: LiveConnection | null = null;
-/** Bumped by every start(); frames carry it. */
-let runId = 0;
 const FLUSH_MS = 250;
 const NO_HOPS = { count: 0, times: new Float64Array(0), ints: new Int32Array(0), dropped: 0 };
-let lastActions: TimedAction[] = [];
-let updateTimer: ReturnType<typeof setTimeout> | null = null;
-let unsubscribeDoc: (() => void) | null = null;
 
 const EMPTY = {
   t: 0,
@@ -136,341 +131,375 @@ const EMPTY = {
   historyStart: null,
 } satisfies Partial<SimulationState>;
 
-/** What each virtual second showed (the timeline's moments). */
-const history = new History();
-/** The run's chaos events so far (cuts are folded from them again after a rewind). */
-let runEvents: SimEvent[] = [];
-/** What was on show before looking back. */
 type Shown = Pick<
   SimulationState,
   't' | 'nodes' | 'edgeRps' | 'window' | 'callout' | 'series' | 'markers' | 'cutEdges'
 >;
-let stash: Shown | null = null;
 
-export const useSimulationStore = create<SimulationState>()((set, get) => {
-  // Hops go to the dot layer at once; everything else is gathered and applied to the store
-  // at most FLUSH_MS apart, so React renders the panels a few times a second, not per frame.
-  let pending: LiveFrame | null = null;
-  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+/** How each store answers `askLive` (its own connection). */
+const asks = new WeakMap<
+  StoreApi<SimulationState>,
+  <T>(fn: (api: LiveConnection['api']) => Promise<T>) => Promise<T | undefined>
+>();
 
-  const flush = () => {
-    flushTimer = null;
-    const frame = pending;
-    pending = null;
-    if (!frame) return;
-    if (get().viewT !== null) get().viewNow();
-    const s = get();
-    if (s.status === 'failed' || s.status === 'idle') return;
-    const patch: Partial<SimulationState> = {
-      liveT: frame.t,
-      t: frame.t,
-      traceEvery: frame.traceEvery,
-      rate: frame.rate,
-      slipping: frame.slipping,
-    };
-    if (frame.series.length > 0) {
-      const series = s.series.concat(frame.series);
-      patch.series = series.length > SERIES_KEEP ? series.slice(-SERIES_KEEP) : series;
-    }
-    if (frame.events.length > 0) {
-      const doc = useDocumentStore.getState().doc;
-      patch.markers = s.markers.concat(
-        frame.events.map((e) => ({
-          t: e.t / 1000,
-          text: e.action ? actionText(e.action, doc) : e.text,
-        })),
-      );
-      patch.cutEdges = foldCuts(s.cutEdges, frame.events);
-      runEvents = runEvents.concat(frame.events);
-    }
-    if (frame.nodes) {
-      patch.nodes = frame.nodes;
-      patch.edgeRps = frame.edgeRps ?? s.edgeRps;
-      patch.window = frame.window ?? s.window;
-      const { nodes, edges } = useDocumentStore.getState().doc;
-      patch.callout = findBottleneck(nodes, frame.nodes, patch.series ?? s.series, edges);
-      patch.historyStart = history.first;
-    }
-    if (frame.routes.length !== s.routes.length) patch.routes = frame.routes;
-    set(patch);
-  };
+/**
+ * A store of its own: the app has one, in `useSimulationStore`; a TestEditor makes one per
+ * test, with a stand-in for the Worker (`connect`).
+ */
+export function createSimulationStore(
+  connect: typeof connectLive = connectLive,
+): StoreApi<SimulationState> {
+  let connection: LiveConnection | null = null;
+  /** Bumped by every start(); frames carry it. */
+  let runId = 0;
+  let lastActions: TimedAction[] = [];
+  let updateTimer: ReturnType<typeof setTimeout> | null = null;
+  let unsubscribeDoc: (() => void) | null = null;
+  /** What each virtual second showed (the timeline's moments). */
+  const history = new History();
+  /** The run's chaos events so far (cuts are folded from them again after a rewind). */
+  let runEvents: SimEvent[] = [];
+  /** What was on show before looking back. */
+  let stash: Shown | null = null;
+  const store = createStore<SimulationState>()((set, get) => {
+    // Hops go to the dot layer at once; everything else is gathered and applied to the store
+    // at most FLUSH_MS apart, so React renders the panels a few times a second, not per frame.
+    let pending: LiveFrame | null = null;
+    let flushTimer: ReturnType<typeof setTimeout> | null = null;
 
-  const onFrame = (frame: LiveFrame) => {
-    if (frame.runId !== runId) return; // a frame of a run that has been replaced
-    for (const l of frameListeners) l(frame);
-    if (frame.nodes && frame.window) {
-      const { nodes, edges } = useDocumentStore.getState().doc;
-      const series = get().series;
-      history.add({
+    const flush = () => {
+      flushTimer = null;
+      const frame = pending;
+      pending = null;
+      if (!frame) return;
+      if (get().viewT !== null) get().viewNow();
+      const s = get();
+      if (s.status === 'failed' || s.status === 'idle') return;
+      const patch: Partial<SimulationState> = {
+        liveT: frame.t,
         t: frame.t,
-        nodes: frame.nodes,
-        edgeRps: frame.edgeRps ?? {},
-        window: frame.window,
-        callout: findBottleneck(nodes, frame.nodes, series, edges),
-      });
-    }
-    const rest = { ...frame, hops: NO_HOPS };
-    pending = pending ? mergeFrames(pending, rest) : rest;
-    if (!flushTimer) flushTimer = setTimeout(flush, FLUSH_MS);
-  };
-
-  const onFault = (message: string) => {
-    connection = null;
-    stopWatchingDocument();
-    set({ status: 'failed', error: message, fast: null });
-  };
-
-  const ensureConnection = (): LiveConnection => {
-    if (!connection) connection = connectLive(onFrame, onFault);
-    return connection;
-  };
-
-  const watchDocument = () => {
-    if (unsubscribeDoc) return;
-    unsubscribeDoc = useDocumentStore.subscribe((state, prev) => {
-      if (state.doc === prev.doc) return;
-      if (updateTimer) clearTimeout(updateTimer);
-      updateTimer = setTimeout(() => {
-        updateTimer = null;
+        traceEvery: frame.traceEvery,
+        rate: frame.rate,
+        slipping: frame.slipping,
+      };
+      if (frame.series.length > 0) {
+        const series = s.series.concat(frame.series);
+        patch.series = series.length > SERIES_KEEP ? series.slice(-SERIES_KEEP) : series;
+      }
+      if (frame.events.length > 0) {
         const doc = useDocumentStore.getState().doc;
-        void connection?.call((api) => api.update(doc));
-      }, UPDATE_DEBOUNCE_MS);
-    });
-  };
-
-  const stopWatchingDocument = () => {
-    unsubscribeDoc?.();
-    unsubscribeDoc = null;
-    if (updateTimer) clearTimeout(updateTimer);
-    updateTimer = null;
-  };
-
-  return {
-    status: 'idle',
-    speed: 1,
-    seed: 1,
-    error: null,
-    rate: 1,
-    ...EMPTY,
-
-    start: (options = {}) => {
-      const seed = options.seed ?? get().seed;
-      const play = options.play ?? true;
-      lastActions = options.actions ?? [];
-      const conn = ensureConnection();
-      for (const l of resetListeners) l();
-      history.clear();
-      runEvents = [];
-      stash = null;
-      set({ ...EMPTY, seed, error: null, status: play ? 'playing' : 'paused', rate: get().speed });
-      watchDocument();
-      conn.expectFrames(play);
-      const doc = useDocumentStore.getState().doc;
-      runId++;
-      pending = null;
-      const startOptions = { runId, seed, speed: get().speed, actions: lastActions, play };
-      void conn.call((api) => api.start(doc, startOptions));
-    },
-
-    play: () => {
-      get().viewNow();
-      const s = get();
-      if (s.status === 'idle' || s.status === 'failed') {
-        s.start({ actions: lastActions });
-        return;
+        patch.markers = s.markers.concat(
+          frame.events.map((e) => ({
+            t: e.t / 1000,
+            text: e.action ? actionText(e.action, doc) : e.text,
+          })),
+        );
+        patch.cutEdges = foldCuts(s.cutEdges, frame.events);
+        runEvents = runEvents.concat(frame.events);
       }
-      if (s.status !== 'paused' || !connection) return;
-      set({ status: 'playing' });
-      connection.expectFrames(true);
-      void connection.call((api) => api.play());
-    },
+      if (frame.nodes) {
+        patch.nodes = frame.nodes;
+        patch.edgeRps = frame.edgeRps ?? s.edgeRps;
+        patch.window = frame.window ?? s.window;
+        const { nodes, edges } = useDocumentStore.getState().doc;
+        patch.callout = findBottleneck(nodes, frame.nodes, patch.series ?? s.series, edges);
+        patch.historyStart = history.first;
+      }
+      if (frame.routes.length !== s.routes.length) patch.routes = frame.routes;
+      set(patch);
+    };
 
-    pause: () => {
-      if (get().status !== 'playing' || !connection) return;
-      set({ status: 'paused', slipping: false });
-      connection.expectFrames(false);
-      void connection.call((api) => api.pause());
-    },
-
-    togglePlay: () => (get().status === 'playing' ? get().pause() : get().play()),
-
-    step: () => {
-      get().viewNow();
-      const s = get();
-      if (s.status === 'idle' || s.status === 'failed') {
-        s.start({ actions: lastActions, play: false });
-      } else if (s.status === 'playing') s.pause();
-      if (get().status === 'fast') return;
-      const ms = Math.max(10, STEP_SCREEN_MS * get().speed);
-      void connection?.call((api) => api.step(ms));
-    },
-
-    reset: () => {
-      runId++;
-      pending = null;
-      stopWatchingDocument();
-      void connection?.call((api) => api.stop());
-      connection?.expectFrames(false);
-      for (const l of resetListeners) l();
-      history.clear();
-      runEvents = [];
-      stash = null;
-      set({ ...EMPTY, status: 'idle', error: null });
-    },
-
-    setSpeed: (speed) => {
-      const clamped = Math.min(100, Math.max(0.1, Number.isFinite(speed) ? speed : 1));
-      // Until the engine has measured the new speed, nothing is known to be slipping.
-      set({ speed: clamped, rate: clamped, slipping: false });
-      void connection?.call((api) => api.setSpeed(clamped));
-    },
-
-    setSeed: (seed) => {
-      if (!Number.isFinite(seed)) return;
-      set({ seed: Math.max(0, Math.floor(seed)) });
-    },
-
-    inject: (action) => {
-      get().viewNow();
-      const s = get();
-      if (s.status === 'idle' || s.status === 'failed') s.start({ actions: lastActions });
-      void connection?.call((api) => api.inject(action));
-    },
-
-    runFast: (ms = FAST_RUN_MS) => {
-      get().viewNow();
-      const s = get();
-      if (s.status === 'fast') return;
-      if (s.status === 'idle' || s.status === 'failed')
-        s.start({ actions: lastActions, play: false });
-      const conn = connection;
-      if (!conn) return;
-      set({ status: 'fast', fast: { doneMs: 0, totalMs: ms } });
-      conn.expectFrames(true);
-      for (const l of resetListeners) l();
-      void conn
-        .call((api) =>
-          api.runFast(
-            ms,
-            // Comlink proxies the callback; progress arrives as the Worker computes.
-            Comlink.proxy((p: FastProgress) => {
-              if (get().status === 'fast') set({ fast: p });
-            }),
-          ),
-        )
-        .then(() => {
-          if (get().status !== 'fast') return;
-          conn.expectFrames(false);
-          set({ status: 'paused', fast: null });
+    const onFrame = (frame: LiveFrame) => {
+      if (frame.runId !== runId) return; // a frame of a run that has been replaced
+      for (const l of frameListeners) l(frame);
+      if (frame.nodes && frame.window) {
+        const { nodes, edges } = useDocumentStore.getState().doc;
+        const series = get().series;
+        history.add({
+          t: frame.t,
+          nodes: frame.nodes,
+          edgeRps: frame.edgeRps ?? {},
+          window: frame.window,
+          callout: findBottleneck(nodes, frame.nodes, series, edges),
         });
-    },
+      }
+      const rest = { ...frame, hops: NO_HOPS };
+      pending = pending ? mergeFrames(pending, rest) : rest;
+      if (!flushTimer) flushTimer = setTimeout(flush, FLUSH_MS);
+    };
 
-    cancelFast: () => {
-      if (get().status !== 'fast') return;
-      void connection?.call((api) => api.cancelFast());
-    },
-
-    restart: () => {
-      connection?.dispose();
+    const onFault = (message: string) => {
       connection = null;
-      set({ error: null, status: 'idle' });
-      get().start({ actions: lastActions });
-    },
+      stopWatchingDocument();
+      set({ status: 'failed', error: message, fast: null });
+    };
 
-    viewAt: (t) => {
-      const s = get();
-      if (s.status !== 'paused') return;
-      const live = stash ?? s;
-      if (t >= live.t) {
-        s.viewNow();
-        return;
-      }
-      const snap = history.at(t);
-      if (!snap) return;
-      if (stash === null) {
-        stash = {
-          t: s.t,
-          nodes: s.nodes,
-          edgeRps: s.edgeRps,
-          window: s.window,
-          callout: s.callout,
-          series: s.series,
-          markers: s.markers,
-          cutEdges: s.cutEdges,
-        };
-      }
-      const at = Math.max(snap.t, Math.min(t, live.t));
-      set({
-        viewT: at,
-        t: at,
-        nodes: snap.nodes,
-        edgeRps: snap.edgeRps,
-        window: snap.window,
-        callout: snap.callout,
-        series: stash.series.filter((p) => p.t * 1000 <= at),
-        markers: stash.markers.filter((m) => m.t * 1000 <= at),
-        cutEdges: foldCuts(
-          {},
-          runEvents.filter((e) => e.t <= at),
-        ),
+    const ensureConnection = (): LiveConnection => {
+      if (!connection) connection = connect(onFrame, onFault);
+      return connection;
+    };
+
+    const watchDocument = () => {
+      if (unsubscribeDoc) return;
+      unsubscribeDoc = useDocumentStore.subscribe((state, prev) => {
+        if (state.doc === prev.doc) return;
+        if (updateTimer) clearTimeout(updateTimer);
+        updateTimer = setTimeout(() => {
+          updateTimer = null;
+          const doc = useDocumentStore.getState().doc;
+          void connection?.call((api) => api.update(doc));
+        }, UPDATE_DEBOUNCE_MS);
       });
-    },
+    };
 
-    viewNow: () => {
-      if (get().viewT === null || stash === null) return;
-      const back = stash;
-      stash = null;
-      set({ ...back, viewT: null });
-    },
+    const stopWatchingDocument = () => {
+      unsubscribeDoc?.();
+      unsubscribeDoc = null;
+      if (updateTimer) clearTimeout(updateTimer);
+      updateTimer = null;
+    };
 
-    playFromHere: () => {
-      const s = get();
-      const t = s.viewT;
-      const conn = connection;
-      if (t === null || s.status !== 'paused' || !conn || stash === null) return;
-      const kept = { series: s.series, markers: s.markers, cutEdges: s.cutEdges };
-      set({ status: 'fast', fast: { doneMs: 0, totalMs: t } });
-      conn.expectFrames(true);
-      for (const l of resetListeners) l();
-      void conn
-        .call((api) =>
-          api.rewind(
-            t,
-            Comlink.proxy((p: FastProgress) => {
-              if (get().status === 'fast') set({ fast: p });
-            }),
-          ),
-        )
-        .then((result) => {
-          if (get().status !== 'fast') return;
-          conn.expectFrames(false);
-          if (!result || result.cancelled) {
-            // Cancelled: the run stays where it was, still looking back at t.
-            set({ status: 'paused', fast: null });
-            return;
-          }
-          // What came after t never happened.
-          stash = null;
-          history.truncate(t);
-          runEvents = runEvents.filter((e) => e.t <= t);
-          set({ ...kept, status: 'paused', fast: null, viewT: null, liveT: t, t });
-          get().play();
+    return {
+      status: 'idle',
+      speed: 1,
+      seed: 1,
+      error: null,
+      rate: 1,
+      ...EMPTY,
+
+      start: (options = {}) => {
+        const seed = options.seed ?? get().seed;
+        const play = options.play ?? true;
+        lastActions = options.actions ?? [];
+        const conn = ensureConnection();
+        for (const l of resetListeners) l();
+        history.clear();
+        runEvents = [];
+        stash = null;
+        set({
+          ...EMPTY,
+          seed,
+          error: null,
+          status: play ? 'playing' : 'paused',
+          rate: get().speed,
         });
-    },
+        watchDocument();
+        conn.expectFrames(play);
+        const doc = useDocumentStore.getState().doc;
+        runId++;
+        pending = null;
+        const startOptions = { runId, seed, speed: get().speed, actions: lastActions, play };
+        void conn.call((api) => api.start(doc, startOptions));
+      },
 
-    prime: (options) => {
-      lastActions = options.actions ?? [];
-      if (options.seed !== undefined) get().setSeed(options.seed);
-    },
-  };
-});
+      play: () => {
+        get().viewNow();
+        const s = get();
+        if (s.status === 'idle' || s.status === 'failed') {
+          s.start({ actions: lastActions });
+          return;
+        }
+        if (s.status !== 'paused' || !connection) return;
+        set({ status: 'playing' });
+        connection.expectFrames(true);
+        void connection.call((api) => api.play());
+      },
+
+      pause: () => {
+        if (get().status !== 'playing' || !connection) return;
+        set({ status: 'paused', slipping: false });
+        connection.expectFrames(false);
+        void connection.call((api) => api.pause());
+      },
+
+      togglePlay: () => (get().status === 'playing' ? get().pause() : get().play()),
+
+      step: () => {
+        get().viewNow();
+        const s = get();
+        if (s.status === 'idle' || s.status === 'failed') {
+          s.start({ actions: lastActions, play: false });
+        } else if (s.status === 'playing') s.pause();
+        if (get().status === 'fast') return;
+        const ms = Math.max(10, STEP_SCREEN_MS * get().speed);
+        void connection?.call((api) => api.step(ms));
+      },
+
+      reset: () => {
+        runId++;
+        pending = null;
+        stopWatchingDocument();
+        void connection?.call((api) => api.stop());
+        connection?.expectFrames(false);
+        for (const l of resetListeners) l();
+        history.clear();
+        runEvents = [];
+        stash = null;
+        set({ ...EMPTY, status: 'idle', error: null });
+      },
+
+      setSpeed: (speed) => {
+        const clamped = Math.min(100, Math.max(0.1, Number.isFinite(speed) ? speed : 1));
+        // Until the engine has measured the new speed, nothing is known to be slipping.
+        set({ speed: clamped, rate: clamped, slipping: false });
+        void connection?.call((api) => api.setSpeed(clamped));
+      },
+
+      setSeed: (seed) => {
+        if (!Number.isFinite(seed)) return;
+        set({ seed: Math.max(0, Math.floor(seed)) });
+      },
+
+      inject: (action) => {
+        get().viewNow();
+        const s = get();
+        if (s.status === 'idle' || s.status === 'failed') s.start({ actions: lastActions });
+        void connection?.call((api) => api.inject(action));
+      },
+
+      runFast: (ms = FAST_RUN_MS) => {
+        get().viewNow();
+        const s = get();
+        if (s.status === 'fast') return;
+        if (s.status === 'idle' || s.status === 'failed')
+          s.start({ actions: lastActions, play: false });
+        const conn = connection;
+        if (!conn) return;
+        set({ status: 'fast', fast: { doneMs: 0, totalMs: ms } });
+        conn.expectFrames(true);
+        for (const l of resetListeners) l();
+        void conn
+          .call((api) =>
+            api.runFast(
+              ms,
+              // Comlink proxies the callback; progress arrives as the Worker computes.
+              Comlink.proxy((p: FastProgress) => {
+                if (get().status === 'fast') set({ fast: p });
+              }),
+            ),
+          )
+          .then(() => {
+            if (get().status !== 'fast') return;
+            conn.expectFrames(false);
+            set({ status: 'paused', fast: null });
+          });
+      },
+
+      cancelFast: () => {
+        if (get().status !== 'fast') return;
+        void connection?.call((api) => api.cancelFast());
+      },
+
+      restart: () => {
+        connection?.dispose();
+        connection = null;
+        set({ error: null, status: 'idle' });
+        get().start({ actions: lastActions });
+      },
+
+      viewAt: (t) => {
+        const s = get();
+        if (s.status !== 'paused') return;
+        const live = stash ?? s;
+        if (t >= live.t) {
+          s.viewNow();
+          return;
+        }
+        const snap = history.at(t);
+        if (!snap) return;
+        if (stash === null) {
+          stash = {
+            t: s.t,
+            nodes: s.nodes,
+            edgeRps: s.edgeRps,
+            window: s.window,
+            callout: s.callout,
+            series: s.series,
+            markers: s.markers,
+            cutEdges: s.cutEdges,
+          };
+        }
+        const at = Math.max(snap.t, Math.min(t, live.t));
+        set({
+          viewT: at,
+          t: at,
+          nodes: snap.nodes,
+          edgeRps: snap.edgeRps,
+          window: snap.window,
+          callout: snap.callout,
+          series: stash.series.filter((p) => p.t * 1000 <= at),
+          markers: stash.markers.filter((m) => m.t * 1000 <= at),
+          cutEdges: foldCuts(
+            {},
+            runEvents.filter((e) => e.t <= at),
+          ),
+        });
+      },
+
+      viewNow: () => {
+        if (get().viewT === null || stash === null) return;
+        const back = stash;
+        stash = null;
+        set({ ...back, viewT: null });
+      },
+
+      playFromHere: () => {
+        const s = get();
+        const t = s.viewT;
+        const conn = connection;
+        if (t === null || s.status !== 'paused' || !conn || stash === null) return;
+        const kept = { series: s.series, markers: s.markers, cutEdges: s.cutEdges };
+        set({ status: 'fast', fast: { doneMs: 0, totalMs: t } });
+        conn.expectFrames(true);
+        for (const l of resetListeners) l();
+        void conn
+          .call((api) =>
+            api.rewind(
+              t,
+              Comlink.proxy((p: FastProgress) => {
+                if (get().status === 'fast') set({ fast: p });
+              }),
+            ),
+          )
+          .then((result) => {
+            if (get().status !== 'fast') return;
+            conn.expectFrames(false);
+            if (!result || result.cancelled) {
+              // Cancelled: the run stays where it was, still looking back at t.
+              set({ status: 'paused', fast: null });
+              return;
+            }
+            // What came after t never happened.
+            stash = null;
+            history.truncate(t);
+            runEvents = runEvents.filter((e) => e.t <= t);
+            set({ ...kept, status: 'paused', fast: null, viewT: null, liveT: t, t });
+            get().play();
+          });
+      },
+
+      prime: (options) => {
+        lastActions = options.actions ?? [];
+        if (options.seed !== undefined) get().setSeed(options.seed);
+      },
+    };
+  });
+  asks.set(store, (fn) => (connection ? connection.call(fn) : Promise.resolve(undefined)));
+  return store;
+}
+
+const simulationStore = storeSlot(() => createSimulationStore());
+export const useSimulationStore = simulationStore.hook;
+/** Where `useSimulationStore` finds its store (TestEditor swaps it). */
+export const simulationSlot = simulationStore.slot;
 
 /**
  * A question for the running simulation (a journey, the list of notable requests): undefined
  * when no run is connected or the call failed (the fault banner then says why).
  */
 export function askLive<T>(fn: (api: LiveConnection['api']) => Promise<T>): Promise<T | undefined> {
-  return connection ? connection.call(fn) : Promise.resolve(undefined);
+  const ask = asks.get(simulationSlot.current());
+  return ask ? ask(fn) : Promise.resolve(undefined);
 }
 
 /** "1.1" for a rate, "12" once it is 10 or more. */

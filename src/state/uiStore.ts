@@ -1,6 +1,7 @@
 // Editor chrome state: which dialog is open, messages (toasts), panels and view toggles.
 
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand';
+import { storeSlot } from './slot.ts';
 import type { DocIssue } from '../model/paths.ts';
 
 export type ToastTone = 'info' | 'success' | 'warning' | 'error';
@@ -59,37 +60,47 @@ const TOAST_MS: Record<ToastTone, number> = {
 };
 let nextToast = 1;
 
-export const useUiStore = create<UiState>()((set, get) => ({
-  dialog: null,
-  toasts: [],
-  bottomPanelOpen: true,
-  minimap: true,
-  snapToGrid: true,
-  hintVisible: false,
-  renaming: null,
-  editingEdge: null,
-  busy: null,
-  drawAll: false,
-  openDialog: (dialog) => set({ dialog }),
-  closeDialog: () => set({ dialog: null }),
-  notify: (tone, message, details) => {
-    const id = nextToast++;
-    const toast: Toast = details?.length ? { id, tone, message, details } : { id, tone, message };
-    // The same message twice in a row shows once (e.g. repeated invalid drags).
-    set((s) => ({ toasts: [...s.toasts.filter((t) => t.message !== message), toast].slice(-4) }));
-    setTimeout(() => get().dismissToast(id), TOAST_MS[tone]);
-    return id;
-  },
-  dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
-  setBottomPanelOpen: (bottomPanelOpen) => set({ bottomPanelOpen }),
-  toggleMinimap: () => set((s) => ({ minimap: !s.minimap })),
-  toggleSnapToGrid: () => set((s) => ({ snapToGrid: !s.snapToGrid })),
-  setHintVisible: (hintVisible) => set({ hintVisible }),
-  setRenaming: (renaming) => set({ renaming }),
-  setEditingEdge: (editingEdge) => set({ editingEdge }),
-  setBusy: (busy) => set({ busy }),
-  setDrawAll: (drawAll) => set({ drawAll }),
-}));
+/**
+ * A store of its own: the app has one, in `useUiStore`; a TestEditor makes one per test.
+ */
+export function createUiStore(): StoreApi<UiState> {
+  return createStore<UiState>()((set, get) => ({
+    dialog: null,
+    toasts: [],
+    bottomPanelOpen: true,
+    minimap: true,
+    snapToGrid: true,
+    hintVisible: false,
+    renaming: null,
+    editingEdge: null,
+    busy: null,
+    drawAll: false,
+    openDialog: (dialog) => set({ dialog }),
+    closeDialog: () => set({ dialog: null }),
+    notify: (tone, message, details) => {
+      const id = nextToast++;
+      const toast: Toast = details?.length ? { id, tone, message, details } : { id, tone, message };
+      // The same message twice in a row shows once (e.g. repeated invalid drags).
+      set((s) => ({ toasts: [...s.toasts.filter((t) => t.message !== message), toast].slice(-4) }));
+      setTimeout(() => get().dismissToast(id), TOAST_MS[tone]);
+      return id;
+    },
+    dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
+    setBottomPanelOpen: (bottomPanelOpen) => set({ bottomPanelOpen }),
+    toggleMinimap: () => set((s) => ({ minimap: !s.minimap })),
+    toggleSnapToGrid: () => set((s) => ({ snapToGrid: !s.snapToGrid })),
+    setHintVisible: (hintVisible) => set({ hintVisible }),
+    setRenaming: (renaming) => set({ renaming }),
+    setEditingEdge: (editingEdge) => set({ editingEdge }),
+    setBusy: (busy) => set({ busy }),
+    setDrawAll: (drawAll) => set({ drawAll }),
+  }));
+}
+
+const uiStore = storeSlot(() => createUiStore());
+export const useUiStore = uiStore.hook;
+/** Where `useUiStore` finds its store (TestEditor swaps it). */
+export const uiSlot = uiStore.slot;
 
 export const notify = (tone: ToastTone, message: string, details?: string[]) =>
   useUiStore.getState().notify(tone, message, details);

@@ -5,19 +5,18 @@ import type { DragEvent } from 'react';
 import { Fragment } from 'react';
 import { KIND_MIME } from '../canvas/Canvas.tsx';
 import { KindIcon } from '../canvas/icons.tsx';
+import { PALETTE_SECTIONS } from '../kinds/spec.ts';
 import { KINDS } from '../model/kinds.ts';
-import type { NodeKind } from '../model/types.ts';
+import { NODE_KINDS, type NodeKind } from '../model/types.ts';
 import { useChallengeStore } from '../state/challengeStore.ts';
 import { addBox } from '../state/commands.ts';
 import { notify } from '../state/uiStore.ts';
 
-const SECTIONS: { title: string; kinds: NodeKind[] }[] = [
-  { title: 'Traffic', kinds: ['client', 'dns', 'cdn'] },
-  { title: 'Front door', kinds: ['proxy', 'lb'] },
-  { title: 'Compute', kinds: ['app', 'worker', 'cron'] },
-  { title: 'Data', kinds: ['db', 'cache', 'queue', 'static'] },
-  { title: 'Other', kinds: ['external', 'group'] },
-];
+/** The sections in order, each with its kinds in the registry's order (src/kinds/). */
+const SECTIONS: { title: string; kinds: NodeKind[] }[] = PALETTE_SECTIONS.map((title) => ({
+  title,
+  kinds: NODE_KINDS.filter((k) => KINDS[k].palette === title),
+}));
 
 function onDragStart(e: DragEvent, kind: NodeKind) {
   e.dataTransfer.setData(KIND_MIME, kind);

@@ -3,7 +3,9 @@
 // marks; the bottleneck highlight. Hovering the box shows every live figure.
 
 import { memo } from 'react';
-import { numberOf } from '../../model/kinds.ts';
+import { KIND_DECLS } from '../../kinds/index.ts';
+import { type NumberKey, numberOf } from '../../model/kinds.ts';
+import type { NodeKind } from '../../model/types.ts';
 import { nodeById } from '../../state/docOps.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
@@ -29,15 +31,17 @@ export const NodeLive = memo(function NodeLive({ nodeId }: NodeOverlayProps) {
   const queueLimit = useDocumentStore((s) => {
     // Every box on screen asks on every change: an index, not a search of every box.
     const n = nodeById(s.doc, nodeId);
-    if (!n || (n.kind !== 'app' && n.kind !== 'worker')) return 0;
-    return numberOf(n.kind, n.config, 'queueLimit') * numberOf(n.kind, n.config, 'replicas');
+    if (!n || !KIND_DECLS[n.kind].live?.queueBar) return 0;
+    const num = (key: NumberKey<NodeKind>) => numberOf(n.kind, n.config, key);
+    return num('queueLimit') * num('replicas');
   });
-  if (!live || live.kind === 'group') return null;
+  const shows = live ? KIND_DECLS[live.kind as NodeKind]?.live : undefined;
+  if (!live || shows?.none) return null;
   const down = live.replicas > 0 && live.replicasUp === 0;
   const partly = !down && live.replicasUp < live.replicas;
   const poolSize = (live.figures.poolSize ?? 0) * Math.max(1, live.replicasUp);
   const hitRatio = live.figures.hitRatio;
-  const showRing = live.kind !== 'client';
+  const showRing = !shows?.sendsRate;
   return (
     <span
       className={`bp-live${down ? ' bp-live--down' : ''}${hot ? ' bp-live--hot' : ''}`}
@@ -63,7 +67,7 @@ export const NodeLive = memo(function NodeLive({ nodeId }: NodeOverlayProps) {
           {fmt(live.errorsPerS)} err/s
         </span>
       ) : null}
-      {hitRatio !== undefined && (live.kind === 'cache' || live.kind === 'cdn') ? (
+      {hitRatio !== undefined && shows?.hitRatio ? (
         <span className="bp-live__badge">hit {pct(hitRatio)}</span>
       ) : null}
       {poolSize > 0 ? (
@@ -72,7 +76,7 @@ export const NodeLive = memo(function NodeLive({ nodeId }: NodeOverlayProps) {
         </span>
       ) : null}
       {live.queue > 0 || queueLimit > 0 ? <QueueBar queue={live.queue} limit={queueLimit} /> : null}
-      {live.kind === 'client' ? (
+      {shows?.sendsRate ? (
         <span className="bp-live__badge">{fmt(live.rps)} req/s</span>
       ) : (
         <span className="bp-live__badge" title="Requests in flight at this box">

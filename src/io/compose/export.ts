@@ -9,7 +9,7 @@ import { Document, isMap, isScalar, type YAMLMap } from 'yaml';
 import { KINDS } from '../../model/kinds.ts';
 import type { TopologyDocument, TopologyNode } from '../../model/types.ts';
 import { encodeData, DATA_KEY } from '../config/data.ts';
-import { CONFIG_KINDS, type ComposeService } from '../config/kinds.ts';
+import { CONFIG_KINDS, type ComposeService, connections } from '../config/kinds.ts';
 import { innermostHost, makePlan, type Plan } from '../config/plan.ts';
 import { backendsOf } from '../nginx/export.ts';
 
@@ -86,6 +86,7 @@ function context(plan: Plan, node: TopologyNode) {
     node,
     name,
     targets,
+    connections: connections({ targets }),
     ...(checkedBy ? { checkedBy } : {}),
     ...(plan.conf.has(node.id) ? { nginxConf: plan.conf.get(node.id)! } : {}),
     volume: `${name}-data`,

@@ -6,10 +6,10 @@
 // imported diagram starts healthy and the learner can turn the traffic up to find the
 // bottleneck. Rough on purpose: queueing, caches and pools are left out.
 
-import { booleanOf, numberOf } from '../../model/kinds.ts';
+import { booleanOf, type NumberKey, numberOf } from '../../model/kinds.ts';
 import { type Link, runtimeLinks } from '../../model/links.ts';
 import { prefixOf } from '../../model/routing.ts';
-import type { TopologyDocument, TopologyNode } from '../../model/types.ts';
+import type { NodeKind, TopologyDocument, TopologyNode } from '../../model/types.ts';
 
 /** The most an imported diagram's users send, in all (the kind's own default). */
 export const MAX_IMPORT_RPS = 20;
@@ -160,7 +160,7 @@ export function comfortableRate(doc: TopologyDocument, clients: readonly string[
 
 /** Work a box does itself per visit (ms), besides waiting for its calls. */
 function ownTime(n: TopologyNode): number {
-  const num = (key: string) => numberOf(n.kind, n.config, key);
+  const num = (key: NumberKey<NodeKind>) => numberOf(n.kind, n.config, key);
   switch (n.kind) {
     case 'app':
     case 'worker':
@@ -188,7 +188,7 @@ function ownTime(n: TopologyNode): number {
 
 /** Visits per second a box serves at full use, or Infinity when nothing bounds it. */
 function capacity(n: TopologyNode, holdMs: number, ownMs: number): number {
-  const num = (key: string) => numberOf(n.kind, n.config, key);
+  const num = (key: NumberKey<NodeKind>) => numberOf(n.kind, n.config, key);
   if (HANDLERS.has(n.kind)) {
     const workers = num('concurrency') * Math.max(1, num('replicas'));
     return holdMs > 0 ? (workers * 1000) / holdMs : Number.POSITIVE_INFINITY;

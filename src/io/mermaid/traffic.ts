@@ -6,15 +6,17 @@
 // route sees traffic instead of failing with no-route. Pure, on the document; the live
 // view's "Add a client" uses it too.
 
+import { KIND_DECLS } from '../../kinds/index.ts';
 import { defaultConfig, KINDS } from '../../model/kinds.ts';
 import { runtimeLinks } from '../../model/links.ts';
 import { prefixOf } from '../../model/routing.ts';
-import type {
-  NodeKind,
-  Route,
-  TopologyDocument,
-  TopologyEdge,
-  TopologyNode,
+import {
+  NODE_KINDS,
+  type NodeKind,
+  type Route,
+  type TopologyDocument,
+  type TopologyEdge,
+  type TopologyNode,
 } from '../../model/types.ts';
 import { comfortableRate, MAX_IMPORT_RPS } from './capacity.ts';
 import { listNames } from './text.ts';
@@ -22,7 +24,9 @@ import { listNames } from './text.ts';
 /** Kinds a request from users can start at. */
 const FRONT_DOORS: ReadonlySet<NodeKind> = new Set(['proxy', 'lb', 'cdn', 'app', 'queue', 'dns']);
 /** Kinds that answer and never pass a request on. */
-const ANSWERS_ONLY: ReadonlySet<NodeKind> = new Set(['db', 'cache', 'static', 'external', 'dns']);
+const ANSWERS_ONLY: ReadonlySet<NodeKind> = new Set(
+  NODE_KINDS.filter((k) => KIND_DECLS[k].role === 'answers'),
+);
 /** Among them, the ones that are front doors by nature. */
 const GATEWAYS: ReadonlySet<NodeKind> = new Set(['proxy', 'lb', 'cdn', 'dns']);
 

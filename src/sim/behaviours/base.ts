@@ -2,7 +2,19 @@
 // (a station) per server, and the defaults (one server, answer at once, pass a child's
 // outcome up, offer nothing to neighbours).
 
-import { booleanOf, KINDS, numberOf, stringOf } from '../../model/kinds.ts';
+import {
+  booleanOf,
+  KINDS,
+  numberOf,
+  type SharedBooleanKey,
+  type SharedNumberKey,
+  type SharedRoutesKey,
+  type SharedStringKey,
+  type NumberKey,
+  type StringKey,
+  type BooleanKey,
+  stringOf,
+} from '../../model/kinds.ts';
 import type { NodeKind, Route } from '../../model/types.ts';
 import type { Capabilities } from '../capabilities.ts';
 import type { Behaviour, Engine } from '../engine.ts';
@@ -29,7 +41,12 @@ function declared(
   checked.add(id);
 }
 
-export abstract class BaseBehaviour implements Behaviour {
+/**
+ * `K` is the kind (or kinds, for a base several share) whose settings it reads: `num`,
+ * `str`, `bool` and `routes` take only keys those kinds declare, so a misspelt key does not
+ * compile (and, for a behaviour typed loosely, still throws when it runs).
+ */
+export abstract class BaseBehaviour<K extends NodeKind = NodeKind> implements Behaviour {
   /** What this box offers the boxes linked to it (capabilities.ts); nothing by default. */
   readonly caps: Capabilities = {};
 
@@ -72,25 +89,25 @@ export abstract class BaseBehaviour implements Behaviour {
   }
 
   /** A number setting of this kind (its default when the document lacks it). */
-  protected num(key: string): number {
+  protected num(key: SharedNumberKey<K> & string): number {
     declared(this.node.kind, key, 'number');
-    return numberOf(this.node.kind, this.node.config, key);
+    return numberOf<NodeKind>(this.node.kind, this.node.config, key as NumberKey<NodeKind>);
   }
 
   /** An enum or text setting of this kind. */
-  protected str(key: string): string {
+  protected str(key: SharedStringKey<K> & string): string {
     declared(this.node.kind, key, 'string');
-    return stringOf(this.node.kind, this.node.config, key);
+    return stringOf<NodeKind>(this.node.kind, this.node.config, key as StringKey<NodeKind>);
   }
 
   /** A boolean setting of this kind. */
-  protected bool(key: string): boolean {
+  protected bool(key: SharedBooleanKey<K> & string): boolean {
     declared(this.node.kind, key, 'boolean');
-    return booleanOf(this.node.kind, this.node.config, key);
+    return booleanOf<NodeKind>(this.node.kind, this.node.config, key as BooleanKey<NodeKind>);
   }
 
   /** A list of routes setting of this kind (a client's traffic mix); none when missing. */
-  protected routes(key: string): readonly Route[] {
+  protected routes(key: SharedRoutesKey<K> & string): readonly Route[] {
     declared(this.node.kind, key, 'routes');
     const raw = this.node.config[key];
     return Array.isArray(raw) ? (raw as Route[]) : [];

@@ -4,12 +4,13 @@
 // answer, including what it says (a cache hit), so the caller cannot tell it is there.
 // A kind overrides `arrive` to decide what to let through and calls `pass` for the rest.
 
+import type { NodeKind } from '../../model/types.ts';
 import type { Capabilities } from '../capabilities.ts';
 import { C_NO_ROUTE } from '../causes.ts';
 import { type Call, S_CHILD } from '../runtime.ts';
 import { BaseBehaviour } from './base.ts';
 
-export abstract class ForwardingBehaviour extends BaseBehaviour {
+export abstract class ForwardingBehaviour<K extends NodeKind = NodeKind> extends BaseBehaviour<K> {
   override readonly caps: Capabilities = { forwards: true };
 
   override arrive(call: Call): void {

@@ -14,6 +14,7 @@
 // replica answers 'session-lost' and logs the user in there; a restart loses them all);
 // 'store' reads the session from the connected cache on every request.
 
+import type { SharedNumberKey } from '../../model/kinds.ts';
 import {
   type ConsumesJobs,
   type HoldsKeys,
@@ -88,8 +89,8 @@ export interface HandlerSettings {
   cacheReads: boolean;
 }
 
-export abstract class HandlerBehaviour
-  extends BaseBehaviour
+export abstract class HandlerBehaviour<K extends 'app' | 'worker' = 'app' | 'worker'>
+  extends BaseBehaviour<K>
   implements ServesRequests, ConsumesJobs
 {
   protected s: HandlerSettings = {
@@ -119,7 +120,10 @@ export abstract class HandlerBehaviour
   protected abstract settings(): HandlerSettings;
 
   override replicas(): number {
-    return this.num('replicas');
+    // Both kinds declare it.
+    return this.num(
+      'replicas' satisfies SharedNumberKey<'app' | 'worker'> as SharedNumberKey<K> & string,
+    );
   }
 
   weight(): number {

@@ -1,0 +1,82 @@
+// DNS: Turns a name like shop.example into the address of your server. Everything the model
+// knows about this kind (see src/kinds/spec.ts).
+
+import { ROUTE53_MONTHLY } from '../../model/prices.ts';
+import { defineKind } from '../spec.ts';
+
+export default defineKind({
+  id: 'dns',
+  title: 'DNS',
+  defaultLabel: 'DNS',
+  blurb: 'Turns a name like shop.example into the address of your server.',
+  color: '#64748b',
+  summary: ['ttlS'],
+  fields: [
+    {
+      type: 'number',
+      key: 'lookupMs',
+      label: 'Lookup time',
+      unit: 'ms',
+      default: 20,
+      min: 0,
+      max: 10_000,
+      help: 'How long a lookup takes when the answer is not cached.',
+    },
+    {
+      type: 'number',
+      key: 'ttlS',
+      label: 'TTL',
+      unit: 's',
+      default: 300,
+      min: 0,
+      max: 86_400,
+      help: 'How long a user keeps the answer before asking again.',
+    },
+  ],
+  palette: 'Traffic',
+  role: 'answers',
+  rules: {
+    receivesOnlyFrom: { kinds: ['client'], reason: 'Only clients look up names in DNS here.' },
+  },
+  mermaid: {
+    shape: { open: '((', close: '))', name: 'circle' },
+    tieRank: 11,
+    evidence: {
+      strong: ['dns', 'name server', 'nameserver', 'dns server', 'domain name system'],
+      heads: ['resolver', 'dns resolver'],
+      words: [
+        'route 53',
+        'route53',
+        'coredns',
+        'kube dns',
+        'bind9',
+        'powerdns',
+        'cloud dns',
+        'cloudflare dns',
+        'unbound',
+      ],
+      icons: [],
+      shapes: [],
+      groups: ['dns'],
+    },
+  },
+  cost: {
+    product: 'Route 53 hosted zone',
+    sizing: 'one hosted zone',
+    note: 'DNS queries are billed per million on top and are not counted.',
+    sources: ['route53'],
+    sizes: [],
+    price: () => ({
+      product: 'Route 53 hosted zone',
+      monthlyUsd: ROUTE53_MONTHLY,
+      why: 'one zone',
+    }),
+  },
+  docs: [
+    [
+      'dns',
+      'a lookup takes `lookupMs`. Its arrows say what the name resolves to (the clients asking it call those boxes); DNS itself never sends.',
+    ],
+  ],
+  raises: [],
+});

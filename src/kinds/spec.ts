@@ -1,0 +1,267 @@
+// What a kind of box declares about itself, in its own folder (`src/kinds/<kind>/kind.ts`):
+// its settings with defaults, ranges, units and help; the one or two it shows on the box;
+// its palette section; what its arrows may connect; its Mermaid shape and the words that
+// name it; what it costs; its row in docs/engine.md; the failure causes it raises.
+// Pure data and pure functions (the model layer): the behaviour (`behaviour.ts`, sim
+// layer), the Compose mapping (`config.ts`, io layer) and the icon (`view.tsx`, canvas
+// layer) sit beside it. docs/architecture.md, "Adding a kind", walks through one.
+
+import type { PriceSize, PriceSourceId, ReplicaPrice } from '../model/prices.ts';
+import type { ConfigValue, Route } from '../model/types.ts';
+
+interface FieldBase<K extends string> {
+  key: K;
+  label: string;
+  /** One short sentence shown under the field in the inspector. */
+  help: string;
+}
+
+export interface NumberField<K extends string = string> extends FieldBase<K> {
+  type: 'number';
+  default: number;
+  min: number;
+  max: number;
+  step?: number;
+  integer?: boolean;
+  unit?: string;
+}
+
+export interface EnumField<K extends string = string> extends FieldBase<K> {
+  type: 'enum';
+  default: string;
+  options: readonly { value: string; label: string }[];
+}
+
+export interface BooleanField<K extends string = string> extends FieldBase<K> {
+  type: 'boolean';
+  default: boolean;
+  /** How the box on the canvas says it, on and off ("TLS", "no TLS"). */
+  summary?: { on: string; off: string };
+}
+
+export interface TextField<K extends string = string> extends FieldBase<K> {
+  type: 'text';
+  default: string;
+  maxLength: number;
+}
+
+export interface RoutesField<K extends string = string> extends FieldBase<K> {
+  type: 'routes';
+  default: Route[];
+}
+
+export type FieldSpec = NumberField | EnumField | BooleanField | TextField | RoutesField;
+
+type FieldOf<F> = F extends readonly (infer X)[] ? X : never;
+type KeyOf<X> = X extends { key: infer K } ? K : never;
+/** The keys of a field list. */
+export type FieldKey<F> = FieldOf<F> extends { key: infer K } ? K : never;
+/** The keys of its number settings. */
+export type NumKey<F> = KeyOf<Extract<FieldOf<F>, { type: 'number' }>>;
+/** The keys of its enum and text settings. */
+export type StrKey<F> = KeyOf<Extract<FieldOf<F>, { type: 'enum' | 'text' }>>;
+/** The keys of its boolean settings. */
+export type BoolKey<F> = KeyOf<Extract<FieldOf<F>, { type: 'boolean' }>>;
+/** The keys of its lists of routes. */
+export type RoutesKey<F> = KeyOf<Extract<FieldOf<F>, { type: 'routes' }>>;
+
+/** Reads a kind's settings by their declared keys: a misspelt key does not compile. */
+export interface Settings<F> {
+  num(key: NumKey<F>): number;
+  str(key: StrKey<F>): string;
+  bool(key: BoolKey<F>): boolean;
+}
+
+/** The palette's sections, in order; a kind names the one it is listed in. */
+export const PALETTE_SECTIONS = ['Traffic', 'Front door', 'Compute', 'Data', 'Other'] as const;
+export type PaletteSection = (typeof PALETTE_SECTIONS)[number];
+
+/**
+ * Which connections make sense for a kind (model/rules.ts checks them in this order: a
+ * host either side; a target's `firstReceivesOnlyFrom`; the source's `sendsNothing`, then
+ * its `sendsOnlyTo`; the target's `receivesOnlyFrom`). An empty list of kinds: none.
+ */
+export interface ConnectionRules {
+  /** It only holds boxes: no arrow starts or ends at it. */
+  holdsOnly?: string;
+  sendsNothing?: string;
+  sendsOnlyTo?: { kinds: readonly string[]; reason: string };
+  receivesOnlyFrom?: { kinds: readonly string[]; reason: string };
+  /** As `receivesOnlyFrom`, checked before anything about the source. */
+  firstReceivesOnlyFrom?: { kinds: readonly string[]; reason: string };
+}
+
+/**
+ * What its arrows carry: `sends` only starts requests (no arrow into a host reaches it),
+ * `answers` never passes one on (an arrow out of a host does not leave from it),
+ * `passes` does both, `holds` is a host.
+ */
+export type FlowRole = 'sends' | 'answers' | 'passes' | 'holds';
+
+/** The words of a Mermaid label, the icons and shapes that say a box is of this kind. */
+export interface KindEvidence {
+  /**
+   * Role nouns that name this kind when they end a label's name ("Order *service*",
+   * "User *DB*", "Kafka *UI*"): the strongest evidence there is.
+   */
+  strong: readonly string[];
+  /** Role nouns that usually name this kind as the head of a label ("Web *client*"). */
+  heads: readonly string[];
+  /**
+   * Technology and product names (and other telling words): as the head of a label they
+   * name the kind ("Postgres"); before the head they only describe it ("*Postgres*
+   * exporter" is an exporter); after "+" or "with" the box uses them ("User + redis").
+   */
+  words: readonly string[];
+  /** Icon names (`fa:fa-database`, `@{ icon: "fa:user" }`), without the `fa-` prefix. */
+  icons: readonly string[];
+  /** Mermaid shape names (classic brackets give `cylinder`, `@{ shape: … }` its name). */
+  shapes: readonly string[];
+  /** Words of a subgraph title that say what the boxes inside it are ("Databases"). */
+  groups: readonly string[];
+}
+
+/** Opening and closing brackets (classic syntax), or a Mermaid 11 shape name. */
+export type MermaidShape = ({ open: string; close: string } | { shape: string }) & {
+  name: string;
+};
+
+export interface KindMermaid {
+  /** The shape it is exported with. */
+  shape: MermaidShape;
+  /** Which kind wins a tie on import: lower first (the most common kinds first). */
+  tieRank: number;
+  evidence: KindEvidence;
+}
+
+/** What a box shows while a run is live, besides its errors, badges and requests in flight. */
+export interface LiveFigures {
+  /** No live figures at all (a host: no request visits it). */
+  none?: true;
+  /** Its hit ratio (`hitRatio` in its report figures). */
+  hitRatio?: true;
+  /** Its traffic in req/s instead of requests in flight, and no utilization ring. */
+  sendsRate?: true;
+  /** A bar of its queue against `queueLimit` × `replicas`. */
+  queueBar?: true;
+}
+
+/** What one replica costs, with the settings it is sized from (model/cost.ts). */
+export interface KindCostDecl<F> {
+  /** What the box is in the cloud, in words. */
+  product: string;
+  /** How the size follows from the settings. */
+  sizing: string;
+  /** Usage fees that are not counted, or why the box is free. */
+  note?: string;
+  sources: readonly PriceSourceId[];
+  /** The sizes a box of this kind can take, for the docs table. */
+  sizes: readonly PriceSize[];
+  price(settings: Settings<F>): ReplicaPrice;
+}
+
+export interface KindDecl<
+  Id extends string = string,
+  F extends readonly FieldSpec[] = readonly FieldSpec[],
+> {
+  id: Id;
+  /** Palette and node title, e.g. "nginx". */
+  title: string;
+  /** Default label for a new node. */
+  defaultLabel: string;
+  /** The one-line explanation shown on hover. */
+  blurb: string;
+  color: string;
+  /** The one or two config keys that matter most, shown on the node itself. */
+  summary: readonly FieldKey<F>[];
+  fields: F;
+  palette: PaletteSection;
+  role: FlowRole;
+  rules?: ConnectionRules;
+  /** Hosts have none: they are subgraphs. */
+  mermaid?: KindMermaid;
+  cost: KindCostDecl<F>;
+  /** What its box shows while a run is live (canvas/live/NodeLive.tsx); nothing by default. */
+  live?: LiveFigures;
+  /** Its rows in docs/engine.md's table of behaviours: name, then what it does. */
+  docs: readonly (readonly [string, string])[];
+  /** The failure causes (sim/causes.ts) its behaviour raises itself. */
+  raises: readonly string[];
+}
+
+/**
+ * Declares a kind, keeping its setting keys as types (so `Settings` knows them) and
+ * whether it has a Mermaid shape (hosts have none).
+ */
+export function defineKind<
+  const Id extends string,
+  const F extends readonly FieldSpec[],
+  const M extends KindMermaid | undefined = undefined,
+>(decl: KindDecl<Id, F> & { mermaid?: M }): KindDecl<Id, F> & { mermaid: M } {
+  return decl as KindDecl<Id, F> & { mermaid: M };
+}
+
+/** Typed readers over a config, with the declared defaults. */
+export function settings<F extends readonly FieldSpec[]>(
+  fields: F,
+  config: Record<string, ConfigValue>,
+): Settings<F> {
+  const find = (key: string) => fields.find((f) => f.key === key);
+  return {
+    num: (key) => {
+      const v = config[key];
+      if (typeof v === 'number' && Number.isFinite(v)) return v;
+      const f = find(key);
+      return f?.type === 'number' ? f.default : 0;
+    },
+    str: (key) => {
+      const v = config[key];
+      if (typeof v === 'string') return v;
+      const f = find(key);
+      return f?.type === 'enum' || f?.type === 'text' ? f.default : '';
+    },
+    bool: (key) => {
+      const v = config[key];
+      if (typeof v === 'boolean') return v;
+      const f = find(key);
+      return f?.type === 'boolean' ? f.default : false;
+    },
+  };
+}
+
+// Fields several kinds share.
+
+export const dist = <const K extends string>(key: K, def: string): EnumField<K> => ({
+  type: 'enum',
+  key,
+  label: 'Service time distribution',
+  default: def,
+  options: [
+    { value: 'constant', label: 'Constant' },
+    { value: 'exponential', label: 'Exponential' },
+    { value: 'lognormal', label: 'Log-normal (long tail)' },
+  ],
+  help: 'How much individual requests vary around the mean time.',
+});
+
+export const concurrency = (def: number, help: string): NumberField<'concurrency'> => ({
+  type: 'number',
+  key: 'concurrency',
+  label: 'Workers',
+  default: def,
+  min: 1,
+  max: 1024,
+  integer: true,
+  help,
+});
+
+export const replicas: NumberField<'replicas'> = {
+  type: 'number',
+  key: 'replicas',
+  label: 'Replicas',
+  default: 1,
+  min: 1,
+  max: 64,
+  integer: true,
+  help: 'Identical copies started from the same image; each has its own workers and queue.',
+};
