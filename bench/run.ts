@@ -17,6 +17,7 @@ export interface BenchModule {
 
 const MODULES: Record<string, () => Promise<BenchModule>> = {
   sim: () => import('./sim.ts').then((m) => m.bench),
+  load: () => import('./load.ts').then((m) => m.bench),
   browser: () => import('./browser.ts').then((m) => m.bench),
   record: () => import('./record.ts').then((m) => m.bench),
   mermaid: () => import('./mermaid.ts').then((m) => m.bench),

@@ -4,6 +4,7 @@
 //   DIALOGS in ./dialogs.tsx        modal dialogs by id
 //   src/state/actions/index.ts      commands, their menus and shortcuts
 import { ReactFlowProvider } from '@xyflow/react';
+import { lazy } from 'react';
 import '@xyflow/react/dist/style.css';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { BottomPanel } from '../ui/BottomPanel.tsx';
@@ -16,7 +17,6 @@ import { BusyNote } from '../ui/BusyNote.tsx';
 import { ShareRoot } from '../ui/share/ShareRoot.tsx';
 import { RecordRoot } from '../ui/record/RecordRoot.tsx';
 import { PresenterCaption } from '../ui/story/PresenterCaption.tsx';
-import { StoryPanel } from '../ui/story/StoryPanel.tsx';
 import { StoryRoot } from '../ui/story/StoryRoot.tsx';
 import { TabBanner } from '../ui/TabBanner.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
@@ -29,9 +29,17 @@ import '../canvas/canvas.css';
 import '../ui/story/story.css';
 import { useChallengeStore } from '../state/challengeStore.ts';
 import { useStoryStore } from '../state/storyStore.ts';
-import { ChallengePanel } from '../ui/challenge/ChallengePanel.tsx';
 import { ChallengeRoot } from '../ui/challenge/ChallengeRoot.tsx';
 import '../ui/challenge/challenge.css';
+import { Lazy } from '../ui/Loading.tsx';
+
+// The story and challenge panels load when a story or a challenge opens.
+const StoryPanel = lazy(() =>
+  import('../ui/story/StoryPanel.tsx').then((m) => ({ default: m.StoryPanel })),
+);
+const ChallengePanel = lazy(() =>
+  import('../ui/challenge/ChallengePanel.tsx').then((m) => ({ default: m.ChallengePanel })),
+);
 
 export function App() {
   useKeyboardShortcuts();
@@ -49,7 +57,15 @@ export function App() {
       >
         {presenter ? null : <TopBar toolbar={<RunControls />} />}
         <div className="bp-main">
-          {presenter ? null : story ? <StoryPanel /> : challenge ? <ChallengePanel /> : null}
+          {presenter ? null : story ? (
+            <Lazy what="the story">
+              <StoryPanel />
+            </Lazy>
+          ) : challenge ? (
+            <Lazy what="the challenge">
+              <ChallengePanel />
+            </Lazy>
+          ) : null}
           {presenter || (story && !editing) ? null : <Palette />}
           <main className="bp-center">
             <ShareRoot />

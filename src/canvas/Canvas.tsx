@@ -220,10 +220,27 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
     let frame = 0;
     let batchAt = 0;
     let shownNote = '';
+    // The canvas's size as last observed: reading clientWidth every frame would force a
+    // layout of every box on screen after each change React made (a live view's figures).
+    const size = { width: 0, height: 0 };
+    const observed = wrapper.current;
+    const resized = new ResizeObserver(() => {
+      size.width = observed?.clientWidth ?? 0;
+      size.height = observed?.clientHeight ?? 0;
+    });
+    if (observed) {
+      size.width = observed.clientWidth;
+      size.height = observed.clientHeight;
+      resized.observe(observed);
+    }
     const step = () => {
       frame = requestAnimationFrame(step);
       const el = wrapper.current;
       if (!el) return;
+      if (el !== observed) {
+        size.width = el.clientWidth;
+        size.height = el.clientHeight;
+      }
       if (win.arrived) {
         // A document that arrived whole (an open): the view frames all of it first, so
         // the boxes it shows are the ones drawn first.
@@ -235,8 +252,8 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
       const view = {
         x: -x / zoom,
         y: -y / zoom,
-        width: el.clientWidth / zoom,
-        height: el.clientHeight / zoom,
+        width: size.width / zoom,
+        height: size.height / zoom,
       };
       const keep = [...keepRef.current.sel, ...keepRef.current.overrides.keys()];
       // The time since the last batch was handed over: what drawing it cost, with the frame.
@@ -263,7 +280,10 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
       }
     };
     frame = requestAnimationFrame(step);
-    return () => cancelAnimationFrame(frame);
+    return () => {
+      cancelAnimationFrame(frame);
+      resized.disconnect();
+    };
   }, [big, flow]);
 
   // Undo, delete or Open can remove what is selected; gesture leftovers give way to the

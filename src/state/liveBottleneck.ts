@@ -81,7 +81,7 @@ export function findBottleneck(
   if (idle) return idle;
   const callout = bottleneck(nodes, live, series, edges, doc);
   if (!callout) return callout;
-  const unreached = unreachedBoxes(doc);
+  const unreached = unreachedFor(nodes, edges, doc);
   if (unreached.length) {
     const names = listNames(unreached.map((n) => n.label || n.id));
     callout.detail = `No arrow leads here from a client: ${names} ${unreached.length > 1 ? 'get' : 'gets'} no requests.`;
@@ -131,6 +131,26 @@ function listNames(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';
   const shown = names.length > 4 ? [...names.slice(0, 3), `${names.length - 3} more`] : names;
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+/**
+ * unreachedBoxes for the document last asked about: it depends on the document only, and the
+ * live view asks on every update of the figures (a walk of every link in a big diagram).
+ */
+let unreachedMemo: {
+  nodes: readonly TopologyNode[];
+  edges: readonly TopologyEdge[];
+  result: TopologyNode[];
+} | null = null;
+function unreachedFor(
+  nodes: readonly TopologyNode[],
+  edges: readonly TopologyEdge[],
+  doc: TopologyDocument,
+): TopologyNode[] {
+  if (unreachedMemo?.nodes !== nodes || unreachedMemo.edges !== edges) {
+    unreachedMemo = { nodes, edges, result: unreachedBoxes(doc) };
+  }
+  return unreachedMemo.result;
 }
 
 /** Boxes that can take requests and that no request from a client can reach. */

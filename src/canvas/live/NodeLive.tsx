@@ -2,7 +2,8 @@
 // the queue, requests in flight, pool use, cache hit ratio, errors; "down" and "slow ×k"
 // marks; the bottleneck highlight. Hovering the box shows every live figure.
 
-import { memo } from 'react';
+import { useStore } from '@xyflow/react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { KIND_DECLS } from '../../kinds/index.ts';
 import { type NumberKey, numberOf } from '../../model/kinds.ts';
 import type { NodeKind } from '../../model/types.ts';
@@ -10,6 +11,8 @@ import { nodeById } from '../../state/docOps.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
 import type { LiveNode } from '../../worker/liveProtocol.ts';
+import { BIG_DIAGRAM } from '../flow.ts';
+import { FAR_ZOOM } from '../nodes/BoxNode.tsx';
 import type { NodeOverlayProps } from '../overlays.ts';
 
 const RING_R = 7;
@@ -35,6 +38,16 @@ export const NodeLive = memo(function NodeLive({ nodeId }: NodeOverlayProps) {
     const num = (key: NumberKey<NodeKind>) => numberOf(n.kind, n.config, key);
     return num('queueLimit') * num('replicas');
   });
+  // The tooltip of every figure is built only while the pointer is over the box (it shows
+  // on hover only): a big diagram's boxes otherwise rewrote rows nobody sees on every
+  // update of the live figures.
+  const root = useRef<HTMLSpanElement>(null);
+  const hovered = useHovered(root, live !== undefined);
+  // Far out in a big diagram (where the box itself leaves out its small print) only the
+  // ring and a "down" mark are drawn: the badges would be a pixel or two tall, and laying
+  // out hundreds of them several times a second held every frame up. Hovering a box still
+  // shows all its figures, and the Boxes table has them exactly.
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM) && farAllowed();
   const shows = live ? KIND_DECLS[live.kind as NodeKind]?.live : undefined;
   if (!live || shows?.none) return null;
   const down = live.replicas > 0 && live.replicasUp === 0;
@@ -44,52 +57,96 @@ export const NodeLive = memo(function NodeLive({ nodeId }: NodeOverlayProps) {
   const showRing = !shows?.sendsRate;
   return (
     <span
+      ref={root}
       className={`bp-live${down ? ' bp-live--down' : ''}${hot ? ' bp-live--hot' : ''}`}
       data-live-node={nodeId}
       data-down={down ? 'true' : undefined}
     >
       {down ? <span className="bp-live__badge bp-live__badge--down">down</span> : null}
-      {partly ? (
-        <span className="bp-live__badge bp-live__badge--warn">
-          {live.replicasUp}/{live.replicas} up
-        </span>
-      ) : null}
-      {live.slow !== 1 ? (
-        <span className="bp-live__badge bp-live__badge--warn">
-          slow ×{Number.isInteger(live.slow) ? live.slow : fmt(live.slow)}
-        </span>
-      ) : null}
-      {live.errorRate > 0 ? (
-        <span className="bp-live__badge bp-live__badge--warn">fail {pct(live.errorRate)}</span>
-      ) : null}
-      {live.errorsPerS > 0 ? (
-        <span className="bp-live__badge bp-live__badge--err" data-errors={live.errorsPerS}>
-          {fmt(live.errorsPerS)} err/s
-        </span>
-      ) : null}
-      {hitRatio !== undefined && shows?.hitRatio ? (
-        <span className="bp-live__badge">hit {pct(hitRatio)}</span>
-      ) : null}
-      {poolSize > 0 ? (
-        <span className="bp-live__badge" title="Database connections in use / pool size">
-          pool {Math.round(live.figures.poolInUse ?? 0)}/{poolSize}
-        </span>
-      ) : null}
-      {live.queue > 0 || queueLimit > 0 ? <QueueBar queue={live.queue} limit={queueLimit} /> : null}
-      {shows?.sendsRate ? (
-        <span className="bp-live__badge">{fmt(live.rps)} req/s</span>
-      ) : (
-        <span className="bp-live__badge" title="Requests in flight at this box">
-          {Math.round(live.inFlight)} in
-        </span>
+      {far ? null : (
+        <>
+          {partly ? (
+            <span className="bp-live__badge bp-live__badge--warn">
+              {live.replicasUp}/{live.replicas} up
+            </span>
+          ) : null}
+          {live.slow !== 1 ? (
+            <span className="bp-live__badge bp-live__badge--warn">
+              slow ×{Number.isInteger(live.slow) ? live.slow : fmt(live.slow)}
+            </span>
+          ) : null}
+          {live.errorRate > 0 ? (
+            <span className="bp-live__badge bp-live__badge--warn">fail {pct(live.errorRate)}</span>
+          ) : null}
+          {live.errorsPerS > 0 ? (
+            <span className="bp-live__badge bp-live__badge--err" data-errors={live.errorsPerS}>
+              {fmt(live.errorsPerS)} err/s
+            </span>
+          ) : null}
+          {hitRatio !== undefined && shows?.hitRatio ? (
+            <span className="bp-live__badge">hit {pct(hitRatio)}</span>
+          ) : null}
+          {poolSize > 0 ? (
+            <span className="bp-live__badge" title="Database connections in use / pool size">
+              pool {Math.round(live.figures.poolInUse ?? 0)}/{poolSize}
+            </span>
+          ) : null}
+          {live.queue > 0 || queueLimit > 0 ? (
+            <QueueBar queue={live.queue} limit={queueLimit} />
+          ) : null}
+          {shows?.sendsRate ? (
+            <span className="bp-live__badge">{fmt(live.rps)} req/s</span>
+          ) : (
+            <span className="bp-live__badge" title="Requests in flight at this box">
+              {Math.round(live.inFlight)} in
+            </span>
+          )}
+        </>
       )}
-      {showRing ? <Ring u={down ? 0 : live.utilization} /> : null}
-      <Tip live={live} />
+      {showRing ? <Ring u={down ? 0 : live.utilization} far={far} /> : null}
+      {hovered ? <Tip live={live} /> : null}
     </span>
   );
 });
 
-function Ring({ u }: { u: number }) {
+function farAllowed(): boolean {
+  return useDocumentStore.getState().doc.nodes.length >= BIG_DIAGRAM;
+}
+
+/** Whether the pointer is over the box (React Flow's node) that holds `ref`. */
+function useHovered(ref: React.RefObject<HTMLElement | null>, mounted: boolean): boolean {
+  const [hovered, setHovered] = useState(false);
+  useEffect(() => {
+    const box = mounted ? ref.current?.closest('.react-flow__node') : null;
+    if (!box) return;
+    if (box.matches(':hover')) setHovered(true);
+    const enter = () => setHovered(true);
+    const leave = () => setHovered(false);
+    box.addEventListener('pointerenter', enter);
+    box.addEventListener('pointerleave', leave);
+    return () => {
+      box.removeEventListener('pointerenter', enter);
+      box.removeEventListener('pointerleave', leave);
+    };
+  }, [ref, mounted]);
+  return hovered;
+}
+
+/**
+ * Drawn again only when what it shows changes (the figure to the hundredth, as written in
+ * data-utilization and the title): a big diagram's rings otherwise relaid their drawing on
+ * every update for changes far below a pixel.
+ */
+const Ring = memo(
+  RingView,
+  (a, b) =>
+    a.far === b.far &&
+    a.u.toFixed(2) === b.u.toFixed(2) &&
+    Math.round(a.u * 100) === Math.round(b.u * 100),
+);
+
+/** `far`: the ring without the number in it (a pixel or two tall out there). */
+function RingView({ u, far }: { u: number; far: boolean }) {
   const color = utilizationColor(u);
   return (
     <span className="bp-live__ring" data-utilization={u.toFixed(2)} title={`Utilization ${pct(u)}`}>
@@ -107,9 +164,11 @@ function Ring({ u }: { u: number }) {
           strokeLinecap="round"
         />
       </svg>
-      <span className="bp-live__ringtext" style={{ color }}>
-        {Math.round(u * 100)}
-      </span>
+      {far ? null : (
+        <span className="bp-live__ringtext" style={{ color }}>
+          {Math.round(u * 100)}
+        </span>
+      )}
     </span>
   );
 }

@@ -1,10 +1,20 @@
 // One live chart (uPlot) over virtual seconds, with every injected event drawn as a labelled
 // vertical marker on the time axis. The plot is created once and fed with setData.
 
-import { useEffect, useRef } from 'react';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+// uPlot itself is loaded on the first chart shown (charts appear only once a run starts), so
+// the first page does not carry it; the figure says "Loading chart…" if that takes a moment.
+
+import { useEffect, useRef, useState } from 'react';
+import type uPlot from 'uplot';
 import type { ChartMarker } from '../../state/simulationStore.ts';
+import { useSlowFlag } from '../useSlowFlag.ts';
+
+let uplotModule: Promise<typeof uPlot> | null = null;
+/** uPlot and its stylesheet, fetched once. */
+function loadUPlot(): Promise<typeof uPlot> {
+  uplotModule ??= import('./uplot.ts').then((m) => m.default);
+  return uplotModule;
+}
 
 export interface ChartLine {
   label: string;
@@ -32,11 +42,38 @@ export function Chart({ title, unit, x, lines, markers, testId, minTop = 1 }: Ch
   const markersRef = useRef(markers);
   markersRef.current = markers;
   const labels = lines.map((l) => l.label).join('|');
+  const [ready, setReady] = useState(false);
+  const dataRef = useRef<uPlot.AlignedData>([]);
+  dataRef.current = [x, ...lines.map((l) => l.values)];
 
   // The plot is rebuilt only when its lines change (by label); data flows through setData.
   // biome-ignore lint/correctness/useExhaustiveDependencies: lines' values change every frame
   useEffect(() => {
     const el = box.current!;
+    let p: uPlot | null = null;
+    let ro: ResizeObserver | null = null;
+    let gone = false;
+    void loadUPlot().then((UPlot) => {
+      if (gone) return;
+      p = create(UPlot, el);
+      plot.current = p;
+      p.setData(dataRef.current);
+      const made = p;
+      ro = new ResizeObserver(() => {
+        made.setSize({ width: Math.max(160, el.clientWidth), height: HEIGHT });
+      });
+      ro.observe(el);
+      setReady(true);
+    });
+    return () => {
+      gone = true;
+      ro?.disconnect();
+      p?.destroy();
+      plot.current = null;
+    };
+  }, [labels, unit, minTop]);
+
+  function create(UPlot: typeof uPlot, el: HTMLDivElement): uPlot {
     const opts: uPlot.Options = {
       width: Math.max(160, el.clientWidth),
       height: HEIGHT,
@@ -78,18 +115,10 @@ export function Chart({ title, unit, x, lines, markers, testId, minTop = 1 }: Ch
         draw: [(u: uPlot) => drawMarkers(u, markersRef.current)],
       },
     };
-    const p = new uPlot(opts, [[], ...lines.map(() => [])], el);
-    plot.current = p;
-    const ro = new ResizeObserver(() => {
-      p.setSize({ width: Math.max(160, el.clientWidth), height: HEIGHT });
-    });
-    ro.observe(el);
-    return () => {
-      ro.disconnect();
-      p.destroy();
-      plot.current = null;
-    };
-  }, [labels, unit, minTop]);
+    return new UPlot(opts, [[], ...lines.map(() => [])], el);
+  }
+
+  const slow = useSlowFlag(!ready);
 
   useEffect(() => {
     plot.current?.setData([x, ...lines.map((l) => l.values)]);
@@ -106,7 +135,9 @@ export function Chart({ title, unit, x, lines, markers, testId, minTop = 1 }: Ch
       data-max={lines.map((l) => round2(Math.max(0, ...l.values))).join(' ')}
     >
       <figcaption>{title}</figcaption>
-      <div ref={box} className="bp-chart__plot" />
+      <div ref={box} className="bp-chart__plot">
+        {!ready && slow ? <p className="bp-chart__loading">Loading chart…</p> : null}
+      </div>
     </figure>
   );
 }

@@ -1,26 +1,26 @@
-// Mounted once by the app and by the embed: the Record dialog (dialog id 'record', opened by
-// File → Record a video… or the embed's button) and, while a recording runs with the dialog
-// closed, a small bar over the canvas with its progress, Stop and Cancel. Not in
-// src/app/dialogs.tsx: the embed shows no other dialog, and both need the bar.
+// Mounted once by the app and by the embed. The recorder (its dialog, the canvas capture,
+// the encoders' bridge) is loaded the first time the Record dialog is asked for (File →
+// Record a video… or the embed's button) and stays mounted from then on, for the progress
+// bar of a recording that runs with the dialog closed (RecordLayer.tsx).
 
+import { lazy, useEffect, useState } from 'react';
 import { useUiStore } from '../../state/uiStore.ts';
-import { RecordDialog } from './RecordDialog.tsx';
-import { RecordProgressView } from './RecordProgress.tsx';
-import { useRecordStore } from './recordStore.ts';
-import './record.css';
+import { Lazy } from '../Loading.tsx';
+
+const RecordLayer = lazy(() =>
+  import('./RecordLayer.tsx').then((m) => ({ default: m.RecordLayer })),
+);
 
 export function RecordRoot() {
-  const open = useUiStore((s) => s.dialog?.id === 'record');
-  const close = useUiStore((s) => s.closeDialog);
-  const busy = useRecordStore((s) => s.phase === 'recording' || s.phase === 'finishing');
+  const asked = useUiStore((s) => s.dialog?.id === 'record');
+  const [used, setUsed] = useState(asked);
+  useEffect(() => {
+    if (asked) setUsed(true);
+  }, [asked]);
+  if (!used && !asked) return null;
   return (
-    <>
-      {open ? <RecordDialog onClose={close} /> : null}
-      {busy && !open ? (
-        <section className="bp-recbar" aria-label="Recording">
-          <RecordProgressView compact />
-        </section>
-      ) : null}
-    </>
+    <Lazy what="the recorder">
+      <RecordLayer />
+    </Lazy>
   );
 }
