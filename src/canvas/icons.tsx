@@ -106,6 +106,13 @@ const PATHS: Record<NodeKind, ReactNode> = {
       <path d="M14 3.5h6.5V10M20.5 3.5 11 13" />
     </>
   ),
+  // A funnel: many requests in, a steady trickle out (the rate limiter).
+  limiter: (
+    <>
+      <path d="M3.5 4.5h17l-6.5 8v6l-4 2v-8z" />
+      <path d="M7 8h10" />
+    </>
+  ),
   // A machine: a monitor-like frame with a stand.
   group: (
     <>

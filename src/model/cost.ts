@@ -361,6 +361,14 @@ export const COSTS: Record<NodeKind, KindCost> = {
     sizes: [],
     price: () => free('none', 'someone else runs it'),
   },
+  limiter: {
+    product: 'a rate limit in the proxy or gateway',
+    sizing:
+      'a setting of the box in front (nginx limit_req, an API gateway), not a machine of its own',
+    sources: [],
+    sizes: [],
+    price: () => free('none', 'a setting of the proxy in front'),
+  },
   group: {
     product: 'EC2 m7g instance',
     sizing: 'one vCPU per core; the boxes inside run on it and cost nothing more',

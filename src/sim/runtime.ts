@@ -7,6 +7,7 @@ import type { ConfigValue, NodeKind } from '../model/types.ts';
 import type { Capabilities } from './capabilities.ts';
 import { CAUSE_COUNT } from './causes.ts';
 import type { Behaviour, RootOwner } from './engine.ts';
+import type { LinkPolicy } from './resilience/policy.ts';
 import type { Resource } from './resource.ts';
 
 // What a call asks of the box it reaches.
@@ -78,10 +79,23 @@ export class Call {
   ok = true;
   cause = -1;
   waitStart = 0;
+  /** When it got its worker (a handler's load shedding learns how long workers are held). */
+  tWorker = 0;
   /** What the box that made or holds this call keeps with it (an LB's backend, a job). */
   ref: object | null = null;
   /** For root calls (no parent): who hears the answer. */
   owner: RootOwner | null = null;
+  // On a connection with retries, a timeout or a breaker (src/sim/resilience/):
+  /** Which try this is (1 = the first). */
+  attempt = 0;
+  /** Names its pending call timeout or retry (0 = none): a stale timer does nothing. */
+  guard = 0;
+  /** The caller gave up on it (timeout): its answer goes to nobody. */
+  abandoned = false;
+  /** It went out while the breaker was half-open. */
+  probe = false;
+  /** The server it was sent to (null: the target's replicas in turn), for a retry. */
+  sentTo: Server | null = null;
   constructor(
     public req: Req,
     public node: NodeRt,
@@ -122,8 +136,14 @@ export class Call {
     this.ok = true;
     this.cause = -1;
     this.waitStart = 0;
+    this.tWorker = 0;
     this.ref = null;
     this.owner = null;
+    this.attempt = 0;
+    this.guard = 0;
+    this.abandoned = false;
+    this.probe = false;
+    this.sentTo = null;
   }
 }
 
@@ -153,6 +173,8 @@ export class EdgeRt {
   /** Links with the same turn ≥ 0 fan out from one arrow: one of them per request. */
   turn = -1;
   reversed = false;
+  /** Retries, timeout, breaker of the drawn arrow (null: none, the common case). */
+  policy: LinkPolicy | null = null;
   constructor(
     /** The drawn arrow's id (chaos cuts it, and every link travelling along it). */
     public id: string,

@@ -13,7 +13,7 @@ import { notify } from '../state/uiStore.ts';
 
 const SECTIONS: { title: string; kinds: NodeKind[] }[] = [
   { title: 'Traffic', kinds: ['client', 'dns', 'cdn'] },
-  { title: 'Front door', kinds: ['proxy', 'lb'] },
+  { title: 'Front door', kinds: ['proxy', 'lb', 'limiter'] },
   { title: 'Compute', kinds: ['app', 'worker', 'cron'] },
   { title: 'Data', kinds: ['db', 'cache', 'queue', 'static'] },
   { title: 'Other', kinds: ['external', 'group'] },

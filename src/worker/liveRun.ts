@@ -6,7 +6,7 @@
 
 import type { TopologyDocument } from '../model/types.ts';
 import type { ChaosAction } from '../sim/api.ts';
-import { nodeReport, Simulation } from '../sim/index.ts';
+import { linkReports, nodeReport, Simulation } from '../sim/index.ts';
 import type { FastProgress, LiveFrame, LiveNode, LiveStartOptions } from './liveProtocol.ts';
 
 /** Animated requests per second of screen time we aim for, whatever the traffic. */
@@ -308,6 +308,8 @@ export class LiveRun {
       this.lastFigures = wall;
       frame.nodes = this.figures(sim);
       frame.edgeRps = this.edgeRps;
+      const links = linkReports(sim);
+      if (links !== undefined) frame.links = links;
       frame.window = sim.all.window(sim.now % 1000);
     }
     this.host.send(frame);

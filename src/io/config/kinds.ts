@@ -500,6 +500,11 @@ export const CONFIG_KINDS: Record<NodeKind, ConfigKind> = {
       /(^|\/)(wiremock|wiremock\/wiremock|mockserver|mockserver\/mockserver|mailhog|mailhog\/mailhog|axllent\/mailpit|mailpit|maildev|maildev\/maildev|rnwood\/smtp4dev|smtp4dev|stripe\/stripe-mock|stripemock\/stripe-mock|mountebank|stoplight\/prism|httpbin|kennethreitz\/httpbin|kong\/httpbin|mccutchen\/go-httpbin|openldap|osixia\/openldap|bitnami\/openldap|bitnamilegacy\/openldap)([:@]|$)/,
     imageWhat: 'a stand-in for someone else’s service',
   },
+  limiter: {
+    written:
+      'not a service: the stack gets no container for it (in production a rate limit is a setting of the proxy or gateway in front, such as nginx `limit_req`)',
+    outside: 'a rate limit is a setting of the proxy or gateway in front, not a container',
+  },
   group: {
     written:
       'a network; every box in the host joins it, and a box that calls into another host joins that host’s network too',

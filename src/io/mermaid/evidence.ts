@@ -954,6 +954,14 @@ export const EVIDENCE: Record<BoxKind, KindEvidence> = {
       'external api',
     ],
   },
+  limiter: {
+    strong: ['rate limiter', 'rate limit', 'rate limiting', 'throttle', 'throttler', 'throttling'],
+    heads: ['limiter', 'ratelimiter'],
+    words: [],
+    icons: ['filter', 'gauge', 'tachometer'],
+    shapes: [],
+    groups: ['rate limiting', 'throttling'],
+  },
 };
 
 /**

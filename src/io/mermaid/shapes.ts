@@ -27,6 +27,7 @@ export const KIND_SHAPES: Record<BoxKind, ShapeSyntax & { name: string }> = {
   cron: { open: '[\\', close: '\\]', name: 'parallelogram (alt)' },
   static: { open: '[\\', close: '/]', name: 'inverted trapezoid' },
   external: { open: '>', close: ']', name: 'flag (asymmetric)' },
+  limiter: { open: '{', close: '}', name: 'rhombus (a gate)' },
 };
 
 /** `id["label"]` or `id@{ shape: h-cyl, label: "label" }`, label already quoted. */

@@ -14,6 +14,7 @@ import { DnsBehaviour } from './dns.ts';
 import { ExternalBehaviour } from './external.ts';
 import { GroupBehaviour } from './group.ts';
 import { LbBehaviour } from './lb.ts';
+import { LimiterBehaviour } from './limiter.ts';
 import { ProxyBehaviour } from './proxy.ts';
 import { QueueBehaviour } from './queue.ts';
 import { StaticBehaviour } from './static.ts';
@@ -33,6 +34,7 @@ export const BEHAVIOURS: Readonly<Record<NodeKind, BehaviourClass>> = {
   cron: CronBehaviour,
   static: StaticBehaviour,
   external: ExternalBehaviour,
+  limiter: LimiterBehaviour,
   group: GroupBehaviour,
 };
 

@@ -29,6 +29,7 @@ export class WorkerBehaviour extends HandlerBehaviour {
       poolTimeoutMs: 1000,
       connectMs: 30,
       cacheReads: true,
+      shedMs: 0,
     };
   }
 }
