@@ -31,6 +31,7 @@ import { PROBE, REFUSE } from './resilience/breaker.ts';
 import type { LinkPolicy } from './resilience/policy.ts';
 import type { Resource } from './resource.ts';
 import {
+  ABANDONED,
   Call,
   type EdgeRt,
   HOP_LIMIT,
@@ -71,6 +72,7 @@ export class CallEngine extends Kernel implements Engine {
     if (policy !== null) {
       child.attempt = 1;
       child.sentTo = server;
+      child.probe = false;
       policy.firstTry();
       if (!this.guardOut(child, policy)) return;
     }
@@ -178,7 +180,7 @@ export class CallEngine extends Kernel implements Engine {
 
   protected returnToParent(child: Call): void {
     const policy = child.edge!.policy;
-    if ((policy !== null || child.abandoned) && this.guardBack(child, policy)) return;
+    if ((policy !== null || child.guard === ABANDONED) && this.guardBack(child, policy)) return;
     this.notifyParent(child);
     this.recycle(child);
   }
@@ -225,7 +227,7 @@ export class CallEngine extends Kernel implements Engine {
    * is handled here (retried, or nobody waits for it) instead of going to the caller.
    */
   private guardBack(child: Call, policy: LinkPolicy | null): boolean {
-    if (child.abandoned) {
+    if (child.guard === ABANDONED) {
       if (policy !== null) policy.wasted++;
       this.recycle(child);
       return true;
@@ -267,13 +269,13 @@ export class CallEngine extends Kernel implements Engine {
     call.key = key;
     call.attempt = attempt + 1;
     call.sentTo = sentTo;
+    call.probe = false;
     policy.retried++;
     if (this.guardOut(call, policy)) this.forward(call, p.node);
   }
 
   protected callTimedOut(call: Call): void {
-    call.guard = 0;
-    call.abandoned = true; // the box called keeps working; its answer goes to nobody
+    call.guard = ABANDONED; // the box called keeps working; its answer goes to nobody
     const p = call.parent!;
     const policy = call.edge!.policy;
     p.node.failed[C_CALL_TIMEOUT]!++;
@@ -285,6 +287,7 @@ export class CallEngine extends Kernel implements Engine {
     t.key = call.key;
     t.attempt = call.attempt;
     t.sentTo = call.sentTo;
+    t.probe = false;
     t.state = S_DONE;
     t.ok = false;
     t.cause = C_CALL_TIMEOUT;

@@ -32,6 +32,9 @@ export const S_CONNECT = 5; // opening a DB connection
 export const S_DELAY = 6; // a fixed delay (cache op, external latency)
 export const S_DONE = 7;
 
+/** Call.guard of a call its caller gave up on (a timeout): its answer goes to nobody. */
+export const ABANDONED = -1;
+
 /** Max boxes a request may pass through: loops end with 'hop-limit', never a hang. */
 export const HOP_LIMIT = 64;
 
@@ -86,12 +89,15 @@ export class Call {
   /** For root calls (no parent): who hears the answer. */
   owner: RootOwner | null = null;
   // On a connection with retries, a timeout or a breaker (src/sim/resilience/):
+  // (Only `guard` is reset on reuse; the others are set whenever a call goes out on a
+  // guarded link, and read only there.)
   /** Which try this is (1 = the first). */
   attempt = 0;
-  /** Names its pending call timeout or retry (0 = none): a stale timer does nothing. */
+  /**
+   * Names its pending call timeout or retry (0 = none; a stale timer does nothing), or
+   * ABANDONED: the caller gave up on it (timeout), its answer goes to nobody.
+   */
   guard = 0;
-  /** The caller gave up on it (timeout): its answer goes to nobody. */
-  abandoned = false;
   /** It went out while the breaker was half-open. */
   probe = false;
   /** The server it was sent to (null: the target's replicas in turn), for a retry. */
@@ -136,14 +142,9 @@ export class Call {
     this.ok = true;
     this.cause = -1;
     this.waitStart = 0;
-    this.tWorker = 0;
     this.ref = null;
     this.owner = null;
-    this.attempt = 0;
     this.guard = 0;
-    this.abandoned = false;
-    this.probe = false;
-    this.sentTo = null;
   }
 }
 
