@@ -97,7 +97,6 @@ test('retries in front of a crashing box: tries climb on the chart; a breaker op
     .poll(async () => (await chartLast(page, 'chart-breakers'))[0])
     .toBeGreaterThanOrEqual(0.5);
   await expect(page.getByTestId('link-figures')).toContainText(/breaker (open|half-open)/);
-  if (process.env.SHOT) await page.screenshot({ path: process.env.SHOT });
 });
 
 test('an access log dropped on a client replays its paths', async ({ page }) => {
@@ -129,7 +128,6 @@ test('an access log dropped on a client replays its paths', async ({ page }) => 
   const paths = page.getByTestId('traffic-paths');
   await expect(paths).toContainText('GET /settings/logo');
   await expect(paths).toContainText('GET /filter');
-  if (process.env.SHOT2) await page.screenshot({ path: process.env.SHOT2 });
   // A file with no readable line says so and changes nothing.
   await page.evaluate(
     ({ x, y }) => {
