@@ -279,7 +279,51 @@ function accuracyRows(E: Engine): BenchRow[] {
   const hit = E.simulate(cacheDoc, { seed: 2, durationMs: 220_000, warmupMs: 20_000 }).nodes.redis!
     .hitRatio as number;
   row('LRU hit ratio, Zipf 0.8 (Che)', hit, E.cheHitRatio(5000, 0.8, 500));
+  resilienceRows(E, row);
   return rows;
+}
+
+/** Retries, call timeouts and breakers against theory (src/sim/resilience/). */
+function resilienceRows(E: Engine, row: (figure: string, got: number, want: number) => void) {
+  const run = (doc: ReturnType<Engine['guardedDoc']>, seed: number, ms: number) =>
+    E.simulate(doc, { seed, durationMs: ms, warmupMs: 10_000 });
+  const retried = run(E.guardedDoc(200, 0.3, 5, { retries: 3, retryBackoffMs: 10 }), 7, 300_000);
+  const done = retried.requests.completed + retried.requests.failed;
+  const l = retried.links!['users->api']!;
+  row(
+    'retries p=0.3 k=3: success share 1−p^(k+1)',
+    retried.requests.completed / done,
+    E.retrySuccessShare(0.3, 3),
+  );
+  row(
+    'retries p=0.3 k=3: mean tries (1−p^(k+1))/(1−p)',
+    l.attempts / l.calls,
+    E.retryMeanAttempts(0.3, 3),
+  );
+  const slow = run(E.guardedDoc(200, 0, 100, { timeoutMs: 100 }, 'exponential'), 5, 300_000);
+  const t = slow.links!['users->api']!;
+  row('call timeout T = mean (exp.): share e^(−1)', t.timeouts / t.calls, Math.exp(-1));
+  const broken = run(
+    E.guardedDoc(
+      500,
+      1,
+      20,
+      { breaker: true, breakerWindow: 20, breakerOpenMs: 1000, breakerProbes: 3 },
+      'constant',
+      'constant',
+    ),
+    1,
+    300_000,
+  );
+  const b = broken.links!['users->api']!;
+  row('breaker: time open per opening, ms', b.breakerOpenMs / b.breakerOpens, 1000);
+  row('breaker: probes per opening', b.probes / b.breakerOpens, 3);
+  const rl = run(E.limitedDoc(300, 100, 20), 4, 300_000);
+  row(
+    'token bucket λ=300 rate=100: admits min(λ, rate)/s',
+    rl.nodes.app!.arrivals / rl.duration_s,
+    E.tokenBucketAdmits(300, 100),
+  );
 }
 
 export const bench: BenchModule = {

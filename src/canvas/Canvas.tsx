@@ -47,7 +47,8 @@ import { openMermaidFile } from '../state/actions/importMermaid.ts';
 import { isMermaidFileName } from '../io/mermaid/blocks.ts';
 import { pruneSelection, useSelectionStore } from '../state/selectionStore.ts';
 import { services } from '../state/services.ts';
-import { useUiStore } from '../state/uiStore.ts';
+import { notify, useUiStore } from '../state/uiStore.ts';
+import { isLogFileName, replayLogFile } from '../state/logReplay.ts';
 import {
   absolutePositions,
   applySelection,
@@ -491,6 +492,19 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
       }
       if (file && isConfigFileName(file.name)) {
         void openConfigFile(file);
+        return;
+      }
+      if (file && isLogFileName(file.name)) {
+        // An access log replays on the client it is dropped on.
+        const at = document.elementFromPoint(e.clientX, e.clientY)?.closest('.react-flow__node');
+        const id = at?.getAttribute('data-id');
+        const node = useDocumentStore.getState().doc.nodes.find((n) => n.id === id);
+        if (node?.kind === 'client') void replayLogFile(file, node.id);
+        else
+          notify(
+            'error',
+            `Drop ${file.name} on a client box to replay it as that client’s traffic.`,
+          );
         return;
       }
       if (file) {

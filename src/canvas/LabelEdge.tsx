@@ -1,6 +1,8 @@
 // A connection with an optional label: for nginx the label is the path prefix it routes
 // (`/api`). Double-click the connection to edit the label in place. A faint link (Mermaid's
 // `~~~`) is drawn dashed and pale and carries nothing; a two-way arrow has both heads.
+// Retries, a call timeout or a breaker show as a small badge under it, with the breaker's
+// live state while a run plays.
 
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
 import { memo, useEffect, useRef, useState } from 'react';
@@ -15,7 +17,10 @@ export const LabelEdge = memo(function LabelEdge(props: EdgeProps<FlowEdge>) {
   const [path, labelX, labelY] = getBezierPath(props);
   const editing = useUiStore((s) => s.editingEdge === id);
   const cut = useSimulationStore((s) => s.cutEdges[id] === true);
+  const breaker = useSimulationStore((s) => s.links[id]?.breaker ?? 'none');
   const label = data?.label ?? '';
+  const guard = data?.guard ?? '';
+  const below = (label ? 18 : 0) + (cut ? 18 : 0);
   return (
     <>
       <BaseEdge
@@ -44,6 +49,21 @@ export const LabelEdge = memo(function LabelEdge(props: EdgeProps<FlowEdge>) {
             title="This link is cut: every call along it fails"
           >
             ✂ cut
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
+      {guard ? (
+        <EdgeLabelRenderer>
+          <div
+            className={`bp-edge-guard is-${breaker}`}
+            data-testid="edge-guard"
+            data-edge-id={id}
+            style={{
+              transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY + below}px)`,
+            }}
+            title="What the caller does when calls along this connection fail (see the inspector)"
+          >
+            {breaker === 'open' || breaker === 'half-open' ? `${guard}: ${breaker}` : guard}
           </div>
         </EdgeLabelRenderer>
       ) : null}

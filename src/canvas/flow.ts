@@ -11,6 +11,7 @@ import type {
   XY,
 } from '../model/types.ts';
 import { absolutePositions, BOX_SIZE, nodeSize, sortParentsFirst } from '../state/docOps.ts';
+import { linkSummary } from '../model/linkSettings.ts';
 
 export type BoxData = { node: TopologyNode };
 export type BoxFlowNode = Node<BoxData, 'box'>;
@@ -24,6 +25,8 @@ export type LabelEdgeData = {
   twoWay?: boolean;
   /** An end is a host: the arrow reaches the boxes inside. */
   host?: boolean;
+  /** Retries, timeout, breaker in a few words ("3 retries · breaker"), when set. */
+  guard?: string;
 };
 export type FlowEdge = Edge<LabelEdgeData, 'label'>;
 
@@ -251,6 +254,8 @@ function toFlowEdge(e: TopologyEdge, selected: boolean, toHost: boolean): FlowEd
   if (e.faint) data.faint = true;
   if (e.twoWay) data.twoWay = true;
   if (toHost) data.host = true;
+  const guard = linkSummary(e.config);
+  if (guard) data.guard = guard;
   const edge: FlowEdge = {
     id: e.id,
     source: e.source,

@@ -34,3 +34,18 @@ describe('box summaries', () => {
     expect(formatNumber(9999)).toBe('9999');
   });
 });
+
+describe('a client replaying a log', () => {
+  it('says so instead of its own rate', () => {
+    expect(
+      summaryText('client', {
+        pattern: 'replay',
+        rps: 50,
+        routes: [
+          { method: 'GET', path: '/a', weight: 3 },
+          { method: 'GET', path: '/b', weight: 1 },
+        ],
+      }),
+    ).toBe('replays a log · 2 paths');
+  });
+});

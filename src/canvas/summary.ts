@@ -70,5 +70,10 @@ export function formatValue(kind: NodeKind, key: string, value: unknown): string
 }
 
 export function summaryText(kind: NodeKind, config: Config): string {
+  // A client replaying a log sends the log's rate, not its own: say that instead.
+  if (kind === 'client' && config.pattern === 'replay') {
+    const routes = Array.isArray(config.routes) ? config.routes.length : 0;
+    return `replays a log · ${routes} path${routes === 1 ? '' : 's'}`;
+  }
   return KINDS[kind].summary.map((key) => formatValue(kind, key, config[key])).join(' · ');
 }

@@ -14,6 +14,7 @@ import { ExternalBehaviour } from './external/behaviour.ts';
 import { GroupBehaviour } from './group/behaviour.ts';
 import type { KindId } from './index.ts';
 import { LbBehaviour } from './lb/behaviour.ts';
+import { LimiterBehaviour } from './limiter/behaviour.ts';
 import { ProxyBehaviour } from './proxy/behaviour.ts';
 import { QueueBehaviour } from './queue/behaviour.ts';
 import { StaticBehaviour } from './static/behaviour.ts';
@@ -33,5 +34,6 @@ export const BEHAVIOURS: Readonly<Record<KindId, BehaviourClass>> = {
   cron: CronBehaviour,
   static: StaticBehaviour,
   external: ExternalBehaviour,
+  limiter: LimiterBehaviour,
   group: GroupBehaviour,
 };

@@ -13,6 +13,7 @@ import { compose as dns } from './dns/config.ts';
 import { compose as external } from './external/config.ts';
 import { compose as group } from './group/config.ts';
 import { compose as lb } from './lb/config.ts';
+import { compose as limiter } from './limiter/config.ts';
 import { compose as proxy } from './proxy/config.ts';
 import { compose as queue } from './queue/config.ts';
 import { compose as staticFiles } from './static/config.ts';
@@ -33,5 +34,6 @@ export const CONFIG_ROWS: Readonly<Record<KindId, ConfigKind>> = {
   cron,
   static: staticFiles,
   external,
+  limiter,
   group,
 };

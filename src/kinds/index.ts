@@ -15,6 +15,7 @@ import dns from './dns/kind.ts';
 import external from './external/kind.ts';
 import group from './group/kind.ts';
 import lb from './lb/kind.ts';
+import limiter from './limiter/kind.ts';
 import proxy from './proxy/kind.ts';
 import queue from './queue/kind.ts';
 import staticFiles from './static/kind.ts';
@@ -35,6 +36,7 @@ export const KIND_DECLS = {
   cron,
   static: staticFiles,
   external,
+  limiter,
   group,
 } as const;
 

@@ -14,6 +14,8 @@ interface FieldBase<K extends string> {
   label: string;
   /** One short sentence shown under the field in the inspector. */
   help: string;
+  /** false: not an inspector field (written by something else, e.g. a dropped log). */
+  inspector?: false;
 }
 
 export interface NumberField<K extends string = string> extends FieldBase<K> {

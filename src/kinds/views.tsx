@@ -13,6 +13,7 @@ import { icon as dns } from './dns/view.tsx';
 import { icon as external } from './external/view.tsx';
 import { icon as group } from './group/view.tsx';
 import { icon as lb } from './lb/view.tsx';
+import { icon as limiter } from './limiter/view.tsx';
 import { icon as proxy } from './proxy/view.tsx';
 import { icon as queue } from './queue/view.tsx';
 import { icon as staticIcon } from './static/view.tsx';
@@ -33,5 +34,6 @@ export const ICONS: Readonly<Record<KindId, ReactNode>> = {
   cron,
   static: staticIcon,
   external,
+  limiter,
   group,
 };

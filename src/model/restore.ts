@@ -7,6 +7,7 @@
 
 import { z } from './zod.ts';
 import { KINDS } from './kinds.ts';
+import { linkField } from './linkSettings.ts';
 import { migrate } from './migrations.ts';
 import type { DocIssue } from './paths.ts';
 import { checkField, referenceIssues, zodIssues } from './schema.ts';
@@ -48,6 +49,7 @@ const looseEdge = z.object({
   label: z.unknown().optional(),
   faint: z.unknown().optional(),
   twoWay: z.unknown().optional(),
+  config: z.unknown().optional(),
 });
 
 const looseDoc = z.object({
@@ -195,6 +197,10 @@ export function restoreDocument(input: unknown): RestoreResult {
         warnings.push({ path: `edges[${i}].${flag}`, message: 'not true or false; ignored' });
       }
     }
+    if (e.config !== undefined) {
+      const config = restoreLinkConfig(e.config, `edges[${i}]`, warnings);
+      if (config !== undefined) edge.config = config;
+    }
     edges.push(edge);
   });
 
@@ -301,6 +307,45 @@ export function restoreConfig(
     }
   }
   return config;
+}
+
+/**
+ * A connection's settings (linkSettings.ts): only the keys it has are kept (an edge is
+ * not given defaults, so older documents come back as they were); a bad value is clamped
+ * or dropped, an unknown key ignored, each with a warning. Undefined when none is left.
+ */
+export function restoreLinkConfig(
+  raw: unknown,
+  at: string,
+  warnings: DocIssue[],
+): Config | undefined {
+  if (!isObject(raw)) {
+    warnings.push({ path: `${at}.config`, message: 'not an object; ignored' });
+    return undefined;
+  }
+  const config: Config = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const path = `${at}.config.${key}`;
+    const field = linkField(key);
+    if (!field) {
+      warnings.push({ path, message: 'unknown setting for a connection; ignored' });
+      continue;
+    }
+    const problem = checkField(field, value);
+    if (!problem) {
+      config[key] = value as ConfigValue;
+      continue;
+    }
+    if (field.type === 'number' && finite(value)) {
+      const repaired = Math.min(
+        field.max,
+        Math.max(field.min, field.integer ? Math.round(value) : value),
+      );
+      warnings.push({ path, message: `${problem}; using ${repaired}` });
+      config[key] = repaired;
+    } else warnings.push({ path, message: `${problem}; ignored` });
+  }
+  return Object.keys(config).length > 0 ? config : undefined;
 }
 
 function breakParentLoops(nodes: TopologyNode[], at: number[], warnings: DocIssue[]): void {

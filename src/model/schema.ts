@@ -3,6 +3,7 @@
 
 import { z } from './zod.ts';
 import { type FieldSpec, KINDS } from './kinds.ts';
+import { linkField } from './linkSettings.ts';
 import { type DocIssue, formatPath } from './paths.ts';
 import { CURRENT_VERSION, NODE_KINDS, type TopologyDocument } from './types.ts';
 
@@ -36,6 +37,7 @@ export const edgeSchema = z.object({
   label: z.string().max(500).optional(),
   faint: z.boolean().optional(),
   twoWay: z.boolean().optional(),
+  config: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const documentSchema = z.object({
@@ -138,6 +140,17 @@ export function referenceIssues(doc: TopologyDocument, checkConfig: boolean): Do
       issues.push({ path: `edges[${i}].source`, message: `no node with id "${edge.source}"` });
     if (!ids.has(edge.target))
       issues.push({ path: `edges[${i}].target`, message: `no node with id "${edge.target}"` });
+    if (checkConfig && edge.config !== undefined) {
+      for (const [key, value] of Object.entries(edge.config)) {
+        const field = linkField(key);
+        const path = `edges[${i}].config.${key}`;
+        if (!field) issues.push({ path, message: 'unknown setting for a connection' });
+        else {
+          const problem = checkField(field, value);
+          if (problem) issues.push({ path, message: problem });
+        }
+      }
+    }
   });
   return issues;
 }

@@ -72,6 +72,11 @@ export interface TopologyEdge {
    * src/model/links.ts). Absent means false.
    */
   twoWay?: boolean;
+  /**
+   * What the calling box does on this connection (src/model/linkSettings.ts): retries, a
+   * call timeout, a circuit breaker. Only keys a person set; absent means none.
+   */
+  config?: Config;
 }
 
 export interface TopologyDocument {

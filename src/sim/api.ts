@@ -2,6 +2,7 @@
 // bench. Everything here is plain, serializable data.
 
 import type { FailureCause } from './causes.ts';
+import type { LinkFigures as LinkReport } from './resilience/policy.ts';
 
 // Failure causes are declared once, with their wording, in causes.ts.
 export { CAUSES, FAILURE_CAUSES, type FailureCause } from './causes.ts';
@@ -81,4 +82,11 @@ export interface Report {
   /** Keyed by "METHOD /path". */
   routes: Record<string, RouteReport>;
   nodes: Record<string, NodeReport>;
+  /**
+   * Connections with retries, a timeout or a breaker, by edge id (absent when none has):
+   * tries, retries, timeouts, wasted answers, the breaker's state and openings.
+   */
+  links?: Record<string, LinkReport>;
 }
+
+export type { LinkFigures as LinkReport } from './resilience/policy.ts';

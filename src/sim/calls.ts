@@ -7,13 +7,32 @@
 // CallEngine is the Engine behaviours see (engine.ts): these rules on top of the kernel's
 // clock and timers (kernel.ts), with measurement handed to measurement.ts.
 
-import { C_DOWN, C_EDGE_CUT, C_HOP_LIMIT, C_INJECTED, C_REJECTED } from './causes.ts';
+import {
+  C_BREAKER_OPEN,
+  C_CALL_TIMEOUT,
+  C_DOWN,
+  C_EDGE_CUT,
+  C_HOP_LIMIT,
+  C_INJECTED,
+  C_REJECTED,
+} from './causes.ts';
 import type { Engine } from './engine.ts';
-import { EV_ARRIVE, EV_RESUME, EV_RETURN, Kernel, type KernelOptions } from './kernel.ts';
+import {
+  EV_ARRIVE,
+  EV_CALL_TIMEOUT,
+  EV_RESUME,
+  EV_RETRY,
+  EV_RETURN,
+  Kernel,
+  type KernelOptions,
+} from './kernel.ts';
 import type { Measurement } from './measurement.ts';
 import { Tracer } from './trace.ts';
+import { PROBE, REFUSE } from './resilience/breaker.ts';
+import type { LinkPolicy } from './resilience/policy.ts';
 import type { Resource } from './resource.ts';
 import {
+  ABANDONED,
   Call,
   type EdgeRt,
   HOP_LIMIT,
@@ -28,6 +47,8 @@ export class CallEngine extends Kernel implements Engine {
   private readonly callPool: Call[] = [];
   /** Journeys of the traced requests (trace.ts): it only reads, so runs stay the same. */
   readonly tracer: Tracer;
+  /** Names call timeouts and retries (Call.guard); 0 is "none". */
+  private guardSeq = 0;
 
   constructor(
     options: KernelOptions,
@@ -52,6 +73,14 @@ export class CallEngine extends Kernel implements Engine {
     child.depth = parent.depth + 1;
     child.key = parent.key;
     if (child.req.traced) this.tracer.sent(parent, child, this.now, this.networkMs);
+    const policy = edge.policy;
+    if (policy !== null) {
+      child.attempt = 1;
+      child.sentTo = server;
+      child.probe = false;
+      policy.firstTry();
+      if (!this.guardOut(child, policy)) return;
+    }
     this.forward(child, parent.node);
   }
 
@@ -163,6 +192,13 @@ export class CallEngine extends Kernel implements Engine {
   }
 
   protected returnToParent(child: Call): void {
+    const policy = child.edge!.policy;
+    if ((policy !== null || child.guard === ABANDONED) && this.guardBack(child, policy)) return;
+    this.notifyParent(child);
+    this.recycle(child);
+  }
+
+  private notifyParent(child: Call): void {
     const p = child.parent!;
     const traced = child.req.traced;
     const wasDone = p.req.done;
@@ -172,11 +208,117 @@ export class CallEngine extends Kernel implements Engine {
       else p.node.behaviour.childDone(p, child);
     }
     if (traced) this.tracer.returned(p, this.now, wasDone, child.ok, child.cause);
-    // Recycled: its token moves on, voiding any timer or waiting-list entry naming it.
+  }
+
+  /** Recycled: its token moves on, voiding any timer or waiting-list entry naming it. */
+  private recycle(child: Call): void {
     child.token++;
     child.parent = null;
     child.ref = null;
     if (this.callPool.length < 4096) this.callPool.push(child);
+  }
+
+  // ---- retries, call timeouts, breakers (src/sim/resilience/) -------------------------
+
+  /** A try is going out on a guarded link: the breaker may stop it; its timeout starts. */
+  private guardOut(child: Call, policy: LinkPolicy): boolean {
+    const breaker = policy.breaker;
+    if (breaker !== null) {
+      const verdict = breaker.allow(this.now);
+      if (verdict === REFUSE) {
+        policy.shortCircuited++;
+        this.refuse(child, child.parent!.node, C_BREAKER_OPEN);
+        return false;
+      }
+      child.probe = verdict === PROBE;
+    }
+    if (policy.timeoutMs > 0) {
+      child.guard = ++this.guardSeq;
+      this.heap.push(this.now + policy.timeoutMs, EV_CALL_TIMEOUT, child, child.guard);
+    }
+    return true;
+  }
+
+  /**
+   * A try's answer is back on a guarded link (or one the caller gave up on): true when it
+   * is handled here (retried, or nobody waits for it) instead of going to the caller.
+   */
+  private guardBack(child: Call, policy: LinkPolicy | null): boolean {
+    if (child.guard === ABANDONED) {
+      if (policy !== null) policy.wasted++;
+      this.recycle(child);
+      return true;
+    }
+    child.guard = 0; // its timeout is void
+    if (policy === null) return false;
+    if (child.cause !== C_BREAKER_OPEN) policy.breaker?.record(child.ok, child.probe, this.now);
+    return !child.ok && this.retryLater(child, policy);
+  }
+
+  /** Schedules the next try of a failed call, if the policy allows one. */
+  private retryLater(call: Call, policy: LinkPolicy): boolean {
+    const p = call.parent!;
+    if (p.state === S_DONE || !policy.mayRetry(call.cause, call.attempt)) return false;
+    call.token++; // voids what the box called still had scheduled for this try
+    call.guard = ++this.guardSeq;
+    const wait = policy.backoff(call.attempt, this.rng);
+    this.heap.push(this.now + wait, EV_RETRY, call, call.guard);
+    return true;
+  }
+
+  protected retryCall(call: Call): void {
+    const p = call.parent!;
+    const policy = call.edge!.policy;
+    if (
+      policy === null ||
+      p.state === S_DONE ||
+      (p.server !== null && p.epoch !== p.server.epoch)
+    ) {
+      // Nobody to retry for (or the retries were turned off meanwhile): the failure stands.
+      call.guard = 0;
+      this.notifyParent(call);
+      this.recycle(call);
+      return;
+    }
+    const { req, edge, op, depth, key, attempt, sentTo } = call;
+    call.reuse(req, edge!.target, sentTo, p, edge, op);
+    call.depth = depth;
+    call.key = key;
+    call.attempt = attempt + 1;
+    call.sentTo = sentTo;
+    call.probe = false;
+    policy.retried++;
+    if (this.guardOut(call, policy)) this.forward(call, p.node);
+  }
+
+  protected callTimedOut(call: Call): void {
+    call.guard = ABANDONED; // the box called keeps working; its answer goes to nobody
+    const p = call.parent!;
+    const policy = call.edge!.policy;
+    p.node.failed[C_CALL_TIMEOUT]!++;
+    // The caller's view of this try: a record of its own, failed with 'call-timeout'.
+    let t = this.callPool.pop();
+    if (t === undefined) t = new Call(call.req, call.node, call.sentTo, p, call.edge, call.op);
+    else t.reuse(call.req, call.node, call.sentTo, p, call.edge, call.op);
+    t.depth = call.depth;
+    t.key = call.key;
+    t.attempt = call.attempt;
+    t.sentTo = call.sentTo;
+    t.probe = false;
+    t.state = S_DONE;
+    t.ok = false;
+    t.cause = C_CALL_TIMEOUT;
+    const req = call.req;
+    if (req.traced && call.edge!.index >= 0) {
+      this.hops.add(call.edge!.hop, this.now, this.now, req.id, req.route, 2 + C_CALL_TIMEOUT);
+    }
+    if (policy !== null) {
+      policy.timeouts++;
+      policy.breaker?.record(false, call.probe, this.now);
+      if (this.retryLater(t, policy)) return;
+    }
+    this.notifyParent(t);
+    this.recycle(t);
   }
 
   /** The call's server crashed while it was there: its resources are already gone. */

@@ -66,6 +66,27 @@ export const CAUSES = [
     means: 'it passed through more than 64 boxes (a loop in the topology)',
     countedAt: 'the box that would have sent it further',
   },
+  {
+    name: 'call-timeout',
+    means:
+      "the caller gave up on a call after its connection's timeout (the box called keeps working)",
+    countedAt: 'the box that made the call',
+  },
+  {
+    name: 'breaker-open',
+    means: "the connection's circuit breaker was open, so the call was not made",
+    countedAt: 'the box that would have made the call',
+  },
+  {
+    name: 'rate-limited',
+    means: 'a rate limiter had no token left and answered 429',
+    countedAt: 'the rate limiter',
+  },
+  {
+    name: 'shed',
+    means: 'the app server shed the request: its queue wait would have passed the limit',
+    countedAt: 'the app server that shed it',
+  },
 ] as const satisfies readonly { name: string; means: string; countedAt: string }[];
 
 /** Why a request failed. Reports count failures by these causes. */
@@ -94,3 +115,7 @@ export const C_INJECTED = causeCode('injected-error');
 export const C_QUEUE_FULL = causeCode('queue-full');
 export const C_NO_ROUTE = causeCode('no-route');
 export const C_HOP_LIMIT = causeCode('hop-limit');
+export const C_CALL_TIMEOUT = causeCode('call-timeout');
+export const C_BREAKER_OPEN = causeCode('breaker-open');
+export const C_RATE_LIMITED = causeCode('rate-limited');
+export const C_SHED = causeCode('shed');

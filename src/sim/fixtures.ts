@@ -114,3 +114,48 @@ export function fullStackDoc(rps: number): TopologyDocument {
     ],
   );
 }
+
+/**
+ * client → external API with `linkConfig` on the arrow (retries, timeout, breaker): the
+ * API fails a share `errorRate` of calls and answers after `latencyMs` (constant, or the
+ * given distribution). The user waits as long as it takes.
+ */
+export function guardedDoc(
+  rps: number,
+  errorRate: number,
+  latencyMs: number,
+  linkConfig: Config,
+  latencyDist = 'constant',
+  arrival = 'poisson',
+): TopologyDocument {
+  const e = link('users', 'api');
+  e.config = linkConfig;
+  return topology(
+    [
+      box('users', 'client', {
+        rps,
+        arrival,
+        timeoutMs: 600_000,
+        routes: [{ method: 'GET', path: '/x', weight: 1 }],
+      }),
+      box('api', 'external', { errorRate, latencyMs, latencyDist, timeoutMs: 600_000 }),
+    ],
+    [e],
+  );
+}
+
+/** client (λ per second) → rate limiter (token bucket) → app with room for everything. */
+export function limitedDoc(lambda: number, rate: number, burst: number): TopologyDocument {
+  return topology(
+    [
+      box('users', 'client', {
+        rps: lambda,
+        timeoutMs: 600_000,
+        routes: [{ method: 'GET', path: '/x', weight: 1 }],
+      }),
+      box('rl', 'limiter', { rate, burst }),
+      box('app', 'app', { concurrency: 1024, serviceTimeMs: 1, serviceDist: 'constant' }),
+    ],
+    [link('users', 'rl'), link('rl', 'app')],
+  );
+}

@@ -20,6 +20,8 @@ export const EV_RETURN = 2; // obj Call: its answer reaches the caller (network 
 export const EV_NODE = 3; // obj NodeRt, arg code: a node's own timer (health checks, cron)
 export const EV_FN = 4; // obj () => void: rare one-off events (actions, restarts)
 export const EV_TICK = 5; // the end of a virtual second (one time-series point)
+export const EV_CALL_TIMEOUT = 6; // obj Call, arg guard: the caller gives up on the call
+export const EV_RETRY = 7; // obj Call, arg guard: a failed call is tried again
 
 export interface KernelOptions {
   seed: number;
@@ -63,6 +65,10 @@ export abstract class Kernel {
   protected abstract deliver(call: Call): void;
   /** The call's answer reaches its caller after the network delay. */
   protected abstract returnToParent(call: Call): void;
+  /** The connection's timeout for the call ran out (its guard still matched). */
+  protected abstract callTimedOut(call: Call): void;
+  /** A failed call's backoff is over: try again (its guard still matched). */
+  protected abstract retryCall(call: Call): void;
 
   // ---- running ------------------------------------------------------------------------
 
@@ -126,6 +132,12 @@ export abstract class Kernel {
       case EV_TICK:
         this.everySecond();
         this.heap.push(this.now + 1000, EV_TICK, null, 0);
+        return;
+      case EV_CALL_TIMEOUT:
+        if ((obj as Call).guard === arg) this.callTimedOut(obj as Call);
+        return;
+      case EV_RETRY:
+        if ((obj as Call).guard === arg) this.retryCall(obj as Call);
         return;
     }
   }

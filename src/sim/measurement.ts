@@ -5,7 +5,8 @@
 // running sums.
 
 import { bucketOf } from './histogram.ts';
-import { type SeriesPoint, SeriesRing, Stream, summarize } from './metrics.ts';
+import { type LinkPoint, type SeriesPoint, SeriesRing, Stream, summarize } from './metrics.ts';
+import type { LinkPolicy } from './resilience/policy.ts';
 import type { NodeRt } from './runtime.ts';
 
 export class Measurement {
@@ -92,7 +93,7 @@ export class Measurement {
   }
 
   /** The second that ends now: one series point, and the windows move on. */
-  tick(now: number, nodes: readonly NodeRt[]): void {
+  tick(now: number, nodes: readonly NodeRt[], policies?: ReadonlyMap<string, LinkPolicy>): void {
     const last = this.all.lastSecond();
     const hist = last.hist!;
     const points: SeriesPoint['nodes'] = {};
@@ -109,14 +110,20 @@ export class Measurement {
       };
       rt.tickArrivals = rt.arrivals;
     }
-    this.series.push({
+    const point: SeriesPoint = {
       t: now / 1000,
       throughput_rps: last.ok,
       errors_rps: last.failed,
       errorRate: last.ok + last.failed > 0 ? last.failed / (last.ok + last.failed) : 0,
       latency_ms: summarize(hist),
       nodes: points,
-    });
+    };
+    if (policies !== undefined && policies.size > 0) {
+      const links: Record<string, LinkPoint> = {};
+      for (const [id, p] of policies) links[id] = p.tick(now);
+      point.links = links;
+    }
+    this.series.push(point);
     this.all.rotate();
     for (const r of this.routes) r.rotate();
   }

@@ -18,6 +18,18 @@ export interface SeriesPoint {
   latency_ms: LatencySummary;
   /** Per node: utilization (0–1), queue length now, requests in progress now, arrivals/s. */
   nodes: Record<string, { utilization: number; queue: number; inFlight: number; rps: number }>;
+  /**
+   * Connections with retries, a timeout or a breaker (absent when none has): calls made
+   * and tries sent this second, and the breaker's state at its end (0 closed, 1 open,
+   * 2 half-open; -1 no breaker).
+   */
+  links?: Record<string, LinkPoint>;
+}
+
+export interface LinkPoint {
+  calls: number;
+  attempts: number;
+  breaker: number;
 }
 
 export interface WindowSummary {

@@ -1,7 +1,7 @@
 // Builds the headless report (api.ts Report; docs/engine.md, Outputs) and per-node live
 // figures from a run.
 
-import type { NodeReport, Report, RouteReport } from './api.ts';
+import type { LinkReport, NodeReport, Report, RouteReport } from './api.ts';
 import type { BackendHealth } from './capabilities.ts';
 import { C_REJECTED } from './causes.ts';
 import { causesRecord, summarize } from './metrics.ts';
@@ -51,6 +51,7 @@ export function buildReport(sim: Simulation): Report {
   });
   const nodes: Record<string, NodeReport> = {};
   for (const rt of sim.nodes) nodes[rt.id] = nodeReport(sim, rt);
+  const links = linkReports(sim);
   return {
     duration_s: r6(seconds),
     throughput_rps: r6(all.total.count / seconds),
@@ -62,7 +63,20 @@ export function buildReport(sim: Simulation): Report {
     latency_ms: roundLatency(summarize(all.total)),
     routes,
     nodes,
+    ...(links === undefined ? {} : { links }),
   };
+}
+
+/** Figures of the connections with retries, a timeout or a breaker (undefined: none). */
+export function linkReports(sim: Simulation): Record<string, LinkReport> | undefined {
+  const policies = sim.world.policies;
+  if (policies.size === 0) return undefined;
+  const out: Record<string, LinkReport> = {};
+  for (const [id, p] of policies) {
+    const f = p.figures(sim.now);
+    out[id] = { ...f, breakerOpenMs: r6(f.breakerOpenMs) };
+  }
+  return out;
 }
 
 function roundLatency(l: { mean: number; p50: number; p95: number; p99: number }) {

@@ -7,6 +7,7 @@ import type { ConfigValue, NodeKind } from '../model/types.ts';
 import type { Capabilities } from './capabilities.ts';
 import { CAUSE_COUNT } from './causes.ts';
 import type { Behaviour, RootOwner } from './engine.ts';
+import type { LinkPolicy } from './resilience/policy.ts';
 import type { Resource } from './resource.ts';
 
 // What a call asks of the box it reaches.
@@ -30,6 +31,9 @@ export const S_POOL_WAIT = 4; // waiting for a pooled DB connection
 export const S_CONNECT = 5; // opening a DB connection
 export const S_DELAY = 6; // a fixed delay (cache op, external latency)
 export const S_DONE = 7;
+
+/** Call.guard of a call its caller gave up on (a timeout): its answer goes to nobody. */
+export const ABANDONED = -1;
 
 /** Max boxes a request may pass through: loops end with 'hop-limit', never a hang. */
 export const HOP_LIMIT = 64;
@@ -78,10 +82,26 @@ export class Call {
   ok = true;
   cause = -1;
   waitStart = 0;
+  /** When it got its worker (a handler's load shedding learns how long workers are held). */
+  tWorker = 0;
   /** What the box that made or holds this call keeps with it (an LB's backend, a job). */
   ref: object | null = null;
   /** For root calls (no parent): who hears the answer. */
   owner: RootOwner | null = null;
+  // On a connection with retries, a timeout or a breaker (src/sim/resilience/):
+  // (Only `guard` is reset on reuse; the others are set whenever a call goes out on a
+  // guarded link, and read only there.)
+  /** Which try this is (1 = the first). */
+  attempt = 0;
+  /**
+   * Names its pending call timeout or retry (0 = none; a stale timer does nothing), or
+   * ABANDONED: the caller gave up on it (timeout), its answer goes to nobody.
+   */
+  guard = 0;
+  /** It went out while the breaker was half-open. */
+  probe = false;
+  /** The server it was sent to (null: the target's replicas in turn), for a retry. */
+  sentTo: Server | null = null;
   constructor(
     public req: Req,
     public node: NodeRt,
@@ -124,6 +144,7 @@ export class Call {
     this.waitStart = 0;
     this.ref = null;
     this.owner = null;
+    this.guard = 0;
   }
 }
 
@@ -153,6 +174,8 @@ export class EdgeRt {
   /** Links with the same turn ≥ 0 fan out from one arrow: one of them per request. */
   turn = -1;
   reversed = false;
+  /** Retries, timeout, breaker of the drawn arrow (null: none, the common case). */
+  policy: LinkPolicy | null = null;
   constructor(
     /** The drawn arrow's id (chaos cuts it, and every link travelling along it). */
     public id: string,

@@ -39,7 +39,8 @@ export class Simulation {
     this.world = new World(this.engine, options.kinds);
     this.chaos = new Chaos(this.engine, this.world);
     this.world.applyDocument(doc);
-    this.engine.everySecond = () => this.measure.tick(this.engine.now, this.world.nodes);
+    this.engine.everySecond = () =>
+      this.measure.tick(this.engine.now, this.world.nodes, this.world.policies);
     this.engine.startClock();
     const warmupMs = this.engine.warmupMs;
     if (warmupMs > 0) this.engine.at(warmupMs, () => this.resetStats());
@@ -156,6 +157,7 @@ export class Simulation {
   /** Warmup is over: node figures and measured totals start from zero. */
   resetStats(): void {
     this.measure.resetStats(this.engine.now, this.world.nodes);
+    for (const p of this.world.policies.values()) p.resetStats(this.engine.now);
   }
 
   /** Busy worker-ms, worker capacity and queue-ms of a node up to now (reads only). */

@@ -39,3 +39,18 @@ export function cheHitRatio(keys: number, s: number, capacity: number): number {
   }
   return p.reduce((acc, pi) => acc + pi * (1 - Math.exp(-pi * lo)), 0);
 }
+
+/** With failure probability p per try and k retries: the share of calls that succeed. */
+export function retrySuccessShare(p: number, k: number): number {
+  return 1 - p ** (k + 1);
+}
+
+/** …and the mean number of tries per call: (1 − p^(k+1)) / (1 − p). */
+export function retryMeanAttempts(p: number, k: number): number {
+  return p === 1 ? k + 1 : (1 - p ** (k + 1)) / (1 - p);
+}
+
+/** A token bucket of `rate` per second in front of arrivals at λ per second: what it admits. */
+export function tokenBucketAdmits(lambda: number, rate: number): number {
+  return Math.min(lambda, rate);
+}

@@ -4,6 +4,7 @@
 // survivors keep their state; crashing and restarting a server live here too, for chaos
 // and for boxes that a live edit removes.
 
+import { linkGuarded } from '../model/linkSettings.ts';
 import { runtimeLinks } from '../model/links.ts';
 import type { TopologyDocument } from '../model/types.ts';
 import { makeBehaviour } from './behaviours/index.ts';
@@ -11,6 +12,7 @@ import type { CallEngine } from './calls.ts';
 import { capabilities } from './capabilities.ts';
 import { C_DOWN } from './causes.ts';
 import type { BehaviourClass } from './engine.ts';
+import { LinkPolicy } from './resilience/policy.ts';
 import { Resource } from './resource.ts';
 import { type Call, EdgeRt, NodeRt, Server } from './runtime.ts';
 
@@ -24,6 +26,8 @@ export class World {
   /** Link identity (arrow, ends, way) → its runtime, so a live edit keeps its state. */
   private linkByKey = new Map<string, EdgeRt>();
   private nextServerUid = 1;
+  /** Drawn arrow id → its retries, timeout and breaker (only arrows that have some). */
+  readonly policies = new Map<string, LinkPolicy>();
 
   constructor(
     private readonly engine: CallEngine,
@@ -99,6 +103,19 @@ export class World {
     }
     // Every drawn arrow can be cut, even one that carries nothing (faint, to an empty host).
     for (const e of doc.edges) if (!byArrow.has(e.id)) byArrow.set(e.id, []);
+    // Retries, timeouts and breakers, per drawn arrow (a live edit keeps their state).
+    const guarded = new Set<string>();
+    for (const e of doc.edges) {
+      if (!linkGuarded(e)) continue;
+      guarded.add(e.id);
+      let policy = this.policies.get(e.id);
+      if (policy === undefined) {
+        policy = new LinkPolicy(e.id);
+        this.policies.set(e.id, policy);
+      }
+      policy.configure(e.config);
+    }
+    for (const id of [...this.policies.keys()]) if (!guarded.has(id)) this.policies.delete(id);
     for (const l of runtimeLinks(doc)) {
       const e = doc.edges[l.edge]!;
       const source = this.byId.get(l.source);
@@ -117,6 +134,7 @@ export class World {
       rt.reversed = l.reversed;
       rt.turn = l.turn;
       rt.label = l.label;
+      rt.policy = this.policies.get(e.id) ?? null;
       links.push(rt);
       byKey.set(key, rt);
       byArrow.get(e.id)!.push(rt);

@@ -3,7 +3,9 @@
 // They never mutate their input: unchanged nodes and edges keep their identity (cheap diffs).
 
 import { defaultConfig, KINDS } from '../model/kinds.ts';
+import { linkField } from '../model/linkSettings.ts';
 import type {
+  Config,
   ConfigValue,
   NodeKind,
   Size,
@@ -442,11 +444,41 @@ export function setEdgeLabel(doc: TopologyDocument, id: string, label: string): 
     ...doc,
     edges: doc.edges.map((e) => {
       if (e.id !== id || (e.label ?? '') === text) return e;
-      const next: TopologyEdge = { id: e.id, source: e.source, target: e.target };
+      const { label: _old, ...rest } = e;
+      const next: TopologyEdge = rest;
       if (text) next.label = text;
       return next;
     }),
   };
+}
+
+/**
+ * One setting of a connection (src/model/linkSettings.ts). A value equal to the default
+ * takes the key out, and a connection left with none loses its `config`, so turning a
+ * setting on and off again gives back the document as it was.
+ */
+export function setEdgeConfigValue(
+  doc: TopologyDocument,
+  id: string,
+  key: string,
+  value: ConfigValue,
+): TopologyDocument {
+  const field = linkField(key);
+  if (!field) return doc;
+  const isDefault = JSON.stringify(field.default) === JSON.stringify(value);
+  let changed = false;
+  const edges = doc.edges.map((e) => {
+    if (e.id !== id) return e;
+    const had = e.config?.[key];
+    if (isDefault ? had === undefined : JSON.stringify(had) === JSON.stringify(value)) return e;
+    changed = true;
+    const config: Config = { ...e.config };
+    if (isDefault) delete config[key];
+    else config[key] = value;
+    const { config: _old, ...next } = e;
+    return Object.keys(config).length > 0 ? { ...next, config } : next;
+  });
+  return changed ? { ...doc, edges } : doc;
 }
 
 export function setTitle(doc: TopologyDocument, title: string): TopologyDocument {

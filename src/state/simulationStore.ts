@@ -7,7 +7,7 @@
 
 import * as Comlink from 'comlink';
 import { createStore, type StoreApi } from 'zustand';
-import type { ChaosAction, TimedAction } from '../sim/api.ts';
+import type { ChaosAction, LinkReport, TimedAction } from '../sim/api.ts';
 import type { SeriesPoint, SimEvent, WindowSummary } from '../sim/index.ts';
 import type { TopologyDocument } from '../model/types.ts';
 import type { ChaosAction as Action } from '../sim/api.ts';
@@ -45,6 +45,8 @@ export interface SimulationState {
   error: string | null;
   nodes: Record<string, LiveNode>;
   edgeRps: Record<string, number>;
+  /** Live figures of connections with retries, a timeout or a breaker, by edge id. */
+  links: Record<string, LinkReport>;
   routes: string[];
   series: SeriesPoint[];
   markers: ChartMarker[];
@@ -117,6 +119,7 @@ const EMPTY = {
   t: 0,
   nodes: {},
   edgeRps: {},
+  links: {},
   routes: [],
   series: [],
   markers: [],
@@ -200,6 +203,7 @@ export function createSimulationStore(
       if (frame.nodes) {
         patch.nodes = frame.nodes;
         patch.edgeRps = frame.edgeRps ?? s.edgeRps;
+        patch.links = frame.links ?? {};
         patch.window = frame.window ?? s.window;
         const { nodes, edges } = useDocumentStore.getState().doc;
         patch.callout = findBottleneck(nodes, frame.nodes, patch.series ?? s.series, edges);

@@ -4,6 +4,7 @@
 // scenario it is a typo that would make the story claim something about a different system.
 
 import { fieldSpec, KINDS } from '../model/kinds.ts';
+import { linkField } from '../model/linkSettings.ts';
 import type { DocIssue } from '../model/paths.ts';
 import { restoreDocument } from '../model/restore.ts';
 import { checkField, validateDocument } from '../model/schema.ts';
@@ -66,13 +67,35 @@ export function applyChange(previous: TopologyDocument, change: Change): DiffRes
       continue;
     }
     if (edge) {
-      if (patch.config || patch.position || patch.parent !== undefined) {
-        issues.push({ path: at, message: 'a connection only has a label to change' });
+      if (patch.position || patch.parent !== undefined) {
+        issues.push({
+          path: at,
+          message:
+            'a connection only has a label and its settings (retries, timeout, breaker) to change',
+        });
         continue;
       }
       if (patch.label !== undefined) {
         if (patch.label === '') delete edge.label;
         else edge.label = patch.label;
+      }
+      // A connection's settings (src/model/linkSettings.ts); a default value takes the key out.
+      for (const [key, value] of Object.entries(patch.config ?? {})) {
+        const field = linkField(key);
+        if (!field) {
+          issues.push({ path: `${at}.config.${key}`, message: 'unknown setting for a connection' });
+          continue;
+        }
+        const problem = checkField(field, value);
+        if (problem) {
+          issues.push({ path: `${at}.config.${key}`, message: problem });
+          continue;
+        }
+        const config = { ...edge.config };
+        if (field.default === value) delete config[key];
+        else config[key] = value as ConfigValue;
+        if (Object.keys(config).length > 0) edge.config = config;
+        else delete edge.config;
       }
       continue;
     }
@@ -122,7 +145,7 @@ export function applyChange(previous: TopologyDocument, change: Change): DiffRes
   });
   (change.add?.edges ?? []).forEach((raw, i) => {
     const at = `change.add.edges[${i}]`;
-    const { id, source, target, label } = raw;
+    const { id, source, target, label, config } = raw;
     if (typeof id !== 'string' || !id) {
       issues.push({ path: `${at}.id`, message: 'must be a non-empty string' });
       return;
@@ -135,7 +158,9 @@ export function applyChange(previous: TopologyDocument, change: Change): DiffRes
       issues.push({ path: `${at}.label`, message: 'must be text' });
       return;
     }
-    const extra = Object.keys(raw).filter((k) => !['id', 'source', 'target', 'label'].includes(k));
+    const extra = Object.keys(raw).filter(
+      (k) => !['id', 'source', 'target', 'label', 'config'].includes(k),
+    );
     if (extra.length) {
       issues.push({ path: `${at}.${extra[0]}`, message: 'unknown field of a connection' });
       return;
@@ -144,7 +169,21 @@ export function applyChange(previous: TopologyDocument, change: Change): DiffRes
       issues.push({ path: `${at}.id`, message: `a connection with id "${id}" is already there` });
       return;
     }
-    doc.edges.push({ id, source, target, ...(label ? { label } : {}) });
+    if (
+      config !== undefined &&
+      (typeof config !== 'object' || config === null || Array.isArray(config))
+    ) {
+      issues.push({ path: `${at}.config`, message: 'must be an object of connection settings' });
+      return;
+    }
+    doc.edges.push({
+      id,
+      source,
+      target,
+      ...(label ? { label } : {}),
+      // Checked with the whole document below (validateDocument knows connection settings).
+      ...(config ? { config: { ...(config as Record<string, ConfigValue>) } } : {}),
+    });
   });
 
   if (issues.length) return { ok: false, issues };

@@ -69,6 +69,9 @@ export const NODE_FIGURES: Record<string, Named> = {
   redelivered: { label: 'jobs redelivered', unit: 'count' },
   runs: { label: 'runs', unit: 'count' },
   coresBusy: { label: 'busy cores at the end', unit: 'number' },
+  passed: { label: 'requests let through', unit: 'count' },
+  limited: { label: 'requests answered 429', unit: 'count' },
+  shed: { label: 'requests shed', unit: 'count' },
 };
 
 export const ROUTE_FIGURES: Record<string, Named & { read: (r: RouteReport) => number }> = {
@@ -86,8 +89,23 @@ export const ROUTE_FIGURES: Record<string, Named & { read: (r: RouteReport) => n
   },
 };
 
+/** Figures of a connection with retries, a timeout or a breaker (report.links). */
+export const LINK_FIGURES: Record<string, Named> = {
+  calls: { label: 'calls made', unit: 'count' },
+  attempts: { label: 'tries sent (calls and retries)', unit: 'count' },
+  retries: { label: 'retries', unit: 'count' },
+  timeouts: { label: 'calls given up after the timeout', unit: 'count' },
+  wasted: { label: 'answers that came after the caller gave up', unit: 'count' },
+  budgetDenied: { label: 'retries the budget refused', unit: 'count' },
+  breakerOpens: { label: 'times the breaker opened', unit: 'count' },
+  breakerOpenMs: { label: 'time the breaker was open', unit: 'ms' },
+  shortCircuited: { label: 'calls the open breaker failed at once', unit: 'count' },
+  probes: { label: 'probes let through', unit: 'count' },
+};
+
 /** A parsed metric name. */
 export type MetricRef =
+  | { scope: 'link'; edge: string; figure: string }
   | { scope: 'run'; name: string }
   | { scope: 'failedBy'; cause: FailureCause }
   | { scope: 'node'; node: string; figure: string }
@@ -133,6 +151,20 @@ export function parseMetric(metric: string): ParsedMetric {
     }
     return { ok: true, ref: { scope: 'node', node, figure } };
   }
+  if (metric.startsWith('links.')) {
+    const rest = metric.slice('links.'.length);
+    const dot = rest.lastIndexOf('.');
+    const edge = dot > 0 ? rest.slice(0, dot) : '';
+    const figure = rest.slice(dot + 1);
+    if (edge === '') return { ok: false, message: `"${metric}" needs a figure: links.EDGE.FIGURE` };
+    if (!(figure in LINK_FIGURES)) {
+      return {
+        ok: false,
+        message: `unknown connection figure "${figure}"; use ${Object.keys(LINK_FIGURES).join(', ')}`,
+      };
+    }
+    return { ok: true, ref: { scope: 'link', edge, figure } };
+  }
   if (metric.startsWith('routes.')) {
     const rest = metric.slice('routes.'.length);
     const dot = rest.lastIndexOf('.');
@@ -151,7 +183,7 @@ export function parseMetric(metric: string): ParsedMetric {
   }
   return {
     ok: false,
-    message: `unknown metric "${metric}"; use ${Object.keys(RUN_METRICS).join(', ')}, failedBy.CAUSE, nodes.ID.FIGURE or routes.METHOD /path.FIGURE`,
+    message: `unknown metric "${metric}"; use ${Object.keys(RUN_METRICS).join(', ')}, failedBy.CAUSE, nodes.ID.FIGURE, links.EDGE.FIGURE or routes.METHOD /path.FIGURE`,
   };
 }
 
@@ -164,6 +196,8 @@ export function metricUnit(ref: MetricRef): Unit {
       return 'count';
     case 'node':
       return NODE_FIGURES[ref.figure]!.unit;
+    case 'link':
+      return LINK_FIGURES[ref.figure]!.unit;
     case 'route':
       return ROUTE_FIGURES[ref.figure]!.unit;
   }
@@ -181,6 +215,8 @@ export function metricLabel(ref: MetricRef, name: (id: string) => string = (id) 
       return `requests failed by ${ref.cause} at ${name(ref.node)}`;
     case 'node':
       return `${NODE_FIGURES[ref.figure]!.label} of ${name(ref.node)}`;
+    case 'link':
+      return `${LINK_FIGURES[ref.figure]!.label} on connection ${ref.edge}`;
     case 'route':
       return `${ROUTE_FIGURES[ref.figure]!.label} of ${ref.route}`;
   }
@@ -210,6 +246,19 @@ export function readMetric(ref: MetricRef, report: Report): MetricValue {
         return { ok: false, message: `the run reports no ${ref.figure} for ${ref.node}` };
       }
       return { ok: true, value: v };
+    }
+    case 'link': {
+      const link = report.links?.[ref.edge];
+      if (!link) {
+        return {
+          ok: false,
+          message: `the run reports no connection "${ref.edge}" (only connections with retries, a timeout or a breaker have figures)`,
+        };
+      }
+      const v = link[ref.figure as keyof typeof link];
+      return typeof v === 'number'
+        ? { ok: true, value: v }
+        : { ok: false, message: `no ${ref.figure}` };
     }
     case 'route': {
       const route = report.routes[ref.route];

@@ -12,7 +12,7 @@ const dir = new URL('../../scenarios/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
 
 describe('scenarios', () => {
-  it('has the whole story: System 0 to 5 and the journey', () => {
+  it('has the whole story: System 0 to 6 and the journey', () => {
     expect(files.sort()).toEqual(
       expect.arrayContaining([
         'journey.json',
@@ -22,6 +22,7 @@ describe('scenarios', () => {
         'system-3.json',
         'system-4.json',
         'system-5.json',
+        'system-6.json',
       ]),
     );
   });

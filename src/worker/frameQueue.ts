@@ -39,6 +39,7 @@ export function mergeFrames(earlier: LiveFrame, later: LiveFrame): LiveFrame {
     hops,
     nodes: later.nodes ?? earlier.nodes,
     edgeRps: later.edgeRps ?? earlier.edgeRps,
+    ...(later.links || earlier.links ? { links: later.links ?? earlier.links } : {}),
     window: later.window ?? earlier.window,
     series: earlier.series.concat(later.series),
     events: earlier.events.concat(later.events),

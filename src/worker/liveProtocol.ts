@@ -1,7 +1,7 @@
 // What the live-run Worker sends the page while a simulation plays: plain serializable
 // frames (hop arrays are transferred, not copied). The page never simulates; it draws.
 
-import type { ChaosAction, TimedAction } from '../sim/api.ts';
+import type { ChaosAction, LinkReport, TimedAction } from '../sim/api.ts';
 import type {
   Journey,
   JourneySummary,
@@ -57,6 +57,11 @@ export interface LiveFrame {
   nodes?: Record<string, LiveNode>;
   /** Requests per second on each link (estimated from the animated sample), by edge id. */
   edgeRps?: Record<string, number>;
+  /**
+   * Connections with retries, a timeout or a breaker, by edge id (with the figures; absent
+   * when none has them): tries, retries, timeouts, the breaker's state.
+   */
+  links?: Record<string, LinkReport>;
   /** Series points (one per virtual second) since the last frame. */
   series: SeriesPoint[];
   /** Injected actions and notes since the last frame, for chart markers. */

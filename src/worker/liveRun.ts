@@ -7,7 +7,13 @@
 import type { TopologyDocument } from '../model/types.ts';
 import type { ChaosAction } from '../sim/api.ts';
 import { RunLog } from '../sim/checkpoint.ts';
-import { type Journey, type JourneySummary, nodeReport, type Simulation } from '../sim/index.ts';
+import {
+  type Journey,
+  type JourneySummary,
+  linkReports,
+  nodeReport,
+  type Simulation,
+} from '../sim/index.ts';
 import type { FastProgress, LiveFrame, LiveNode, LiveStartOptions } from './liveProtocol.ts';
 
 /** Animated requests per second of screen time we aim for, whatever the traffic. */
@@ -376,6 +382,8 @@ export class LiveRun {
       this.lastFigures = wall;
       frame.nodes = this.figures(sim);
       frame.edgeRps = this.edgeRps;
+      const links = linkReports(sim);
+      if (links !== undefined) frame.links = links;
       frame.window = sim.all.window(sim.now % 1000);
     }
     this.host.send(frame);

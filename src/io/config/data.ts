@@ -72,6 +72,7 @@ export function encodeData(
   data.edges = doc.edges.map((e) => {
     const edge: TopologyEdge = { id: e.id, source: e.source, target: e.target };
     if (e.label !== undefined) edge.label = e.label;
+    if (e.config !== undefined) edge.config = e.config;
     return edge;
   });
   return data;
@@ -142,6 +143,7 @@ export function decodeData(raw: unknown, notes: string[]): PlaygroundData | null
       target: e.target,
     };
     if (typeof e.label === 'string') edge.label = e.label.slice(0, 500);
+    if (isObject(e.config)) edge.config = e.config as Config;
     edges.push(edge);
   }
   const data: PlaygroundData = {

@@ -188,6 +188,7 @@ export function assemble(input: AssembleInput): AssembleResult {
       const c = pending.splice(ci, 1)[0]!;
       exactEdges.push(c.id);
       edge = { id: c.id, source, target, order: c.order };
+      if (c.config !== undefined) edge.config = c.config;
       const label = chooseLabel(a.label, c.label ?? '');
       if (c.label !== undefined && label === c.label) edge.label = c.label;
       else if (label !== '') edge.label = label;

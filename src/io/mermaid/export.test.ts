@@ -70,6 +70,7 @@ describe('exportMermaid', () => {
       cron: 'cron1[\\"Cron"\\]',
       static: 'static1[\\"Static files"/]',
       external: 'external1>"Payment API"]',
+      limiter: 'limiter1{"Rate limiter"}',
     };
     for (const line of Object.values(expected)) expect(text).toContain(line);
   });

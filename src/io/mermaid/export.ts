@@ -29,6 +29,8 @@ export interface BpEdgeComment {
   source: string;
   target: string;
   label?: string;
+  /** The connection's settings (retries, timeout, breaker), exactly as the document has them. */
+  config?: Config;
 }
 
 export interface BpDocComment {
@@ -172,6 +174,7 @@ export function exportMermaid(doc: TopologyDocument): string {
   for (const e of doc.edges) {
     const c: BpEdgeComment = { id: e.id, source: e.source, target: e.target };
     if (e.label !== undefined) c.label = e.label;
+    if (e.config !== undefined) c.config = e.config;
     lines.push(`%% bp:edge ${commentJson(c)}`);
   }
   lines.push(...costComments(doc));

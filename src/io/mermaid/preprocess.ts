@@ -80,11 +80,13 @@ function parseNodeComment(json: unknown): Omit<ReadNodeComment, 'order'> | undef
 
 function parseEdgeComment(json: unknown): BpEdgeComment | undefined {
   if (!isObject(json)) return undefined;
-  const { id, source, target, label } = json;
+  const { id, source, target, label, config } = json;
   if (typeof id !== 'string' || id === '' || id.length > 200) return undefined;
   if (typeof source !== 'string' || typeof target !== 'string') return undefined;
   const out: BpEdgeComment = { id, source, target };
   if (typeof label === 'string') out.label = label;
+  // Checked (and repaired, with a note) by restore when the import finishes.
+  if (isObject(config)) out.config = config as BpEdgeComment['config'];
   return out;
 }
 

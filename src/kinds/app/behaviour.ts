@@ -33,6 +33,7 @@ export class AppBehaviour extends HandlerBehaviour<'app'> {
       poolTimeoutMs: this.num('poolTimeoutMs'),
       connectMs: this.num('connectMs'),
       cacheReads: this.bool('cacheReads'),
+      shedMs: this.num('shedAfterMs'),
     };
   }
 

@@ -34,6 +34,16 @@ export default defineKind({
       integer: true,
       help: 'Requests allowed to wait; when the queue is full the server answers 503.',
     },
+    {
+      type: 'number',
+      key: 'shedAfterMs',
+      label: 'Shed after',
+      unit: 'ms',
+      default: 0,
+      min: 0,
+      max: 600_000,
+      help: 'Load shedding: turn a request away (503 shed) when its wait in the queue would pass this (0 = never).',
+    },
     replicas,
     {
       type: 'number',
@@ -286,6 +296,10 @@ export default defineKind({
     [
       'app',
       "per replica: `concurrency` workers, `queueLimit` queue, own pool. A request holds a worker for its whole life: CPU work first (`serviceTimeMs`, `serviceDist`), then dependencies in the order of the outgoing edges, each by what the box at the other end offers: **holds keys + serves reads and writes** (a cache and a DB: one step at the first of them, cache-aside): GET → cache GET of a Zipf-drawn key; hit → done; miss → `dbQueries` reads, then cache SET. POST/PUT/DELETE → `dbQueries` writes, then cache DEL. A failed cache op counts as a miss. `cacheReads: false` keeps the cache out of this step (a store for sessions only): reads go straight to the DB. **queues jobs**: a write publishes a job and moves on (no waiting for the job); a message the app took from a queue is not published back to that queue. **serves requests** (app, lb, external, static...): an HTTP call; its failure fails the request. No call goes back to the box that called this one (with A → B and B → A drawn, B's arrow is A's answer); longer loops end with `hop-limit`. Links of one fanned-out arrow (into a host, through DNS) are one step that calls one of them per request, in turn. Replicas without an LB in front take turns. A queue with a link to the app: the app consumes its messages as a worker does (one per free worker slot, each a write through the same steps).",
+    ],
+    [
+      'app: load shedding',
+      '`shedAfterMs > 0`: a request that finds every worker busy is turned away at once (`shed`, counted at the app) when its estimated queue wait passes `shedAfterMs`; the estimate is (requests waiting + 1) × the recent average time a request holds a worker (an average over completed requests that forgets, weight 5%) ÷ workers. So an overloaded server answers what it keeps quickly instead of letting its queue grow; figure `shed`. 0 (the default) never sheds.',
     ],
     [
       'app: DB pool',

@@ -1,9 +1,11 @@
 // Users sending requests: Poisson or evenly spaced arrivals, a weighted route mix, a
-// traffic pattern (steady, ramp, spike), distinct users (for ip-hash, sessions and DNS
-// caching), and a timeout after which the user gives up.
+// traffic pattern (steady, ramp, spike, a daily cycle, random correlated bursts, or the
+// rate of a replayed access log), distinct users (for ip-hash, sessions and DNS caching),
+// and a timeout after which the user gives up.
 
 import { type Capabilities, reach, type SendsTraffic } from '../../sim/capabilities.ts';
 import { C_NO_ROUTE, C_TIMEOUT } from '../../sim/causes.ts';
+import { readProfile } from '../../model/replayProfile.ts';
 import { Ring } from '../../sim/ring.ts';
 import {
   Call,
@@ -42,6 +44,20 @@ export class ClientBehaviour extends BaseBehaviour<'client'> implements SendsTra
   private spikeFactor = 1;
   private chaosFactor = 1;
   private chaosUntil = 0;
+  private dayMs = 600_000;
+  private daySwing = 0;
+  private burstEveryMs = 30_000;
+  private burstLengthMs = 3_000;
+  /** A random burst lasts until then (bursts pattern). */
+  private burstUntil = 0;
+  /** Voids the burst timers of an earlier configuration. */
+  private burstGen = 0;
+  /** Replay: requests per second of log time, its bucket width (ms), speed and volume. */
+  private replay: number[] | null = null;
+  private replayBucketMs = 1000;
+  private replayPeak = 0;
+  private replaySpeed = 1;
+  private replayVolume = 1;
   private timeoutMs = 5000;
   private users = 1;
   private mix: RouteRt[] = [];
@@ -71,6 +87,21 @@ export class ClientBehaviour extends BaseBehaviour<'client'> implements SendsTra
     this.spikeAt = this.num('spikeAtS') * 1000;
     this.spikeEnd = this.spikeAt + this.num('spikeDurationS') * 1000;
     this.spikeFactor = this.num('spikeFactor');
+    this.dayMs = this.num('diurnalPeriodS') * 1000;
+    this.daySwing = Math.min(1, Math.max(0, this.num('diurnalAmplitude')));
+    this.burstEveryMs = this.num('burstEveryS') * 1000;
+    this.burstLengthMs = this.num('burstLengthS') * 1000;
+    this.replay = null;
+    if (this.pattern === 'replay') {
+      const p = readProfile(this.str('replayProfile'));
+      if (p !== null && p.total > 0) {
+        this.replayBucketMs = p.bucketS * 1000;
+        this.replay = p.counts.map((c) => c / p.bucketS);
+        this.replayPeak = Math.max(...this.replay);
+      }
+      this.replaySpeed = this.num('replayTimeScale');
+      this.replayVolume = this.num('replayVolume');
+    }
     this.timeoutMs = this.num('timeoutMs');
     this.users = Math.max(1, Math.floor(this.num('users')));
     if (this.dnsUntil.length !== this.users) this.dnsUntil = new Float64Array(this.users);
@@ -104,7 +135,26 @@ export class ClientBehaviour extends BaseBehaviour<'client'> implements SendsTra
         this.cdnPrefixes.push(caps.cachesFiles.staticPrefix());
       } else this.frontEdges.push(e);
     }
+    this.burstGen++;
+    if (this.pattern === 'bursts') this.scheduleBurst();
+    else this.burstUntil = 0;
     this.restart();
+  }
+
+  /** The next random burst: starts after an exponential gap, lasts an exponential time. */
+  private scheduleBurst(): void {
+    const gen = this.burstGen;
+    const start = this.sim.now + this.sim.rng.exp(this.burstEveryMs);
+    this.sim.at(start, () => {
+      if (gen !== this.burstGen) return;
+      this.burstUntil = this.sim.now + this.sim.rng.exp(this.burstLengthMs);
+      this.restart();
+      this.sim.at(this.burstUntil, () => {
+        if (gen !== this.burstGen) return;
+        this.restart();
+        this.scheduleBurst();
+      });
+    });
   }
 
   setRps(rps: number): void {
@@ -126,13 +176,39 @@ export class ClientBehaviour extends BaseBehaviour<'client'> implements SendsTra
     if (this.pattern === 'ramp') f = Math.min(1, t / this.rampMs);
     else if (this.pattern === 'spike' && t >= this.spikeAt && t < this.spikeEnd)
       f = this.spikeFactor;
+    else if (this.pattern === 'diurnal') {
+      // Quiet at t = 0 (night), busiest half a day later.
+      f = 1 - this.daySwing * Math.cos((2 * Math.PI * t) / this.dayMs);
+    } else if (this.pattern === 'bursts' && t < this.burstUntil) f = this.spikeFactor;
+    else if (this.pattern === 'replay') {
+      const r = this.replayRate(t);
+      return t < this.chaosUntil ? r * this.chaosFactor : r;
+    }
     if (t < this.chaosUntil) f *= this.chaosFactor;
     return base * f;
   }
 
+  /** The replayed log's rate at t: its bucket's requests per second, scaled, looping. */
+  private replayRate(t: number): number {
+    const r = this.replay;
+    if (r === null) return 0;
+    const logMs = t * this.replaySpeed;
+    const i = Math.floor(logMs / this.replayBucketMs) % r.length;
+    return r[i]! * this.replaySpeed * this.replayVolume;
+  }
+
   private maxRate(): number {
+    if (this.pattern === 'replay') {
+      const chaos = this.sim.now < this.chaosUntil ? Math.max(1, this.chaosFactor) : 1;
+      return this.replayPeak * this.replaySpeed * this.replayVolume * chaos;
+    }
     const base = this.rpsOverride ?? this.rps;
-    let f = this.pattern === 'spike' ? Math.max(1, this.spikeFactor) : 1;
+    let f =
+      this.pattern === 'spike' || this.pattern === 'bursts'
+        ? Math.max(1, this.spikeFactor)
+        : this.pattern === 'diurnal'
+          ? 1 + this.daySwing
+          : 1;
     if (this.sim.now < this.chaosUntil) f *= Math.max(1, this.chaosFactor);
     return base * f;
   }

@@ -33,6 +33,7 @@ export class WorkerBehaviour extends HandlerBehaviour<'worker'> {
       poolTimeoutMs: 1000,
       connectMs: 30,
       cacheReads: true,
+      shedMs: 0,
     };
   }
 }

@@ -22,7 +22,7 @@ import {
   type ServesQueries,
   type ServesRequests,
 } from '../capabilities.ts';
-import { C_DB_MAX, C_DOWN, C_POOL_TIMEOUT, C_SESSION_LOST } from '../causes.ts';
+import { C_DB_MAX, C_DOWN, C_POOL_TIMEOUT, C_SESSION_LOST, C_SHED } from '../causes.ts';
 import { sample } from '../rng.ts';
 import {
   type Call,
@@ -87,6 +87,8 @@ export interface HandlerSettings {
   connectMs: number;
   /** Cache-aside reads through a connected cache; off, the cache only holds sessions. */
   cacheReads: boolean;
+  /** Load shedding: turn away a request whose queue wait would pass this (0 = never). */
+  shedMs: number;
 }
 
 export abstract class HandlerBehaviour<K extends 'app' | 'worker' = 'app' | 'worker'>
@@ -104,7 +106,11 @@ export abstract class HandlerBehaviour<K extends 'app' | 'worker' = 'app' | 'wor
     poolTimeoutMs: 1,
     connectMs: 0,
     cacheReads: true,
+    shedMs: 0,
   };
+  /** How long a request holds a worker, recently (an average that forgets; for shedding). */
+  private holdMs = 0;
+  shed = 0;
   private steps: Step[] = [];
   /** The cache that data reads go through (null when it only keeps sessions). */
   private readCache: EdgeRt | null = null;
@@ -204,12 +210,28 @@ export abstract class HandlerBehaviour<K extends 'app' | 'worker' = 'app' | 'wor
         }
       }
     }
+    if (this.s.shedMs > 0 && this.wouldWait(call.server!) > this.s.shedMs) {
+      this.shed++;
+      this.sim.fail(call, C_SHED);
+      return;
+    }
     this.sim.admit(call);
+  }
+
+  /**
+   * Load shedding's estimate of a new request's queue wait: with every worker busy, the
+   * requests ahead of it and the one before it each hold a worker for the recent average.
+   */
+  private wouldWait(server: Server): number {
+    const w = server.workers!;
+    if (w.busy < w.cap) return 0;
+    return (this.holdMs * (w.waiting + 1)) / Math.max(1, w.cap);
   }
 
   override resume(call: Call): void {
     switch (call.state) {
       case S_QUEUED:
+        call.tWorker = this.sim.now;
         this.sim.work(call, sample(this.sim.rng, this.s.dist, this.s.serviceMs));
         return;
       case S_WORK:
@@ -339,6 +361,10 @@ export abstract class HandlerBehaviour<K extends 'app' | 'worker' = 'app' | 'wor
   /** Answers and frees the worker; `here` counts the failure at this node. */
   private finish(call: Call, ok: boolean, cause: number, here: boolean): void {
     if (call.conn !== 0) this.release(call);
+    if (this.s.shedMs > 0 && call.holdsWorker) {
+      const held = this.sim.now - call.tWorker;
+      this.holdMs = this.holdMs === 0 ? held : this.holdMs + (held - this.holdMs) * 0.05;
+    }
     this.sim.releaseWorker(call);
     if (ok) this.sim.respond(call);
     else if (here) this.sim.fail(call, cause);
@@ -479,10 +505,12 @@ export abstract class HandlerBehaviour<K extends 'app' | 'worker' = 'app' | 'wor
     out.poolInUse = inUse;
     out.dbConnections = open;
     out.sessionsLost = this.sessionsLost;
+    if (this.s.shedMs > 0) out.shed = this.shed;
   }
 
   override resetStats(): void {
     this.sessionsLost = 0;
+    this.shed = 0;
     for (const server of this.node.servers) {
       const pool = this.pools[server.index];
       if (pool === undefined || pool.server !== server) continue;

@@ -177,6 +177,14 @@ function failureText(
       return `a cut connection at ${name} failed requests from ${s(from)}`;
     case 'hop-limit':
       return `requests went round in a loop at ${name} from ${s(from)}`;
+    case 'call-timeout':
+      return `${name} gave up on slow calls from ${s(from)} (its connection's timeout ran out; the box called kept working)`;
+    case 'breaker-open':
+      return `${name}'s circuit breaker was open from ${s(from)}: calls failed at once instead of waiting on a failing box`;
+    case 'rate-limited':
+      return `${name} answered 429 from ${s(from)}: more requests came than its rate limit lets through`;
+    case 'shed':
+      return `${name} shed requests from ${s(from)}: they would have waited too long in its queue`;
   }
 }
 

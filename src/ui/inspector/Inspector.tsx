@@ -1,5 +1,6 @@
 // The right-hand inspector: edits whatever is selected. A box shows its label and every
-// config field of its kind (generated from the catalogue), a connection its label, a
+// config field of its kind (generated from the catalogue), a connection its label and what
+// the caller does when calls along it fail (retries, timeout, breaker), a
 // multi-selection its count, and nothing selected the diagram's title and a short how-to.
 
 import { useState } from 'react';
@@ -14,6 +15,8 @@ import { useSelectionStore } from '../../state/selectionStore.ts';
 import { BoxCostLine } from '../challenge/CostLines.tsx';
 import { ChaosSection, LinkChaos } from '../live/ChaosSection.tsx';
 import { BooleanSwitch, EnumSelect, NumberInput, RoutesTable, TextInput } from './fields.tsx';
+import { LinkSettings } from './LinkSettings.tsx';
+import { ReplayPane } from './ReplayPane.tsx';
 
 export function Inspector() {
   const doc = useDocumentStore((s) => s.doc);
@@ -142,7 +145,9 @@ function NodePane({ node }: { node: TopologyNode }) {
       </div>
       <BoxCostLine node={node} />
       <h3 className="bp-inspector__section">Settings</h3>
+      {node.kind === 'client' ? <ReplayPane node={node} /> : null}
       {spec.fields.map((field) => {
+        if (field.inspector === false) return null;
         const value = node.config[field.key];
         const onCommit = (v: ConfigValue) => commit(field.key, v);
         switch (field.type) {
@@ -201,6 +206,7 @@ function EdgePane({ edge, nodes }: { edge: TopologyEdge; nodes: TopologyNode[] }
         />
         <EdgeLabelHelp routes={from?.kind === 'proxy'} label={edge.label ?? ''} />
       </div>
+      <LinkSettings edge={edge} />
       <LinkChaos edge={edge} />
       <button type="button" className="bp-btn bp-btn--danger" onClick={deleteSelection}>
         Delete connection

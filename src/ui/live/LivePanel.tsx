@@ -9,9 +9,11 @@ import { useDocumentStore } from '../../state/documentStore.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
 import { useSelectionStore } from '../../state/selectionStore.ts';
 import { services } from '../../state/services.ts';
+import type { SeriesPoint } from '../../sim/index.ts';
+import type { ChartMarker } from '../../state/simulationStore.ts';
 import { JourneyList } from '../journey/JourneyList.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
-import { Chart } from './Chart.tsx';
+import { Chart, type ChartLine } from './Chart.tsx';
 import { NodeTable } from './NodeTable.tsx';
 import { TrafficControls } from './TrafficControls.tsx';
 
@@ -237,7 +239,109 @@ function Charts() {
         minTop={5}
         lines={[{ label: 'errors %', color: '#dc2626', values: data.rate }]}
       />
+      <LinkCharts series={series} markers={markers} />
     </div>
+  );
+}
+
+const LINK_COLORS = ['#7c3aed', '#0891b2', '#ea580c', '#4d7c0f'];
+const BREAKER_WORDS = ['closed', 'open', 'half-open'];
+
+/**
+ * Connections with retries, a timeout or a breaker: calls made vs tries sent each second
+ * (a retry storm is the gap between them), and each breaker's state (0 closed, 1 open,
+ * 0.5 half-open). Up to four connections, the first in the document.
+ */
+function LinkCharts({
+  series,
+  markers,
+}: {
+  series: readonly SeriesPoint[];
+  markers: ChartMarker[];
+}) {
+  const doc = useDocumentStore((s) => s.doc);
+  const last = series.length > 0 ? series[series.length - 1]!.links : undefined;
+  const ids = useMemo(
+    () =>
+      last
+        ? doc.edges
+            .filter((e) => last[e.id] !== undefined)
+            .slice(0, 4)
+            .map((e) => e.id)
+        : [],
+    [doc.edges, last],
+  );
+  const labels = useLabels();
+  if (!last || ids.length === 0) return null;
+  const x = series.map((p) => p.t);
+  const name = (id: string) => {
+    const e = doc.edges.find((d) => d.id === id);
+    return e ? `${labels.get(e.source) ?? e.source} → ${labels.get(e.target) ?? e.target}` : id;
+  };
+  const calls: ChartLine[] = [];
+  const breakers: ChartLine[] = [];
+  ids.forEach((id, i) => {
+    const color = LINK_COLORS[i % LINK_COLORS.length]!;
+    calls.push({
+      label: `${name(id)} calls/s`,
+      color,
+      values: series.map((p) => p.links?.[id]?.calls ?? 0),
+      dash: [4, 3],
+    });
+    calls.push({
+      label: `${name(id)} tries/s`,
+      color,
+      values: series.map((p) => p.links?.[id]?.attempts ?? 0),
+    });
+    if (last[id]!.breaker >= 0) {
+      breakers.push({
+        label: `${name(id)} open`,
+        color,
+        values: series.map((p) => {
+          const b = p.links?.[id]?.breaker ?? 0;
+          return b === 1 ? 1 : b === 2 ? 0.5 : 0;
+        }),
+      });
+    }
+  });
+  return (
+    <>
+      <Chart
+        title="Calls and tries"
+        unit="/s"
+        testId="chart-tries"
+        x={x}
+        markers={markers}
+        lines={calls}
+      />
+      {breakers.length > 0 ? (
+        <Chart
+          title="Circuit breakers (1 open, ½ half-open)"
+          unit=""
+          testId="chart-breakers"
+          x={x}
+          markers={markers}
+          lines={breakers}
+        />
+      ) : null}
+      <ul
+        className="bp-link-figures"
+        data-testid="link-figures"
+        aria-label="Connections, last second"
+      >
+        {ids.map((id) => {
+          const p = last[id]!;
+          const ratio = p.calls > 0 ? p.attempts / p.calls : 0;
+          return (
+            <li key={id} data-edge-id={id}>
+              <strong>{name(id)}</strong>: {p.calls} calls/s, {p.attempts} tries/s
+              {ratio > 0 ? ` (${ratio.toFixed(1)}× each call)` : ''}
+              {p.breaker >= 0 ? ` · breaker ${BREAKER_WORDS[p.breaker]}` : ''}
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }
 

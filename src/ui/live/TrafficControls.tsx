@@ -1,5 +1,6 @@
 // Each client's traffic while the run goes on: a rate slider (applied live, marked on the
-// charts) and a spike button. The client's configured rate in the diagram stays as it is.
+// charts) and a spike button, and what it asks for (its paths and their shares, e.g. those
+// of a replayed access log). The client's configured rate in the diagram stays as it is.
 
 import { useMemo, useState } from 'react';
 import { numberOf } from '../../model/kinds.ts';
@@ -18,7 +19,10 @@ export function TrafficControls() {
   return (
     <div className="bp-traffic">
       {clients.map((c) => (
-        <ClientTraffic key={c.id} client={c} />
+        <div key={c.id}>
+          <ClientTraffic client={c} />
+          <ClientPaths client={c} />
+        </div>
       ))}
     </div>
   );
@@ -31,6 +35,7 @@ export function ClientTraffic({ client }: { client: TopologyNode }) {
   const [value, setValue] = useState<number | null>(null);
   const shown = value ?? Math.round(live ?? configured);
   const max = Math.max(100, Math.ceil((configured * 4) / 100) * 100, shown);
+  const replaying = client.config.pattern === 'replay';
   const send = (rps: number) =>
     useSimulationStore.getState().inject({ type: 'setRps', node: client.id, rps });
   return (
@@ -45,6 +50,8 @@ export function ClientTraffic({ client }: { client: TopologyNode }) {
         max={max}
         step={max > 1000 ? 10 : 1}
         value={shown}
+        disabled={replaying}
+        title={replaying ? 'Replaying a log: change its volume in the inspector' : undefined}
         aria-label={`${client.label} traffic (req/s)`}
         onChange={(e) => setValue(Number(e.target.value))}
         onPointerUp={() => value !== null && send(value)}
@@ -63,5 +70,47 @@ export function ClientTraffic({ client }: { client: TopologyNode }) {
         Spike ×{SPIKE.factor}
       </button>
     </div>
+  );
+}
+
+const PATHS_SHOWN = 12;
+
+/** The paths a client asks for, most asked-for first, with their share of its requests. */
+function ClientPaths({ client }: { client: TopologyNode }) {
+  const routes = Array.isArray(client.config.routes) ? client.config.routes : [];
+  const total = routes.reduce((sum, r) => sum + (r.weight > 0 ? r.weight : 0), 0);
+  if (total <= 0) return null;
+  const sorted = routes.filter((r) => r.weight > 0).sort((a, b) => b.weight - a.weight);
+  const shown = sorted.slice(0, PATHS_SHOWN);
+  return (
+    <table
+      className="bp-traffic__paths"
+      data-testid="traffic-paths"
+      aria-label={`${client.label}: requests`}
+    >
+      <thead>
+        <tr>
+          <th scope="col">Request</th>
+          <th scope="col">Share</th>
+        </tr>
+      </thead>
+      <tbody>
+        {shown.map((r) => (
+          <tr key={`${r.method} ${r.path}`}>
+            <td>
+              <code>
+                {r.method} {r.path}
+              </code>
+            </td>
+            <td>{((r.weight / total) * 100).toFixed(1)}%</td>
+          </tr>
+        ))}
+        {sorted.length > shown.length ? (
+          <tr>
+            <td colSpan={2}>… and {sorted.length - shown.length} more paths</td>
+          </tr>
+        ) : null}
+      </tbody>
+    </table>
   );
 }

@@ -12,6 +12,7 @@ describe('story catalogue', () => {
       'system-3',
       'system-4',
       'system-5',
+      'system-6',
       'journey',
     ]);
   });

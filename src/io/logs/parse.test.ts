@@ -1,0 +1,109 @@
+// The access-log reader against the real logs in src/io/corpus/logs (counts in its
+// expected.json were made with grep/awk on the files, not with this code).
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAccessLog, timeLocalMs } from './parse.ts';
+import { MAX_ROUTES, replayOf } from './replay.ts';
+
+const dir = join(import.meta.dirname, '../corpus/logs');
+const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<
+  string,
+  {
+    lines: number;
+    valid_combined: number;
+    wellformed_requests: number;
+    top_paths: [string, number][];
+    ties?: { count: number; paths: string[] };
+    methods?: Record<string, number>;
+  }
+>;
+const files = readdirSync(dir).filter((f) => f.endsWith('.log'));
+
+describe('access logs (nginx combined) from the corpus', () => {
+  it('has all six logs', () => expect(files.length).toBe(6));
+  for (const file of files) {
+    const want = expected[file]!;
+    it(`${file}: every well-formed request read, every other line reported by number`, () => {
+      const log = parseAccessLog(readFileSync(join(dir, file), 'utf8'));
+      expect(log.format).toBe('combined');
+      expect(log.lines).toBe(want.lines);
+      expect(log.requests.length).toBe(want.wellformed_requests);
+      expect(log.problems.length).toBe(want.lines - want.wellformed_requests);
+      for (const p of log.problems) expect(p.line).toBeGreaterThan(0);
+      if (want.methods) {
+        const methods: Record<string, number> = {};
+        for (const r of log.requests) methods[r.method] = (methods[r.method] ?? 0) + 1;
+        expect(methods).toEqual(want.methods);
+      }
+      const replay = replayOf(log);
+      if (want.wellformed_requests === 0) {
+        expect(replay).toBeNull();
+        return;
+      }
+      // The most asked-for paths lead the traffic mix with their counts.
+      const byPath = new Map<string, number>();
+      for (const r of replay!.routes) byPath.set(r.path, (byPath.get(r.path) ?? 0) + r.weight);
+      for (const [path, n] of want.top_paths) expect(byPath.get(path)).toBe(n);
+      if (want.ties) for (const p of want.ties.paths) expect(byPath.get(p)).toBe(want.ties.count);
+      expect(replay!.routes.length).toBeLessThanOrEqual(MAX_ROUTES);
+      const total = replay!.profile
+        .split(':')[1]!
+        .split(',')
+        .reduce((a, b) => a + Number(b), 0);
+      expect(total).toBe(want.wellformed_requests);
+    });
+  }
+});
+
+describe('reading lines', () => {
+  it('reads nginx local time with its offset', () => {
+    expect(timeLocalMs('22/Jan/2019:03:56:14 +0330')).toBe(Date.UTC(2019, 0, 22, 0, 26, 14));
+    expect(timeLocalMs('22/Foo/2019:03:56:14 +0330')).toBeNull();
+  });
+
+  it('reports a broken line with its number and replays the rest', () => {
+    const text = [
+      '1.1.1.1 - - [22/Jan/2019:03:56:14 +0000] "GET /a?x=1 HTTP/1.1" 200 1 "-" "ua"',
+      'this is not a log line',
+      '1.1.1.2 - bob [22/Jan/2019:03:56:16 +0000] "POST /b HTTP/1.1" 201 1 "-" "ua"',
+    ].join('\n');
+    const log = parseAccessLog(text);
+    expect(log.problems).toEqual([{ line: 2, message: 'not in the nginx combined format' }]);
+    expect(log.requests).toEqual([
+      { t: 0, method: 'GET', path: '/a', user: '1.1.1.1' },
+      { t: 2000, method: 'POST', path: '/b', user: 'bob' },
+    ]);
+  });
+
+  it('reads a CSV of time, method, path, user, with or without a header', () => {
+    const log = parseAccessLog(
+      'time,method,path,user\n10,GET,/x,u1\n10.5,post,/y?q,u2\nnope,GET,/z,u3\n',
+    );
+    expect(log.format).toBe('csv');
+    expect(log.requests).toEqual([
+      { t: 0, method: 'GET', path: '/x', user: 'u1' },
+      { t: 500, method: 'POST', path: '/y', user: 'u2' },
+    ]);
+    expect(log.problems).toEqual([{ line: 4, message: 'unreadable time “nope”' }]);
+    const iso = parseAccessLog('2024-01-01T00:00:00Z,GET,/a,x\n2024-01-01T00:00:03Z,GET,/b,y');
+    expect(iso.requests.map((r) => r.t)).toEqual([0, 3000]);
+  });
+
+  it('a file with no readable line gives nothing to replay', () => {
+    expect(replayOf(parseAccessLog('hello\nworld'))).toBeNull();
+    expect(replayOf(parseAccessLog(''))).toBeNull();
+  });
+
+  it('the replay profile counts requests per second of the log', () => {
+    const log = parseAccessLog('0,GET,/a,u\n0.5,GET,/a,u\n2,GET,/b,v\n');
+    const r = replayOf(log)!;
+    expect(r.profile).toBe('1:2,0,1');
+    expect(r.routes).toEqual([
+      { method: 'GET', path: '/a', weight: 2 },
+      { method: 'GET', path: '/b', weight: 1 },
+    ]);
+    expect(r.users).toBe(2);
+  });
+});
