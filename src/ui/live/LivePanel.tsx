@@ -63,7 +63,9 @@ export function LivePanel() {
         </div>
       </div>
       <Timeline />
-      <div className="bp-livepanel__body">
+      {/* The tab's panel scrolls when the panel is short: focusable, so keys scroll it too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling tab panel takes focus */}
+      <div className="bp-livepanel__body" role="tabpanel" tabIndex={0} aria-label={TAB_NAMES[tab]}>
         {tab === 'charts' ? (
           <Charts />
         ) : tab === 'boxes' ? (

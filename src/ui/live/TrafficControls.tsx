@@ -78,7 +78,7 @@ const PATHS_SHOWN = 12;
 /** The paths a client asks for, most asked-for first, with their share of its requests. */
 function ClientPaths({ client }: { client: TopologyNode }) {
   const routes = Array.isArray(client.config.routes) ? client.config.routes : [];
-  const total = routes.reduce((sum, r) => sum + (r.weight > 0 ? r.weight : 0), 0);
+  const total = routes.reduce((sum, r) => sum + Math.max(r.weight, 0), 0);
   if (total <= 0) return null;
   const sorted = routes.filter((r) => r.weight > 0).sort((a, b) => b.weight - a.weight);
   const shown = sorted.slice(0, PATHS_SHOWN);
