@@ -87,6 +87,18 @@ export function nodeById(doc: TopologyDocument, id: string): TopologyNode | unde
   return index.get(id);
 }
 
+const endsCache = new WeakMap<readonly TopologyEdge[], Set<string>>();
+
+/** Is this box at either end of some arrow? An index made once per list of edges. */
+export function hasArrows(doc: TopologyDocument, id: string): boolean {
+  let ends = endsCache.get(doc.edges);
+  if (!ends) {
+    ends = new Set(doc.edges.flatMap((e) => [e.source, e.target]));
+    endsCache.set(doc.edges, ends);
+  }
+  return ends.has(id);
+}
+
 const positionsCache = new WeakMap<readonly TopologyNode[], Map<string, XY>>();
 
 /**

@@ -5,6 +5,7 @@ import { Handle, type NodeProps, NodeResizer } from '@xyflow/react';
 import { memo } from 'react';
 import { KINDS } from '../../model/kinds.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
+import { hasArrows } from '../../state/docOps.ts';
 import { useUiStore } from '../../state/uiStore.ts';
 import { handleSides, type HostFlowNode } from '../flow.ts';
 import { KindIcon } from '../icons.tsx';
@@ -19,9 +20,7 @@ export const HostNode = memo(function HostNode({ id, data, selected }: NodeProps
   const sides = handleSides(useDocumentStore((s) => s.doc.direction));
   // Arrows drawn to or from a host (an import's `A --> Subgraph`) attach to its frame; the
   // editor connects boxes, so these handles take no new connections.
-  const hasArrows = useDocumentStore((s) =>
-    s.doc.edges.some((e) => e.source === id || e.target === id),
-  );
+  const arrows = useDocumentStore((s) => hasArrows(s.doc, id));
   return (
     <div
       className={`bp-host${selected ? ' is-selected' : ''}`}
@@ -30,7 +29,7 @@ export const HostNode = memo(function HostNode({ id, data, selected }: NodeProps
       style={{ '--kind-color': KINDS.group.color } as React.CSSProperties}
     >
       <NodeResizer isVisible={selected} minWidth={200} minHeight={120} color="#2563eb" />
-      {hasArrows ? (
+      {arrows ? (
         <>
           <Handle
             type="target"
