@@ -14,7 +14,7 @@ import { useDocumentStore } from './documentStore.ts';
 import { openLessonData } from './lessonFiles.ts';
 import { useSelectionStore } from './selectionStore.ts';
 import { isBigText, parseText } from './offThread.ts';
-import { notify, useUiStore } from './uiStore.ts';
+import { notify, refuseFile, useUiStore } from './uiStore.ts';
 
 /** Text of a file → a document, or what is wrong with it. Never throws. */
 export { parseDocumentText, type ParseResult };
@@ -77,17 +77,10 @@ function lessonIn(text: string, fileName: string): boolean | null {
 
 export async function openDocumentFile(file: File): Promise<boolean> {
   if (file.size > MAX_FILE_BYTES) {
-    useUiStore.getState().openDialog({
-      id: 'problem',
-      title: `Could not open ${file.name}`,
-      message: 'Your diagram was not changed.',
-      issues: [
-        {
-          path: '$',
-          message: `the file is ${formatSize(file.size)}, larger than ${formatSize(MAX_FILE_BYTES)}; a diagram is much smaller`,
-        },
-      ],
-    });
+    refuseFile(
+      `Could not open ${file.name}`,
+      `the file is ${formatSize(file.size)}, larger than ${formatSize(MAX_FILE_BYTES)}; a diagram is much smaller`,
+    );
     return false;
   }
   const text = await file.text();

@@ -104,3 +104,13 @@ export const uiSlot = uiStore.slot;
 
 export const notify = (tone: ToastTone, message: string, details?: string[]) =>
   useUiStore.getState().notify(tone, message, details);
+
+/** A file turned away before it is read: the problem dialog says why; nothing changes. */
+export function refuseFile(title: string, reason: string): void {
+  useUiStore.getState().openDialog({
+    id: 'problem',
+    title,
+    message: 'Your diagram was not changed.',
+    issues: [{ path: '$', message: reason }],
+  });
+}

@@ -4,7 +4,7 @@
 
 import { create } from 'zustand';
 import { formatOfName } from '../../io/config/detect.ts';
-import { useUiStore } from '../uiStore.ts';
+import { refuseFile, useUiStore } from '../uiStore.ts';
 import type { Action } from './types.ts';
 
 export interface ConfigImportSource {
@@ -40,14 +40,10 @@ export function openConfigImport(source?: ConfigImportSource): void {
 /** A dropped or picked compose.yaml / nginx.conf → the import dialog with its text. */
 export async function openConfigFile(file: File): Promise<void> {
   if (file.size > 2_000_000) {
-    useUiStore.getState().openDialog({
-      id: 'problem',
-      title: `Could not import ${file.name}`,
-      message: 'Your diagram was not changed.',
-      issues: [
-        { path: '$', message: 'the file is larger than 2 MB; a config file is much smaller' },
-      ],
-    });
+    refuseFile(
+      `Could not import ${file.name}`,
+      'the file is larger than 2 MB; a config file is much smaller',
+    );
     return;
   }
   openConfigImport({ text: await file.text(), fileName: file.name });

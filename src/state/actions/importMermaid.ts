@@ -3,7 +3,7 @@
 // canvas's file drop can hand a .mmd/.md file over without importing UI code.
 
 import { create } from 'zustand';
-import { useUiStore } from '../uiStore.ts';
+import { refuseFile, useUiStore } from '../uiStore.ts';
 import type { Action } from './types.ts';
 
 export interface MermaidImportSource {
@@ -34,14 +34,10 @@ export function openMermaidImport(source?: MermaidImportSource): void {
 /** A dropped or picked .mmd / .md file → the import dialog with its text. */
 export async function openMermaidFile(file: File): Promise<void> {
   if (file.size > 5_000_000) {
-    useUiStore.getState().openDialog({
-      id: 'problem',
-      title: `Could not import ${file.name}`,
-      message: 'Your diagram was not changed.',
-      issues: [
-        { path: '$', message: 'the file is larger than 5 MB; a Mermaid diagram is much smaller' },
-      ],
-    });
+    refuseFile(
+      `Could not import ${file.name}`,
+      'the file is larger than 5 MB; a Mermaid diagram is much smaller',
+    );
     return;
   }
   openMermaidImport({ text: await file.text(), fileName: file.name });
