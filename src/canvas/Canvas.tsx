@@ -15,6 +15,7 @@ import {
   Panel,
   ReactFlow,
   useReactFlow,
+  type Viewport,
 } from '@xyflow/react';
 import {
   type DragEvent,
@@ -465,9 +466,19 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
   const onNodeDragStart = useCallback(() => {
     draggingRef.current = true;
   }, []);
-  // Only a user's pan or zoom comes with an event; programmatic moves keep the fit.
-  const onMoveStart = useCallback((event: unknown) => {
-    if (event) fitted.current = false;
+  // Only a user's pan or zoom comes with an event; programmatic moves keep the fit. A press
+  // that moved nothing (a click on a box starts a d3 gesture too) leaves the view fitted.
+  const moveFrom = useRef<Viewport | null>(null);
+  const onMoveStart = useCallback((event: unknown, viewport: Viewport) => {
+    moveFrom.current = event ? viewport : null;
+  }, []);
+  const onMoveEnd = useCallback((event: unknown, viewport: Viewport) => {
+    const from = moveFrom.current;
+    moveFrom.current = null;
+    if (!event || !from) return;
+    if (from.x !== viewport.x || from.y !== viewport.y || from.zoom !== viewport.zoom) {
+      fitted.current = false;
+    }
   }, []);
 
   const onConnect = useCallback((c: Connection) => {
@@ -541,6 +552,7 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         onConnect={onConnect}
         onDragOver={onDragOver}
         onDrop={onDrop}

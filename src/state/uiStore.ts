@@ -61,6 +61,16 @@ const TOAST_MS: Record<ToastTone, number> = {
 let nextToast = 1;
 
 /**
+ * How long a toast stays: its tone's time, or longer when it has more to read (about a
+ * fifth of a second per word past a short glance), so a two-sentence message is not gone
+ * before it has been read.
+ */
+export function toastLifetime(tone: ToastTone, message: string, details?: string[]): number {
+  const words = [message, ...(details ?? [])].join(' ').split(/\s+/).filter(Boolean).length;
+  return Math.max(TOAST_MS[tone], 2000 + words * 280);
+}
+
+/**
  * A store of its own: the app has one, in `useUiStore`; a TestEditor makes one per test.
  */
 export function createUiStore(): StoreApi<UiState> {
@@ -82,7 +92,7 @@ export function createUiStore(): StoreApi<UiState> {
       const toast: Toast = details?.length ? { id, tone, message, details } : { id, tone, message };
       // The same message twice in a row shows once (e.g. repeated invalid drags).
       set((s) => ({ toasts: [...s.toasts.filter((t) => t.message !== message), toast].slice(-4) }));
-      setTimeout(() => get().dismissToast(id), TOAST_MS[tone]);
+      setTimeout(() => get().dismissToast(id), toastLifetime(tone, message, details));
       return id;
     },
     dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
