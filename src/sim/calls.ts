@@ -123,8 +123,13 @@ export class CallEngine extends Kernel implements Engine {
     let s = call.server;
     if (s === null) {
       const servers = node.servers;
-      // No load balancer in front: replicas take turns.
-      s = servers.length === 1 ? servers[0]! : servers[node.rr++ % servers.length]!;
+      // No load balancer in front: replicas take turns (or the box says which one).
+      s =
+        servers.length === 1
+          ? servers[0]!
+          : node.picker !== null
+            ? node.picker.pick(call)
+            : servers[node.rr++ % servers.length]!;
       call.server = s;
     }
     node.arrivals++;

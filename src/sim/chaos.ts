@@ -37,7 +37,9 @@ export class Chaos {
     }
     switch (action.type) {
       case 'crash':
-        for (const n of world.withContents(node!)) for (const s of n.servers) world.crashServer(s);
+        for (const n of world.withContents(node!)) {
+          for (const s of [...n.behaviour.crashes()]) world.crashServer(s);
+        }
         break;
       case 'restart':
         for (const n of world.withContents(node!))

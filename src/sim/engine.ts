@@ -87,6 +87,8 @@ export interface Behaviour {
   resume(call: Call): void;
   childDone(call: Call, child: Call): void;
   timer(code: number): void;
+  /** The servers a crash of this box takes down (all of them; a database: its primary). */
+  crashes(): readonly Server[];
   /** A server of this node crashed: drop what it held in memory. */
   serverDown(server: Server): void;
   /** Kind-specific report figures. */

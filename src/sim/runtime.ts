@@ -187,8 +187,15 @@ export class EdgeRt {
   ) {}
 }
 
+/** Chooses the server of a call that names none, for a box whose servers differ (a database's primary and replicas). */
+export interface ServerPicker {
+  pick(call: Call): Server;
+}
+
 export class NodeRt {
   servers: Server[] = [];
+  /** Who picks the server of a call naming none (null: the replicas take turns). */
+  picker: ServerPicker | null = null;
   out: EdgeRt[] = [];
   inn: EdgeRt[] = [];
   /** The cores of the host this box sits in (null: not in a host). */

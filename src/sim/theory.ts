@@ -54,3 +54,22 @@ export function retryMeanAttempts(p: number, k: number): number {
 export function tokenBucketAdmits(lambda: number, rate: number): number {
   return Math.min(lambda, rate);
 }
+
+/**
+ * Read replicas: the share of replica reads that are stale. Writes to key k come as a
+ * Poisson stream (rate λ_w · p_k) and each reaches the replicas after its own lag; a read
+ * at t is stale while some write to its key has not arrived, i.e. committed at s < t with
+ * s + lag > t. Those writes are a Poisson count with mean λ_w · p_k · E[lag] (the M/G/∞
+ * argument, whatever the lag's distribution), so P(stale | k) = 1 − e^(−λ_w · p_k · E[lag]);
+ * reads pick k with the same popularity p_k (Zipf(s) over `keys`).
+ */
+export function staleReadShare(keys: number, s: number, writesPerS: number, lagMs: number) {
+  let total = 0;
+  for (let k = 1; k <= keys; k++) total += k ** -s;
+  let share = 0;
+  for (let k = 1; k <= keys; k++) {
+    const p = k ** -s / total;
+    share += p * (1 - Math.exp((-writesPerS * p * lagMs) / 1000));
+  }
+  return share;
+}

@@ -76,6 +76,10 @@ export abstract class BaseBehaviour<K extends NodeKind = NodeKind> implements Be
 
   timer(_code: number): void {}
 
+  crashes(): readonly Server[] {
+    return this.node.servers;
+  }
+
   serverDown(_server: Server): void {}
 
   figures(_out: Record<string, number | string>): void {}
