@@ -51,7 +51,9 @@ export const NodeLive = memo(function NodeLive({ nodeId }: NodeOverlayProps) {
   const shows = live ? KIND_DECLS[live.kind as NodeKind]?.live : undefined;
   if (!live || shows?.none) return null;
   const down = live.replicas > 0 && live.replicasUp === 0;
-  const partly = !down && live.replicasUp < live.replicas;
+  const roles = replicaRoles(live);
+  // A database's replicas say their roles instead of "n/m up".
+  const partly = !down && roles === null && live.replicasUp < live.replicas;
   const poolSize = (live.figures.poolSize ?? 0) * Math.max(1, live.replicasUp);
   const hitRatio = live.figures.hitRatio;
   const showRing = !shows?.sendsRate;
@@ -68,6 +70,15 @@ export const NodeLive = memo(function NodeLive({ nodeId }: NodeOverlayProps) {
           {partly ? (
             <span className="bp-live__badge bp-live__badge--warn">
               {live.replicasUp}/{live.replicas} up
+            </span>
+          ) : null}
+          {roles !== null ? (
+            <span
+              className={`bp-live__badge${roles.warn ? ' bp-live__badge--warn' : ''}`}
+              data-replica-roles={roles.text}
+              title="Database roles: the primary takes writes, replicas answer reads"
+            >
+              {roles.text}
             </span>
           ) : null}
           {live.slow !== 1 ? (
@@ -108,6 +119,20 @@ export const NodeLive = memo(function NodeLive({ nodeId }: NodeOverlayProps) {
     </span>
   );
 });
+
+/**
+ * A database with read replicas: "primary + 2 replicas", "promoting…" while a replica is
+ * being promoted, "no primary" when none is up to take writes (null: no replicas).
+ */
+export function replicaRoles(live: LiveNode): { text: string; warn: boolean } | null {
+  const f = live.figures;
+  if (f.readReplicas === undefined || live.replicasUp === 0) return null;
+  if (f.promoting === 1) return { text: 'promoting…', warn: true };
+  const n = f.readReplicas;
+  const replicas = `${n} ${n === 1 ? 'replica' : 'replicas'}`;
+  if (f.primaryUp !== 1) return { text: `no primary + ${replicas}`, warn: true };
+  return { text: `primary + ${replicas}`, warn: n + 1 < live.replicas };
+}
 
 function farAllowed(): boolean {
   return useDocumentStore.getState().doc.nodes.length >= BIG_DIAGRAM;
@@ -202,6 +227,14 @@ function Tip({ live }: { live: LiveNode }) {
   ];
   if (live.replicas > 1) rows.push(['Replicas up', `${live.replicasUp} of ${live.replicas}`]);
   if (live.figures.hitRatio !== undefined) rows.push(['Hit ratio', pct(live.figures.hitRatio)]);
+  if (live.figures.replicaReads !== undefined) {
+    rows.push(['Replica reads', `${Math.round(live.figures.replicaReads)}`]);
+    rows.push([
+      'Stale reads',
+      `${Math.round(live.figures.staleReads ?? 0)} (${pct(live.figures.staleShare ?? 0)})`,
+    ]);
+    if (live.figures.failovers) rows.push(['Failovers', `${live.figures.failovers}`]);
+  }
   if (live.figures.poolSize) {
     rows.push(['Pool in use', `${Math.round(live.figures.poolInUse ?? 0)}`]);
     rows.push(['Pool waits', `${Math.round(live.figures.poolWaits ?? 0)}`]);

@@ -20,10 +20,12 @@ function replicaDoc(rps: number, writes: number, db: Record<string, number | str
       box('users', 'client', {
         rps,
         timeoutMs: 600_000,
-        routes: [
-          { method: 'GET', path: '/item', weight: 1 - writes },
-          { method: 'POST', path: '/item', weight: writes },
-        ].filter((r) => r.weight > 0),
+        routes: (
+          [
+            { method: 'GET', path: '/item', weight: 1 - writes },
+            { method: 'POST', path: '/item', weight: writes },
+          ] as const
+        ).filter((r) => r.weight > 0),
       }),
       box('app', 'app', {
         concurrency: 1024,

@@ -1,6 +1,7 @@
 // Chaos on the selected box or link, from the Run menu (the same commands as the canvas's
 // right-click menus and the inspector's chaos section).
 
+import { crashChoices } from '../crashChoices.ts';
 import { useDocumentStore } from '../documentStore.ts';
 import { useSelectionStore } from '../selectionStore.ts';
 import { useSimulationStore } from '../simulationStore.ts';
@@ -18,9 +19,8 @@ function selectedLink(): string | null {
   return s.nodeIds.length === 0 && s.edgeIds.length === 1 ? s.edgeIds[0]! : null;
 }
 
-function isDown(id: string): boolean {
-  const live = useSimulationStore.getState().nodes[id];
-  return live !== undefined && live.replicas > 0 && live.replicasUp === 0;
+function choices(id: string) {
+  return crashChoices(useSimulationStore.getState().nodes[id]);
 }
 
 export const crashAction: Action = {
@@ -32,7 +32,7 @@ export const crashAction: Action = {
   order: 0,
   predicate: () => {
     const id = selectedBox();
-    return id !== null && !isDown(id);
+    return id !== null && choices(id).crash;
   },
   perform: () => {
     const id = selectedBox();
@@ -49,7 +49,7 @@ export const restartAction: Action = {
   order: 1,
   predicate: () => {
     const id = selectedBox();
-    return id !== null && isDown(id);
+    return id !== null && choices(id).restart;
   },
   perform: () => {
     const id = selectedBox();

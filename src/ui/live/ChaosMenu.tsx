@@ -3,6 +3,7 @@
 
 import { useEffect, useRef } from 'react';
 import type { ChaosAction } from '../../sim/api.ts';
+import { crashChoices } from '../../state/crashChoices.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useChaosMenu } from '../../state/liveChaosMenu.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
@@ -16,15 +17,27 @@ export interface ChaosItem {
 export function nodeChaosItems(
   id: string,
   kind: string,
-  live: { replicas: number; replicasUp: number; slow: number; errorRate: number } | undefined,
+  live:
+    | {
+        replicas: number;
+        replicasUp: number;
+        slow: number;
+        errorRate: number;
+        figures?: Record<string, number>;
+      }
+    | undefined,
 ): ChaosItem[][] {
   const down = live !== undefined && live.replicas > 0 && live.replicasUp === 0;
+  const can = crashChoices(live);
+  const first: ChaosItem[] = [];
+  if (can.crash) {
+    first.push({
+      label: can.primary ? 'Crash the primary' : 'Crash',
+      action: { type: 'crash', node: id },
+    });
+  }
+  if (can.restart) first.push({ label: 'Restart', action: { type: 'restart', node: id } });
   const items: ChaosItem[][] = [
-    [
-      down
-        ? { label: 'Restart', action: { type: 'restart', node: id } }
-        : { label: 'Crash', action: { type: 'crash', node: id } },
-    ],
     [
       { label: 'Slow down ×2', action: { type: 'slow', node: id, factor: 2 } },
       { label: 'Slow down ×5', action: { type: 'slow', node: id, factor: 5 } },
@@ -35,6 +48,7 @@ export function nodeChaosItems(
       { label: 'Fail 50% of requests', action: { type: 'errorRate', node: id, rate: 0.5 } },
     ],
   ];
+  if (first.length > 0) items.unshift(first);
   const healing: ChaosItem[] = [];
   if (live && live.slow !== 1)
     healing.push({ label: 'Normal speed', action: { type: 'slow', node: id, factor: 1 } });

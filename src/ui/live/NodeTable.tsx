@@ -1,6 +1,7 @@
 // Every box's live figures in one table: arrivals, utilization, queue, in flight, errors,
 // and what matters for its kind (hit ratio, pool use). The bottleneck's row is marked.
 
+import { replicaRoles } from '../../canvas/live/NodeLive.tsx';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useSelectionStore } from '../../state/selectionStore.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
@@ -27,6 +28,12 @@ export function NodeTable() {
           <th scope="col">Errors</th>
           <th scope="col">Hit ratio</th>
           <th scope="col">Pool</th>
+          <th
+            scope="col"
+            title="Reads a replica answered before the last write to their row reached it"
+          >
+            Stale reads
+          </th>
           <th scope="col">State</th>
         </tr>
       </thead>
@@ -37,10 +44,18 @@ export function NodeTable() {
           const pool = f.figures.poolSize
             ? `${Math.round(f.figures.poolInUse ?? 0)}/${f.figures.poolSize * Math.max(1, f.replicasUp)}`
             : '';
+          const roles = replicaRoles(f);
+          const stale =
+            f.figures.replicaReads !== undefined
+              ? `${Math.round(f.figures.staleReads ?? 0)} (${pct(f.figures.staleShare ?? 0)})`
+              : '';
           const state = down
             ? 'down'
             : [
-                f.replicasUp < f.replicas ? `${f.replicasUp}/${f.replicas} up` : '',
+                roles !== null ? roles.text : '',
+                roles === null && f.replicasUp < f.replicas
+                  ? `${f.replicasUp}/${f.replicas} up`
+                  : '',
                 f.slow !== 1 ? `slow ×${num(f.slow)}` : '',
                 f.errorRate > 0 ? `fails ${pct(f.errorRate)}` : '',
               ]
@@ -61,6 +76,7 @@ export function NodeTable() {
               <td>{Math.round(f.errors)}</td>
               <td>{f.figures.hitRatio !== undefined ? pct(f.figures.hitRatio) : ''}</td>
               <td>{pool}</td>
+              <td className={f.figures.staleReads ? 'is-bad' : ''}>{stale}</td>
               <td className={down ? 'is-bad' : ''}>{state}</td>
             </tr>
           );
