@@ -280,6 +280,7 @@ function accuracyRows(E: Engine): BenchRow[] {
     .hitRatio as number;
   row('LRU hit ratio, Zipf 0.8 (Che)', hit, E.cheHitRatio(5000, 0.8, 500));
   resilienceRows(E, row);
+  replicaRows(E, row);
   return rows;
 }
 
@@ -324,6 +325,49 @@ function resilienceRows(E: Engine, row: (figure: string, got: number, want: numb
     rl.nodes.app!.arrivals / rl.duration_s,
     E.tokenBucketAdmits(300, 100),
   );
+}
+
+/** Database read replicas against theory (src/sim/replicas/). */
+function replicaRows(E: Engine, row: (figure: string, got: number, want: number) => void) {
+  // 600 reads/s over 4 replicas of 2 workers × 10 ms: each an M/M/2 at 150/s.
+  const reads = E.simulate(
+    E.replicaDoc(600, 0, {
+      concurrency: 2,
+      readMs: 10,
+      serviceDist: 'exponential',
+      queueLimit: 100_000,
+      readReplicas: 4,
+    }),
+    { seed: 4, durationMs: 600_000, warmupMs: 10_000 },
+  ).nodes.db!;
+  row(
+    '4 read replicas, M/M/2 each at λ/4: W ms',
+    reads.meanResponseMs,
+    E.mmcResponseMs(2, 150, 100),
+  );
+  const stale = E.simulate(
+    E.replicaDoc(1000, 0.2, {
+      concurrency: 1024,
+      readMs: 1,
+      serviceDist: 'constant',
+      readReplicas: 2,
+      replicationLagMs: 50,
+      rows: 1000,
+    }),
+    { seed: 6, durationMs: 300_000, warmupMs: 10_000 },
+  ).nodes.db!;
+  row(
+    'stale reads, 200 writes/s, lag 50 ms: Σ p(1−e^(−λp·lag))',
+    stale.staleShare as number,
+    E.staleReadShare(1000, 0.99, 200, 50),
+  );
+  const failover = E.simulate(E.replicaDoc(1000, 0.5, { readReplicas: 2, failoverS: 10 }), {
+    seed: 9,
+    durationMs: 60_000,
+    warmupMs: 5000,
+    actions: [{ atMs: 20_000, action: { type: 'crash', node: 'db' } }],
+  }).nodes.db!;
+  row('failover 10 s: gap until the next write, ms', failover.writeGapMs as number, 10_000);
 }
 
 export const bench: BenchModule = {

@@ -4,6 +4,7 @@ import { defaultConfig } from '../model/kinds.ts';
 import type {
   Config,
   NodeKind,
+  Route,
   TopologyDocument,
   TopologyEdge,
   TopologyNode,
@@ -157,5 +158,36 @@ export function limitedDoc(lambda: number, rate: number, burst: number): Topolog
       box('app', 'app', { concurrency: 1024, serviceTimeMs: 1, serviceDist: 'constant' }),
     ],
     [link('users', 'rl'), link('rl', 'app')],
+  );
+}
+
+/**
+ * client (λ per second, a share `writes` of POSTs) → app with room for everything (one
+ * query per request, a connection each) → database with the settings given (read
+ * replicas, for theory checks).
+ */
+export function replicaDoc(
+  rps: number,
+  writes: number,
+  db: Record<string, number | string>,
+): TopologyDocument {
+  const routes: Route[] = [];
+  if (writes < 1) routes.push({ method: 'GET', path: '/item', weight: 1 - writes });
+  if (writes > 0) routes.push({ method: 'POST', path: '/item', weight: writes });
+  return topology(
+    [
+      box('users', 'client', { rps, timeoutMs: 600_000, routes }),
+      box('app', 'app', {
+        concurrency: 1024,
+        queueLimit: 1_000_000,
+        serviceTimeMs: 0,
+        serviceDist: 'constant',
+        dbQueries: 1,
+        poolSize: 0,
+        connectMs: 0,
+      }),
+      box('db', 'db', { maxConnections: 100_000, writeMs: 0, ...db }),
+    ],
+    [link('users', 'app'), link('app', 'db')],
   );
 }

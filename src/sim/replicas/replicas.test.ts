@@ -5,42 +5,13 @@
 
 import { describe, expect, it } from 'vitest';
 import type { TimedAction } from '../api.ts';
-import { box, link, topology } from '../fixtures.ts';
+import { box, link, replicaDoc } from '../fixtures.ts';
 import { Simulation } from '../simulation.ts';
 import { simulate } from '../simulate.ts';
 import { buildReport } from '../report.ts';
 import { mmcResponseMs, staleReadShare } from '../theory.ts';
 
 const relErr = (got: number, want: number) => Math.abs(got - want) / want;
-
-/** users → app → db with replicas; `writes` is the share of POSTs (one query each). */
-function replicaDoc(rps: number, writes: number, db: Record<string, number | string>) {
-  return topology(
-    [
-      box('users', 'client', {
-        rps,
-        timeoutMs: 600_000,
-        routes: (
-          [
-            { method: 'GET', path: '/item', weight: 1 - writes },
-            { method: 'POST', path: '/item', weight: writes },
-          ] as const
-        ).filter((r) => r.weight > 0),
-      }),
-      box('app', 'app', {
-        concurrency: 1024,
-        queueLimit: 1_000_000,
-        serviceTimeMs: 0,
-        serviceDist: 'constant',
-        dbQueries: 1,
-        poolSize: 0,
-        connectMs: 0,
-      }),
-      box('db', 'db', { maxConnections: 100_000, writeMs: 0, ...db }),
-    ],
-    [link('users', 'app'), link('app', 'db')],
-  );
-}
 
 describe('read replicas', () => {
   it('each replica is an M/M/c of its own: reads wait as Erlang C says at λ / replicas', () => {
