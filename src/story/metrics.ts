@@ -72,6 +72,12 @@ export const NODE_FIGURES: Record<string, Named> = {
   passed: { label: 'requests let through', unit: 'count' },
   limited: { label: 'requests answered 429', unit: 'count' },
   shed: { label: 'requests shed', unit: 'count' },
+  readReplicas: { label: 'read replicas serving at the end', unit: 'count' },
+  replicaReads: { label: 'reads answered by a replica', unit: 'count' },
+  staleReads: { label: 'stale reads', unit: 'count' },
+  staleShare: { label: 'share of replica reads that were stale', unit: 'share' },
+  failovers: { label: 'replicas promoted', unit: 'count' },
+  writeGapMs: { label: 'time without writes after the primary crashed', unit: 'ms' },
 };
 
 export const ROUTE_FIGURES: Record<string, Named & { read: (r: RouteReport) => number }> = {
