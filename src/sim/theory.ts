@@ -54,3 +54,19 @@ export function retryMeanAttempts(p: number, k: number): number {
 export function tokenBucketAdmits(lambda: number, rate: number): number {
   return Math.min(lambda, rate);
 }
+
+/**
+ * The replicas an autoscaler targeting utilization settles at: each replica has c workers
+ * of rate μ, so n replicas are busy λ / (n·μ·c) of the time; the fewest that keep that at
+ * or under the target, within the bounds.
+ */
+export function autoscaleReplicas(
+  lambda: number,
+  mu: number,
+  c: number,
+  target: number,
+  min: number,
+  max: number,
+): number {
+  return Math.min(max, Math.max(min, Math.ceil(lambda / (mu * c * target) - 1e-9)));
+}

@@ -2,7 +2,7 @@
 // Everything the model knows about this kind (see src/kinds/spec.ts).
 
 import { COMPUTE_SIZES, WORKERS_PER_VCPU, computePrice, plural } from '../../model/prices.ts';
-import { concurrency, defineKind, dist, replicas } from '../spec.ts';
+import { autoscaleFields, concurrency, defineKind, dist, replicas } from '../spec.ts';
 
 export default defineKind({
   id: 'app',
@@ -45,6 +45,7 @@ export default defineKind({
       help: 'Load shedding: turn a request away (503 shed) when its wait in the queue would pass this (0 = never).',
     },
     replicas,
+    ...autoscaleFields,
     {
       type: 'number',
       key: 'weight',
