@@ -303,6 +303,10 @@ export default defineKind({
       '`shedAfterMs > 0`: a request that finds every worker busy is turned away at once (`shed`, counted at the app) when its estimated queue wait passes `shedAfterMs`; the estimate is (requests waiting + 1) × the recent average time a request holds a worker (an average over completed requests that forgets, weight 5%) ÷ workers. So an overloaded server answers what it keeps quickly instead of letting its queue grow; figure `shed`. 0 (the default) never sheds.',
     ],
     [
+      'app, worker: autoscaling',
+      '`autoscale` on (`sim/autoscale.ts`): every `scaleEveryS` the box asks for ceil(serving replicas × their utilization over the period ÷ `targetUtilizationPct`), or with `scaleOn: queue` ceil(waiting ÷ `targetQueue`) (its own queue plus the queues feeding it), within `minReplicas`…`maxReplicas`; an action waits `cooldownS` after the last. New replicas boot for `coldStartS` before they take traffic; scaling in cancels booting ones first, then drains the newest: it takes nothing new and goes when what it holds is done. `replicas` is how many it starts with. Settles at ceil(λ·S ÷ (c · target)) (`autoscale.test.ts`). Figures `replicasStarting`, `replicasDraining`, `desiredReplicas`, `meanReplicas`, `scaleOuts`, `scaleIns`; series points carry `replicas` and `starting`.',
+    ],
+    [
       'app: DB pool',
       "`poolSize > 0`: reuse an idle connection; else open one (`connectMs`, counts against the DB's `maxConnections`, refused → `db-max-connections` counted at the DB); else wait up to `poolTimeoutMs` → `pool-timeout`. `poolSize = 0`: every query opens its own connection (pays `connectMs`, holds a DB connection until the query returns).",
     ],

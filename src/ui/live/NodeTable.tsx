@@ -37,9 +37,17 @@ export function NodeTable() {
           const pool = f.figures.poolSize
             ? `${Math.round(f.figures.poolInUse ?? 0)}/${f.figures.poolSize * Math.max(1, f.replicasUp)}`
             : '';
+          const booting = f.figures.replicasStarting;
+          const draining = f.figures.replicasDraining ?? 0;
+          // An autoscaled box: how many replicas serve now, and those coming and going.
+          const scaled =
+            booting === undefined
+              ? ''
+              : `${f.replicas} replica${f.replicas === 1 ? '' : 's'}${booting > 0 ? ` +${booting} starting` : ''}${draining > 0 ? ` −${draining} draining` : ''}`;
           const state = down
             ? 'down'
             : [
+                scaled,
                 f.replicasUp < f.replicas ? `${f.replicasUp}/${f.replicas} up` : '',
                 f.slow !== 1 ? `slow ×${num(f.slow)}` : '',
                 f.errorRate > 0 ? `fails ${pct(f.errorRate)}` : '',
