@@ -1,7 +1,8 @@
 // Autoscaling of a box's replicas (app servers and workers; docs/engine.md, "Autoscaling").
 // Every `scaleEveryS` the controller reads the figure it scales on over the period since it
 // last looked and asks for, as Kubernetes' Horizontal Pod Autoscaler does,
-//   utilization:  ceil(serving × measured utilization / target)
+//   utilization:  ceil(workers busy on average / (workers per replica × target)),
+//                 i.e. ceil(serving × utilization / target) while no replica came or went
 //   queue:        ceil(waiting / target per replica)   (here and in the queues feeding it)
 // bounded by the fewest and most replicas. With arrival rate λ, work S per request and c
 // workers per replica that settles at ceil(λ·S / (c · target)), whatever it started from.
@@ -84,7 +85,7 @@ export class Autoscaler {
   private last = 0;
   // The areas when the controller last looked.
   private seenBusy = 0;
-  private seenCap = 0;
+  private seenAt = 0;
   private readonly uids: { next: number };
 
   constructor(
@@ -108,9 +109,8 @@ export class Autoscaler {
     this.gen++;
     this.lastAction = Number.NEGATIVE_INFINITY;
     this.desired = this.node.servers.length;
-    const { busy } = this.areas();
-    this.seenBusy = busy;
-    this.seenCap = this.capArea;
+    this.seenBusy = this.areas().busy;
+    this.seenAt = this.sim.now;
     this.sim.nodeTimer(this.node, this.sim.now + s.everyMs, T_EVAL + this.gen);
   }
 
@@ -166,14 +166,17 @@ export class Autoscaler {
       }
       want = Math.ceil(waiting / s.target - 1e-9);
     } else {
-      const { busy } = this.areas();
-      const dBusy = busy - this.seenBusy;
-      const dCap = this.capArea - this.seenCap;
+      const now = this.sim.now;
       // Measurement restarted (warmup ended) less than half a period ago: too little to go on.
-      if (dCap < 0.5 * this.cap * s.everyMs) return;
-      want = Math.ceil((serving * dBusy) / dCap / s.target - 1e-9);
+      if (now - this.seenAt < 0.5 * s.everyMs) return;
+      const { busy } = this.areas();
+      // Workers busy on average over the period, over what one replica has: the replicas
+      // that keep them at the target (serving × utilization ÷ target while none came or went).
+      const demand = (busy - this.seenBusy) / (now - this.seenAt);
+      const perReplica = this.node.servers[0]?.workers?.cap ?? 1;
+      want = Math.ceil(demand / (perReplica * s.target) - 1e-9);
       this.seenBusy = busy;
-      this.seenCap = this.capArea;
+      this.seenAt = now;
     }
     const hi = Math.max(s.min, s.max);
     want = Math.min(hi, Math.max(s.min, want));
@@ -329,7 +332,7 @@ export class Autoscaler {
     this.capArea = 0;
     this.replicaArea = 0;
     this.seenBusy = 0;
-    this.seenCap = 0;
+    this.seenAt = this.sim.now;
     this.scaleOuts = 0;
     this.scaleIns = 0;
   }

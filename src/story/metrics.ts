@@ -72,6 +72,12 @@ export const NODE_FIGURES: Record<string, Named> = {
   passed: { label: 'requests let through', unit: 'count' },
   limited: { label: 'requests answered 429', unit: 'count' },
   shed: { label: 'requests shed', unit: 'count' },
+  replicasStarting: { label: 'replicas booting at the end', unit: 'count' },
+  replicasDraining: { label: 'replicas draining at the end', unit: 'count' },
+  desiredReplicas: { label: 'replicas the autoscaler asked for last', unit: 'count' },
+  meanReplicas: { label: 'mean replicas serving', unit: 'number' },
+  scaleOuts: { label: 'times it scaled out', unit: 'count' },
+  scaleIns: { label: 'times it scaled in', unit: 'count' },
 };
 
 export const ROUTE_FIGURES: Record<string, Named & { read: (r: RouteReport) => number }> = {
