@@ -85,6 +85,28 @@ describe('autoscaling', () => {
     expect(r.nodes.app!.failedBy).toEqual({});
   });
 
+  it('a crash while replicas drain: the draining ones go down too, and go at the next look', () => {
+    // 10/s of 2 s on 4 workers wants 8 replicas: from 30 it lets 22 go at the first look,
+    // the idle ones at once, the others once their requests are done.
+    const doc = autoscaleDoc(10, 2000, 4, { replicas: 30, maxReplicas: 30, cooldownS: 60 });
+    const sim = new Simulation(doc, { seed: 6 });
+    sim.runUntil(10_001);
+    const first = buildReport(sim).nodes.app!;
+    const draining = first.replicasDraining as number;
+    const serving = first.replicas;
+    expect(draining).toBeGreaterThan(0);
+    expect(serving).toBeLessThan(10);
+    sim.inject({ type: 'crash', node: 'app' });
+    sim.inject({ type: 'restart', node: 'app' });
+    sim.runUntil(10_002);
+    expect(buildReport(sim).nodes.app!.replicasDraining).toBe(draining); // down, not yet gone
+    sim.runUntil(20_001);
+    const app = buildReport(sim).nodes.app!;
+    expect(app.replicasDraining).toBe(0);
+    expect(app.replicas).toBe(serving); // the cooldown holds the count until 70 s
+    expect(app.replicasUp).toBe(app.replicas);
+  });
+
   it('on queue depth, workers scale to the backlog of the queue feeding them', () => {
     // 50 jobs/s of 200 ms on one slot per replica: each replica does 5/s, so it takes 10.
     const doc = topology(

@@ -156,6 +156,8 @@ export class Autoscaler {
   private evaluate(): void {
     this.mark();
     const s = this.s;
+    // A draining replica that crashed (chaos) holds nothing any more: it goes.
+    this.sweep();
     const serving = this.node.servers.length;
     let want: number;
     if (s.metric === SCALE_QUEUE) {
@@ -226,6 +228,11 @@ export class Autoscaler {
     }
     this.serversChanged();
     // The idle (or crashed) ones go at once; the others when their last request is done.
+    this.sweep();
+  }
+
+  /** Draining replicas that are idle or crashed go. */
+  private sweep(): void {
     for (let i = this.draining.length - 1; i >= 0; i--) {
       const w = this.draining[i]!.workers;
       if (!this.draining[i]!.up || w === null || (w.busy === 0 && w.waiting === 0)) {

@@ -37,7 +37,11 @@ export class Chaos {
     }
     switch (action.type) {
       case 'crash':
-        for (const n of world.withContents(node!)) for (const s of n.servers) world.crashServer(s);
+        for (const n of world.withContents(node!)) {
+          for (const s of n.servers) world.crashServer(s);
+          // Replicas draining go down with the box (the autoscaler lets them go).
+          for (const s of [...(n.scale?.draining ?? [])]) world.crashServer(s);
+        }
         break;
       case 'restart':
         for (const n of world.withContents(node!))

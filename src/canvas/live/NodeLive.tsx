@@ -35,8 +35,7 @@ export const NodeLive = memo(function NodeLive({ nodeId }: NodeOverlayProps) {
     // Every box on screen asks on every change: an index, not a search of every box.
     const n = nodeById(s.doc, nodeId);
     if (!n || !KIND_DECLS[n.kind].live?.queueBar) return 0;
-    const num = (key: NumberKey<NodeKind>) => numberOf(n.kind, n.config, key);
-    return num('queueLimit') * num('replicas');
+    return numberOf(n.kind, n.config, 'queueLimit' as NumberKey<NodeKind>);
   });
   // The tooltip of every figure is built only while the pointer is over the box (it shows
   // on hover only): a big diagram's boxes otherwise rewrote rows nobody sees on every
@@ -92,7 +91,8 @@ export const NodeLive = memo(function NodeLive({ nodeId }: NodeOverlayProps) {
             </span>
           ) : null}
           {live.queue > 0 || queueLimit > 0 ? (
-            <QueueBar queue={live.queue} limit={queueLimit} />
+            // Each replica running now has its own queue (an autoscaled box's come and go).
+            <QueueBar queue={live.queue} limit={queueLimit * Math.max(1, live.replicas)} />
           ) : null}
           {shows?.sendsRate ? (
             <span className="bp-live__badge">{fmt(live.rps)} req/s</span>

@@ -21,8 +21,7 @@ export function ReplicaChart({
   const nodes = useDocumentStore((s) => s.doc.nodes);
   const last = series.length > 0 ? series[series.length - 1]!.nodes : undefined;
   const scaled = useMemo(
-    () =>
-      last ? nodes.filter((n) => last[n.id]?.replicas !== undefined).slice(0, 4) : [],
+    () => (last ? nodes.filter((n) => last[n.id]?.replicas !== undefined).slice(0, 4) : []),
     [nodes, last],
   );
   if (scaled.length === 0) return null;
