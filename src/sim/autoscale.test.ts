@@ -31,21 +31,21 @@ describe('autoscaling', () => {
   it('from above it scales in to the same count, and stays within min and max', () => {
     const from10 = simulate(autoscaleDoc(600, 20, 4, { replicas: 10 }), {
       seed: 8,
-      durationMs: 400_000,
-      warmupMs: 200_000,
+      durationMs: 200_000,
+      warmupMs: 100_000,
     });
     expect(from10.nodes.app!.replicas).toBe(5);
     expect(from10.nodes.app!.scaleIns).toBe(0); // settled before measurement began
     const capped = simulate(autoscaleDoc(600, 20, 4, { maxReplicas: 3 }), {
       seed: 8,
-      durationMs: 200_000,
-      warmupMs: 100_000,
+      durationMs: 120_000,
+      warmupMs: 60_000,
     });
     expect(capped.nodes.app!.replicas).toBe(3);
     const floor = simulate(autoscaleDoc(20, 20, 4, { minReplicas: 2 }), {
       seed: 8,
-      durationMs: 200_000,
-      warmupMs: 100_000,
+      durationMs: 120_000,
+      warmupMs: 60_000,
     });
     expect(floor.nodes.app!.replicas).toBe(2);
   });
@@ -170,10 +170,10 @@ describe('autoscaling', () => {
 
   it('is deterministic: same document and seed, same report, in slices or at once', () => {
     const doc = autoscaleDoc(600, 20, 4);
-    const once = simulate(doc, { seed: 9, durationMs: 120_000, warmupMs: 0 });
+    const once = simulate(doc, { seed: 9, durationMs: 60_000, warmupMs: 0 });
     const sim = new Simulation(doc, { seed: 9 });
-    for (let t = 777; t < 120_000; t += 777) sim.runUntil(t);
-    sim.runUntil(120_000);
+    for (let t = 777; t < 60_000; t += 777) sim.runUntil(t);
+    sim.runUntil(60_000);
     expect(buildReport(sim)).toEqual(once);
   });
 
