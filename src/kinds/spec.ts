@@ -265,7 +265,7 @@ export const replicas: NumberField<'replicas'> = {
   min: 1,
   max: 64,
   integer: true,
-  help: 'Identical copies started from the same image; each has its own workers and queue.',
+  help: 'Identical copies started from the same image; each has its own workers and queue. With autoscale on: how many it starts with.',
 };
 
 /**
