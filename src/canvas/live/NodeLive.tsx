@@ -201,6 +201,15 @@ function Tip({ live }: { live: LiveNode }) {
     ['Completed', `${Math.round(live.completed)}`],
   ];
   if (live.replicas > 1) rows.push(['Replicas up', `${live.replicasUp} of ${live.replicas}`]);
+  const booting = live.figures.replicasStarting;
+  if (booting !== undefined) {
+    // Autoscaled: what it asked for last, and the replicas coming and going.
+    rows.push(['Autoscaler wants', `${Math.round(live.figures.desiredReplicas ?? 0)} replicas`]);
+    if (booting > 0) rows.push(['Booting', `${booting}`]);
+    if (live.figures.replicasDraining) {
+      rows.push(['Draining', `${live.figures.replicasDraining}`]);
+    }
+  }
   if (live.figures.hitRatio !== undefined) rows.push(['Hit ratio', pct(live.figures.hitRatio)]);
   if (live.figures.poolSize) {
     rows.push(['Pool in use', `${Math.round(live.figures.poolInUse ?? 0)}`]);
