@@ -325,6 +325,15 @@ function resilienceRows(E: Engine, row: (figure: string, got: number, want: numb
     rl.nodes.app!.arrivals / rl.duration_s,
     E.tokenBucketAdmits(300, 100),
   );
+  // Autoscaling (src/sim/autoscale.ts): λ = 600/s, S = 20 ms, 4 workers, target 70%.
+  const as = E.simulate(E.autoscaleDoc(600, 20, 4), {
+    seed: 4,
+    durationMs: 600_000,
+    warmupMs: 120_000,
+  }).nodes.app!;
+  const n = E.autoscaleReplicas(600, 50, 4, 0.7, 1, 20);
+  row('autoscale λ=600 μc=200 target 70%: replicas ceil(λ/(μc·t))', as.meanReplicas as number, n);
+  row('autoscale: utilization settles at λ/(n·μc)', as.utilization, 600 / (n * 200));
 }
 
 /** Database read replicas against theory (src/sim/replicas/). */

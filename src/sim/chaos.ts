@@ -39,6 +39,8 @@ export class Chaos {
       case 'crash':
         for (const n of world.withContents(node!)) {
           for (const s of [...n.behaviour.crashes()]) world.crashServer(s);
+          // Replicas draining go down with the box (the autoscaler lets them go).
+          for (const s of [...(n.scale?.draining ?? [])]) world.crashServer(s);
         }
         break;
       case 'restart':

@@ -191,3 +191,43 @@ export function replicaDoc(
     [link('users', 'app'), link('app', 'db')],
   );
 }
+
+/**
+ * client → load balancer → an autoscaled app (c workers of `serviceMs`, no cold start by
+ * default), for the autoscaling theory check and the bench.
+ */
+export function autoscaleDoc(
+  rps: number,
+  serviceMs: number,
+  workers: number,
+  scale: Config = {},
+): TopologyDocument {
+  return topology(
+    [
+      box('users', 'client', {
+        rps,
+        timeoutMs: 600_000,
+        users: 1000,
+        routes: [{ method: 'GET', path: '/work', weight: 1 }],
+      }),
+      box('lb', 'lb', { strategy: 'least-connections' }),
+      box('app', 'app', {
+        concurrency: workers,
+        serviceTimeMs: serviceMs,
+        serviceDist: 'exponential',
+        queueLimit: 1_000_000,
+        dbQueries: 0,
+        replicas: 1,
+        autoscale: true,
+        targetUtilizationPct: 70,
+        minReplicas: 1,
+        maxReplicas: 20,
+        coldStartS: 5,
+        cooldownS: 10,
+        scaleEveryS: 10,
+        ...scale,
+      }),
+    ],
+    [link('users', 'lb'), link('lb', 'app')],
+  );
+}

@@ -79,6 +79,8 @@ export class Measurement {
   busyOf(rt: NodeRt, now: number): { busy: number; cap: number; queueArea: number } {
     const cores = rt.cores;
     if (cores !== null) return { busy: cores.busyAreaAt(now), cap: cores.cap, queueArea: 0 };
+    // Replicas come and go: the autoscaler keeps the areas of those gone and draining.
+    if (rt.scale !== null) return rt.scale.areas(now);
     let busy = 0;
     let cap = 0;
     let queueArea = 0;
@@ -102,12 +104,17 @@ export class Measurement {
       const utilization = cap > 0 ? Math.min(1, (busy - rt.tickBusy) / (cap * 1000)) : 0;
       rt.tickBusy = busy;
       rt.lastUtilization = utilization;
-      points[rt.id] = {
+      const p: SeriesPoint['nodes'][string] = {
         utilization,
         queue: rt.behaviour.queueLength(),
         inFlight: rt.inFlight,
         rps: rt.arrivals - rt.tickArrivals,
       };
+      if (rt.scale?.active) {
+        p.replicas = rt.servers.length;
+        p.starting = rt.scale.starting.length;
+      }
+      points[rt.id] = p;
       rt.tickArrivals = rt.arrivals;
     }
     const point: SeriesPoint = {

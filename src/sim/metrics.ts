@@ -16,8 +16,21 @@ export interface SeriesPoint {
   errors_rps: number;
   errorRate: number;
   latency_ms: LatencySummary;
-  /** Per node: utilization (0–1), queue length now, requests in progress now, arrivals/s. */
-  nodes: Record<string, { utilization: number; queue: number; inFlight: number; rps: number }>;
+  /**
+   * Per node: utilization (0–1), queue length now, requests in progress now, arrivals/s;
+   * for a box with autoscale on, its serving replicas and those booting at the second's end.
+   */
+  nodes: Record<
+    string,
+    {
+      utilization: number;
+      queue: number;
+      inFlight: number;
+      rps: number;
+      replicas?: number;
+      starting?: number;
+    }
+  >;
   /**
    * Connections with retries, a timeout or a breaker (absent when none has): calls made
    * and tries sent this second, and the breaker's state at its end (0 closed, 1 open,

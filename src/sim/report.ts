@@ -22,7 +22,14 @@ export function nodeReport(sim: Simulation, rt: NodeRt): NodeReport {
     rejected: rt.failed[C_REJECTED]!,
     failedBy: causesRecord(rt.failed),
     errors: rt.errors,
-    utilization: r6(cap > 0 ? busy / (cap * t) : 0),
+    // A scaled box's workers came and went: divide by the worker-time there was.
+    utilization: r6(
+      rt.scale !== null
+        ? busy / Math.max(1e-9, rt.scale.capAreaAt(sim.now))
+        : cap > 0
+          ? busy / (cap * t)
+          : 0,
+    ),
     meanQueue: r6(queueArea / t),
     meanResponseMs: r6(rt.completed > 0 ? rt.respSum / rt.completed : 0),
     queue: rt.behaviour.queueLength(),

@@ -4,6 +4,7 @@
 // primitive (workers, cores, pools) in resource.ts.
 
 import type { ConfigValue, NodeKind } from '../model/types.ts';
+import type { Autoscaler } from './autoscale.ts';
 import type { Capabilities } from './capabilities.ts';
 import { CAUSE_COUNT } from './causes.ts';
 import type { Behaviour, RootOwner } from './engine.ts';
@@ -222,6 +223,8 @@ export class NodeRt {
   lastUtilization = 0;
   /** When this node's figures started (added mid-run, or the end of warmup). */
   since = 0;
+  /** Its autoscaler (autoscale.ts), once autoscale was on; null for nearly every box. */
+  scale: Autoscaler | null = null;
   constructor(
     public id: string,
     public kind: NodeKind,

@@ -73,3 +73,19 @@ export function staleReadShare(keys: number, s: number, writesPerS: number, lagM
   }
   return share;
 }
+
+/**
+ * The replicas an autoscaler targeting utilization settles at: each replica has c workers
+ * of rate μ, so n replicas are busy λ / (n·μ·c) of the time; the fewest that keep that at
+ * or under the target, within the bounds.
+ */
+export function autoscaleReplicas(
+  lambda: number,
+  mu: number,
+  c: number,
+  target: number,
+  min: number,
+  max: number,
+): number {
+  return Math.min(max, Math.max(min, Math.ceil(lambda / (mu * c * target) - 1e-9)));
+}

@@ -83,7 +83,8 @@ export class World {
     for (const rt of nodes) {
       const want = rt.behaviour.replicas();
       while (rt.servers.length < want) {
-        const s = new Server(rt, rt.servers.length);
+        // A scaled box may have replicas booting or draining: their indices are taken.
+        const s = new Server(rt, rt.scale?.freeIndex() ?? rt.servers.length);
         s.uid = this.nextServerUid++;
         rt.servers.push(s);
       }

@@ -78,6 +78,12 @@ export const NODE_FIGURES: Record<string, Named> = {
   staleShare: { label: 'share of replica reads that were stale', unit: 'share' },
   failovers: { label: 'replicas promoted', unit: 'count' },
   writeGapMs: { label: 'time without writes after the primary crashed', unit: 'ms' },
+  replicasStarting: { label: 'replicas booting at the end', unit: 'count' },
+  replicasDraining: { label: 'replicas draining at the end', unit: 'count' },
+  desiredReplicas: { label: 'replicas the autoscaler asked for last', unit: 'count' },
+  meanReplicas: { label: 'mean replicas serving', unit: 'number' },
+  scaleOuts: { label: 'times it scaled out', unit: 'count' },
+  scaleIns: { label: 'times it scaled in', unit: 'count' },
 };
 
 export const ROUTE_FIGURES: Record<string, Named & { read: (r: RouteReport) => number }> = {

@@ -35,8 +35,7 @@ export const NodeLive = memo(function NodeLive({ nodeId }: NodeOverlayProps) {
     // Every box on screen asks on every change: an index, not a search of every box.
     const n = nodeById(s.doc, nodeId);
     if (!n || !KIND_DECLS[n.kind].live?.queueBar) return 0;
-    const num = (key: NumberKey<NodeKind>) => numberOf(n.kind, n.config, key);
-    return num('queueLimit') * num('replicas');
+    return numberOf(n.kind, n.config, 'queueLimit' as NumberKey<NodeKind>);
   });
   // The tooltip of every figure is built only while the pointer is over the box (it shows
   // on hover only): a big diagram's boxes otherwise rewrote rows nobody sees on every
@@ -103,7 +102,8 @@ export const NodeLive = memo(function NodeLive({ nodeId }: NodeOverlayProps) {
             </span>
           ) : null}
           {live.queue > 0 || queueLimit > 0 ? (
-            <QueueBar queue={live.queue} limit={queueLimit} />
+            // Each replica running now has its own queue (an autoscaled box's come and go).
+            <QueueBar queue={live.queue} limit={queueLimit * Math.max(1, live.replicas)} />
           ) : null}
           {shows?.sendsRate ? (
             <span className="bp-live__badge">{fmt(live.rps)} req/s</span>
@@ -226,6 +226,15 @@ function Tip({ live }: { live: LiveNode }) {
     ['Completed', `${Math.round(live.completed)}`],
   ];
   if (live.replicas > 1) rows.push(['Replicas up', `${live.replicasUp} of ${live.replicas}`]);
+  const booting = live.figures.replicasStarting;
+  if (booting !== undefined) {
+    // Autoscaled: what it asked for last, and the replicas coming and going.
+    rows.push(['Autoscaler wants', `${Math.round(live.figures.desiredReplicas ?? 0)} replicas`]);
+    if (booting > 0) rows.push(['Booting', `${booting}`]);
+    if (live.figures.replicasDraining) {
+      rows.push(['Draining', `${live.figures.replicasDraining}`]);
+    }
+  }
   if (live.figures.hitRatio !== undefined) rows.push(['Hit ratio', pct(live.figures.hitRatio)]);
   if (live.figures.replicaReads !== undefined) {
     rows.push(['Replica reads', `${Math.round(live.figures.replicaReads)}`]);

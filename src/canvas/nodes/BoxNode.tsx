@@ -14,6 +14,7 @@ import { memo, useEffect, useRef } from 'react';
 import { KINDS, numberOf } from '../../model/kinds.ts';
 import { canConnect } from '../../model/rules.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
+import { useSimulationStore } from '../../state/simulationStore.ts';
 import { useStoryStore } from '../../state/storyStore.ts';
 import { useUiStore } from '../../state/uiStore.ts';
 import { BIG_DIAGRAM, type BoxFlowNode, handleSides } from '../flow.ts';
@@ -49,8 +50,19 @@ export const BoxNode = memo(function BoxNode({
   const Overlay = useOverlayStore((s) => s.NodeOverlay);
   // A story step marks the box it adds ('new', pulsing) and boxes worth watching ('notice').
   const storyMark = useStoryStore((s) => s.marks[id]);
-  const replicas =
-    node.kind === 'app' || node.kind === 'worker'
+  // While a run goes on, an autoscaled box shows the replicas it has (serving:booting:draining).
+  const scaled = useSimulationStore((s) => {
+    if (s.status === 'idle') return null;
+    const f = s.nodes[id];
+    const booting = f?.figures.replicasStarting;
+    return f === undefined || booting === undefined
+      ? null
+      : `${f.replicas}:${booting}:${f.figures.replicasDraining ?? 0}`;
+  });
+  const [liveReplicas, booting, draining] = scaled ? scaled.split(':').map(Number) : [0, 0, 0];
+  const replicas = scaled
+    ? liveReplicas!
+    : node.kind === 'app' || node.kind === 'worker'
       ? numberOf(node.kind, node.config, 'replicas')
       : 1;
   // While a connection is dragged from another box, this whole box is a place to drop it
@@ -103,10 +115,32 @@ export const BoxNode = memo(function BoxNode({
             </span>
           )}
           {/* The kind under the name, unless the name already says it ("nginx"). */}
-          {far || (sameAsKind && replicas === 1) ? null : (
+          {far || (sameAsKind && replicas === 1 && !scaled) ? null : (
             <span className="bp-box__kind">
               {sameAsKind ? null : spec.title}
-              {replicas > 1 ? <span className="bp-box__replicas"> ×{replicas}</span> : null}
+              {replicas > 1 || scaled ? (
+                <span className="bp-box__replicas" data-replicas={replicas}>
+                  {' '}
+                  ×{replicas}
+                </span>
+              ) : null}
+              {booting! > 0 ? (
+                <span
+                  className="bp-box__booting"
+                  data-booting={booting}
+                  title="Replicas booting (cold start): they take no traffic yet"
+                >
+                  +{booting} booting
+                </span>
+              ) : null}
+              {draining! > 0 ? (
+                <span
+                  className="bp-box__draining"
+                  title="Replicas draining: they finish what they hold, then go"
+                >
+                  −{draining} draining
+                </span>
+              ) : null}
             </span>
           )}
         </span>

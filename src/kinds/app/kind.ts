@@ -2,7 +2,7 @@
 // Everything the model knows about this kind (see src/kinds/spec.ts).
 
 import { COMPUTE_SIZES, WORKERS_PER_VCPU, computePrice, plural } from '../../model/prices.ts';
-import { concurrency, defineKind, dist, replicas } from '../spec.ts';
+import { autoscaleFields, concurrency, defineKind, dist, replicas } from '../spec.ts';
 
 export default defineKind({
   id: 'app',
@@ -45,6 +45,7 @@ export default defineKind({
       help: 'Load shedding: turn a request away (503 shed) when its wait in the queue would pass this (0 = never).',
     },
     replicas,
+    ...autoscaleFields,
     {
       type: 'number',
       key: 'weight',
@@ -300,6 +301,10 @@ export default defineKind({
     [
       'app: load shedding',
       '`shedAfterMs > 0`: a request that finds every worker busy is turned away at once (`shed`, counted at the app) when its estimated queue wait passes `shedAfterMs`; the estimate is (requests waiting + 1) × the recent average time a request holds a worker (an average over completed requests that forgets, weight 5%) ÷ workers. So an overloaded server answers what it keeps quickly instead of letting its queue grow; figure `shed`. 0 (the default) never sheds.',
+    ],
+    [
+      'app, worker: autoscaling',
+      '`autoscale` on (`sim/autoscale.ts`): every `scaleEveryS` the box asks for ceil(serving replicas × their utilization over the period ÷ `targetUtilizationPct`), or with `scaleOn: queue` ceil(waiting ÷ `targetQueue`) (its own queue plus the queues feeding it), within `minReplicas`…`maxReplicas`; an action waits `cooldownS` after the last. New replicas boot for `coldStartS` before they take traffic; scaling in cancels booting ones first, then drains the newest: it takes nothing new and goes when what it holds is done. `replicas` is how many it starts with. Settles at ceil(λ·S ÷ (c · target)) (`autoscale.test.ts`). Figures `replicasStarting`, `replicasDraining`, `desiredReplicas`, `meanReplicas`, `scaleOuts`, `scaleIns`; series points carry `replicas` and `starting`.',
     ],
     [
       'app: DB pool',

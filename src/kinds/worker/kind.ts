@@ -2,7 +2,7 @@
 // knows about this kind (see src/kinds/spec.ts).
 
 import { COMPUTE_SIZES, WORKERS_PER_VCPU, computePrice, plural } from '../../model/prices.ts';
-import { concurrency, defineKind, dist, replicas } from '../spec.ts';
+import { autoscaleFields, concurrency, defineKind, dist, replicas } from '../spec.ts';
 
 export default defineKind({
   id: 'worker',
@@ -25,6 +25,7 @@ export default defineKind({
     },
     dist('serviceDist', 'exponential'),
     replicas,
+    ...autoscaleFields,
   ],
   palette: 'Compute',
   role: 'passes',

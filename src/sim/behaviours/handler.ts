@@ -14,7 +14,7 @@
 // replica answers 'session-lost' and logs the user in there; a restart loses them all);
 // 'store' reads the session from the connected cache on every request.
 
-import type { SharedNumberKey } from '../../model/kinds.ts';
+import type { SharedBooleanKey, SharedNumberKey, SharedStringKey } from '../../model/kinds.ts';
 import {
   type ConsumesJobs,
   type HoldsKeys,
@@ -23,6 +23,13 @@ import {
   type ServesRequests,
 } from '../capabilities.ts';
 import { C_DB_MAX, C_DOWN, C_POOL_TIMEOUT, C_SESSION_LOST, C_SHED } from '../causes.ts';
+import {
+  type AutoscaleSettings,
+  Autoscaler,
+  SCALE_QUEUE,
+  SCALE_UTILIZATION,
+  T_READY,
+} from '../autoscale.ts';
 import { sample } from '../rng.ts';
 import {
   type Call,
@@ -122,14 +129,43 @@ export abstract class HandlerBehaviour<K extends 'app' | 'worker' = 'app' | 'wor
   /** In-memory sessions of every app: user key → server uid · 1024 + its epoch. */
   private readonly sessions = this.sim.shared('sessions', () => new Map<number, number>());
   sessionsLost = 0;
+  /** Its autoscaler (sim/autoscale.ts), made the first time autoscale is on. */
+  private scale: Autoscaler | null = null;
 
   protected abstract settings(): HandlerSettings;
 
+  // Settings both kinds declare (a key neither declares does not compile).
+  private shNum(key: SharedNumberKey<'app' | 'worker'>): number {
+    return this.num(key as SharedNumberKey<K> & string);
+  }
+  private shStr(key: SharedStringKey<'app' | 'worker'>): string {
+    return this.str(key as SharedStringKey<K> & string);
+  }
+  private shBool(key: SharedBooleanKey<'app' | 'worker'>): boolean {
+    return this.bool(key as SharedBooleanKey<K> & string);
+  }
+
   override replicas(): number {
-    // Both kinds declare it.
-    return this.num(
-      'replicas' satisfies SharedNumberKey<'app' | 'worker'> as SharedNumberKey<K> & string,
-    );
+    const set = this.shNum('replicas');
+    if (!this.shBool('autoscale')) return set;
+    // Autoscaled: it starts with `replicas` (within the bounds); then the autoscaler decides.
+    if (this.node.servers.length > 0) return this.node.servers.length;
+    const min = this.shNum('minReplicas');
+    return Math.min(Math.max(min, this.shNum('maxReplicas')), Math.max(min, set));
+  }
+
+  /** Autoscaling's settings, read from the config. */
+  private autoscale(): AutoscaleSettings {
+    const queue = this.shStr('scaleOn') === 'queue';
+    return {
+      metric: queue ? SCALE_QUEUE : SCALE_UTILIZATION,
+      target: queue ? this.shNum('targetQueue') : this.shNum('targetUtilizationPct') / 100,
+      min: this.shNum('minReplicas'),
+      max: this.shNum('maxReplicas'),
+      coldStartMs: this.shNum('coldStartS') * 1000,
+      cooldownMs: this.shNum('cooldownS') * 1000,
+      everyMs: this.shNum('scaleEveryS') * 1000,
+    };
   }
 
   weight(): number {
@@ -144,11 +180,16 @@ export abstract class HandlerBehaviour<K extends 'app' | 'worker' = 'app' | 'wor
   override configure(): void {
     this.s = this.settings();
     this.stations(this.s.concurrency, this.s.queueLimit);
-    for (const server of this.node.servers) {
-      const pool = this.pools[server.index];
-      if (pool === undefined || pool.server !== server) this.pools[server.index] = new Pool(server);
-      this.pools[server.index]!.conns.cap = this.s.poolSize;
-    }
+    this.configurePools();
+    if (this.shBool('autoscale')) {
+      if (this.scale === null) {
+        this.scale = new Autoscaler(this.sim, this.node, {
+          serversChanged: () => this.serversChanged(),
+          serverDown: (server) => this.serverDown(server),
+        });
+      }
+      this.scale.configure(this.autoscale());
+    } else this.scale?.stop();
     const steps: Step[] = [];
     let cacheEdge: EdgeRt | null = null;
     let cache: HoldsKeys | null = null;
@@ -194,6 +235,32 @@ export abstract class HandlerBehaviour<K extends 'app' | 'worker' = 'app' | 'wor
     this.dbEdge = dbEdge;
     this.steps = steps;
     this.pull();
+  }
+
+  private configurePools(): void {
+    for (const server of this.node.servers) {
+      const pool = this.pools[server.index];
+      if (pool === undefined || pool.server !== server) this.pools[server.index] = new Pool(server);
+      this.pools[server.index]!.conns.cap = this.s.poolSize;
+    }
+  }
+
+  /**
+   * The autoscaler added or took away a serving replica: give new ones workers and a pool,
+   * let the load balancers in front re-read their backends, and let the queues feeding it
+   * hand jobs to a new one.
+   */
+  private serversChanged(): void {
+    this.stations(this.s.concurrency, this.s.queueLimit);
+    this.configurePools();
+    for (const e of this.node.inn) {
+      if (e.source.caps.balances !== undefined) e.source.behaviour.configure();
+    }
+    this.pull();
+  }
+
+  override timer(code: number): void {
+    if (code >= T_READY) this.scale?.timer(code);
   }
 
   override arrive(call: Call): void {
@@ -366,9 +433,12 @@ export abstract class HandlerBehaviour<K extends 'app' | 'worker' = 'app' | 'wor
       this.holdMs = this.holdMs === 0 ? held : this.holdMs + (held - this.holdMs) * 0.05;
     }
     this.sim.releaseWorker(call);
+    const server = call.server!; // (the call may be recycled once answered)
     if (ok) this.sim.respond(call);
     else if (here) this.sim.fail(call, cause);
     else this.sim.propagate(call, cause);
+    // A draining replica goes once its last request is done.
+    if (this.scale !== null) this.scale.released(server);
     this.pull();
   }
 
@@ -506,11 +576,13 @@ export abstract class HandlerBehaviour<K extends 'app' | 'worker' = 'app' | 'wor
     out.dbConnections = open;
     out.sessionsLost = this.sessionsLost;
     if (this.s.shedMs > 0) out.shed = this.shed;
+    this.scale?.figures(out);
   }
 
   override resetStats(): void {
     this.sessionsLost = 0;
     this.shed = 0;
+    this.scale?.resetStats();
     for (const server of this.node.servers) {
       const pool = this.pools[server.index];
       if (pool === undefined || pool.server !== server) continue;

@@ -14,6 +14,7 @@ import type { ChartMarker } from '../../state/simulationStore.ts';
 import { JourneyList } from '../journey/JourneyList.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
 import { Chart, type ChartLine } from './Chart.tsx';
+import { ReplicaChart } from './ReplicaChart.tsx';
 import { NodeTable } from './NodeTable.tsx';
 import { TrafficControls } from './TrafficControls.tsx';
 
@@ -241,6 +242,7 @@ function Charts() {
         minTop={5}
         lines={[{ label: 'errors %', color: '#dc2626', values: data.rate }]}
       />
+      <ReplicaChart series={series} markers={markers} />
       <LinkCharts series={series} markers={markers} />
     </div>
   );

@@ -49,10 +49,18 @@ export function NodeTable() {
             f.figures.replicaReads !== undefined
               ? `${Math.round(f.figures.staleReads ?? 0)} (${pct(f.figures.staleShare ?? 0)})`
               : '';
+          const booting = f.figures.replicasStarting;
+          const draining = f.figures.replicasDraining ?? 0;
+          // An autoscaled box: how many replicas serve now, and those coming and going.
+          const scaled =
+            booting === undefined
+              ? ''
+              : `${f.replicas} replica${f.replicas === 1 ? '' : 's'}${booting > 0 ? ` +${booting} starting` : ''}${draining > 0 ? ` −${draining} draining` : ''}`;
           const state = down
             ? 'down'
             : [
                 roles !== null ? roles.text : '',
+                scaled,
                 roles === null && f.replicasUp < f.replicas
                   ? `${f.replicasUp}/${f.replicas} up`
                   : '',

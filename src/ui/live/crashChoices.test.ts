@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { replicaRoles } from '../canvas/live/NodeLive.tsx';
-import { nodeChaosItems } from '../ui/live/ChaosMenu.tsx';
-import type { LiveNode } from '../worker/liveProtocol.ts';
-import { crashChoices } from './crashChoices.ts';
+import { replicaRoles } from '../../canvas/live/NodeLive.tsx';
+import { nodeChaosItems } from './ChaosMenu.tsx';
+import type { LiveNode } from '../../worker/liveProtocol.ts';
+import { crashChoices } from '../../state/crashChoices.ts';
 
 const live = (replicas: number, up: number, figures: Record<string, number> = {}): LiveNode => ({
   kind: 'db',
