@@ -76,7 +76,6 @@ const odd = fc.constantFrom<unknown>(
   'a'.repeat(201),
 );
 const value = fc.oneof(odd, fc.anything({ maxDepth: 2 }));
-const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
 
 const nodeLike = fc.oneof(
   value,

@@ -4,7 +4,8 @@
 // screen (its own Escape).
 
 import { useEffect } from 'react';
-import { formatStoryHash, parseStoryHash, type StoryStep } from '../../story/player.ts';
+import type { StoryStep } from '../../story/player.ts';
+import { formatStoryHash, parseStoryHash } from '../../story/position.ts';
 import { services } from '../../state/services.ts';
 import { currentStep, useStoryStore } from '../../state/storyStore.ts';
 import { notify } from '../../state/uiStore.ts';
