@@ -14,7 +14,7 @@ import {
 } from '../../story/challenge/links.ts';
 import { useChallengeStore } from '../../state/challengeStore.ts';
 import { services } from '../../state/services.ts';
-import { notify, useUiStore } from '../../state/uiStore.ts';
+import { notify, useUiStore, whileLoading } from '../../state/uiStore.ts';
 
 function setHash(hash: string): void {
   const url = new URL(window.location.href);
@@ -29,7 +29,10 @@ function setHash(hash: string): void {
 
 async function openFromHash(): Promise<void> {
   if (!isChallengeHash(window.location.hash)) return;
-  await import('./catalog.ts').then((m) => m.ensureChallengeCatalog());
+  await whileLoading(
+    'Loading the challenge…',
+    import('./catalog.ts').then((m) => m.ensureChallengeCatalog()),
+  );
   // Read again: the address may have changed while the catalogue loaded.
   const hash = window.location.hash;
   if (!isChallengeHash(hash)) return;

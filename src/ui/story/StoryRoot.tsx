@@ -8,12 +8,15 @@ import type { StoryStep } from '../../story/player.ts';
 import { formatStoryHash, parseStoryHash } from '../../story/position.ts';
 import { services } from '../../state/services.ts';
 import { currentStep, useStoryStore } from '../../state/storyStore.ts';
-import { notify } from '../../state/uiStore.ts';
+import { notify, whileLoading } from '../../state/uiStore.ts';
 import { startStepRun, stopStoryRun } from './stepRun.ts';
 
 /** The shipped stories, in the story store (loaded on first use). */
 export function loadStoryCatalog(): Promise<void> {
-  return import('./catalog.ts').then((m) => m.ensureStoryCatalog());
+  return whileLoading(
+    'Loading the story…',
+    import('./catalog.ts').then((m) => m.ensureStoryCatalog()),
+  );
 }
 
 async function openFromHash(): Promise<void> {
