@@ -29,6 +29,8 @@ function setHash(hash: string): void {
 
 async function openFromHash(): Promise<void> {
   if (!isChallengeHash(window.location.hash)) return;
+  // The panel the challenge opens in loads alongside its catalogue, not after it.
+  void import('./ChallengePanel.tsx');
   await whileLoading(
     'Loading the challenge…',
     import('./catalog.ts').then((m) => m.ensureChallengeCatalog()),

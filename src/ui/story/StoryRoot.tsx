@@ -21,6 +21,8 @@ export function loadStoryCatalog(): Promise<void> {
 
 async function openFromHash(): Promise<void> {
   if (!parseStoryHash(window.location.hash)) return;
+  // The panel the story opens in loads alongside its catalogue, not after it.
+  void import('./StoryPanel.tsx');
   await loadStoryCatalog();
   // Read again: the address may have changed while the catalogue loaded.
   const at = parseStoryHash(window.location.hash);
