@@ -1,7 +1,6 @@
 // The hidden file input behind File → Open; registered as a service so the action can open it.
 
 import { useEffect, useRef } from 'react';
-import { openDocumentFile } from '../state/files.ts';
 import { services } from '../state/services.ts';
 
 export function FileInput() {
@@ -24,8 +23,10 @@ export function FileInput() {
       onChange={async (e) => {
         const file = e.target.files?.[0];
         e.target.value = ''; // the same file can be opened again
-        if (file && (await openDocumentFile(file)))
-          requestAnimationFrame(() => services.canvas?.fitView());
+        if (!file) return;
+        // Open's loaders (stories, challenges) load on first use.
+        const { openDocumentFile } = await import('../state/files.ts');
+        if (await openDocumentFile(file)) requestAnimationFrame(() => services.canvas?.fitView());
       }}
     />
   );

@@ -42,7 +42,6 @@ import {
   setParent,
 } from '../state/docOps.ts';
 import { useDocumentStore } from '../state/documentStore.ts';
-import { openDocumentFile } from '../state/files.ts';
 import { isConfigFileName, openConfigFile } from '../state/actions/importConfig.ts';
 import { openMermaidFile } from '../state/actions/importMermaid.ts';
 import { isMermaidFileName } from '../io/mermaid/blocks.ts';
@@ -519,9 +518,10 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
         return;
       }
       if (file) {
-        void openDocumentFile(file).then(
-          (ok) => ok && requestAnimationFrame(() => services.canvas?.fitView()),
-        );
+        // Open's loaders (stories, challenges) load on first use.
+        void import('../state/files.ts')
+          .then((m) => m.openDocumentFile(file))
+          .then((ok) => ok && requestAnimationFrame(() => services.canvas?.fitView()));
         return;
       }
       const kind = e.dataTransfer.getData(KIND_MIME);

@@ -3,64 +3,31 @@
 // cannot read (an unknown kind, no usable id, not an object) is dropped with a warning that
 // starts "dropped", so the rest of the diagram still opens; it rejects what it cannot
 // repair (nothing readable at all, duplicate ids, a newer version), with the JSON path and
-// the reason. It never throws.
+// the reason. It never throws. It reads the input by hand (loose.ts), without zod, so
+// opening the saved diagram does not bring zod onto the first page.
 
-import { z } from './zod.ts';
 import { KINDS } from './kinds.ts';
 import { linkField } from './linkSettings.ts';
 import { migrate } from './migrations.ts';
 import type { DocIssue } from './paths.ts';
-import { checkField, referenceIssues, zodIssues } from './schema.ts';
+import { checkField, referenceIssues } from './checks.ts';
+import { type LooseIssue, type LooseNode, looseDoc, looseEdge, looseNode } from './loose.ts';
+import { formatPath } from './paths.ts';
 import {
   CURRENT_VERSION,
   type Config,
   type ConfigValue,
-  NODE_KINDS,
   type TopologyDocument,
   type TopologyEdge,
   type TopologyNode,
 } from './types.ts';
 
+const issuesAt = (issues: LooseIssue[], prefix: readonly PropertyKey[] = []): DocIssue[] =>
+  issues.map((i) => ({ path: formatPath([...prefix, ...i.path]), message: i.message }));
+
 export type RestoreResult =
   | { ok: true; doc: TopologyDocument; warnings: DocIssue[] }
   | { ok: false; errors: DocIssue[] };
-
-// Only what cannot be repaired is required here; everything else gets a default below.
-const looseNode = z.object({
-  id: z.union([z.string().min(1).max(200), z.number().transform(String)], {
-    error: 'must be a non-empty text id (at most 200 characters)',
-  }),
-  kind: z.enum(NODE_KINDS, {
-    error: (issue) =>
-      `unknown kind ${JSON.stringify(issue.input)}; expected one of ${NODE_KINDS.join(', ')}`,
-  }),
-  label: z.unknown().optional(),
-  position: z.unknown().optional(),
-  parent: z.unknown().optional(),
-  size: z.unknown().optional(),
-  config: z.unknown().optional(),
-  addedBy: z.unknown().optional(),
-});
-
-const looseEdge = z.object({
-  id: z.unknown().optional(),
-  source: z.union([z.string(), z.number().transform(String)]),
-  target: z.union([z.string(), z.number().transform(String)]),
-  label: z.unknown().optional(),
-  faint: z.unknown().optional(),
-  twoWay: z.unknown().optional(),
-  config: z.unknown().optional(),
-});
-
-const looseDoc = z.object({
-  title: z.unknown().optional(),
-  direction: z.unknown().optional(),
-  nodes: z.array(z.unknown()).max(10_000, 'more than 10,000 boxes; a diagram has at most 10,000'),
-  edges: z
-    .array(z.unknown())
-    .max(50_000, 'more than 50,000 connections; a diagram has at most 50,000')
-    .optional(),
-});
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -99,8 +66,8 @@ export function restoreDocument(input: unknown): RestoreResult {
     });
   }
 
-  const top = looseDoc.safeParse(migrated.doc);
-  if (!top.success) return { ok: false, errors: zodIssues(top.error) };
+  const top = looseDoc(migrated.doc);
+  if (!top.success) return { ok: false, errors: issuesAt(top.issues) };
 
   const errors: DocIssue[] = [];
   const nodes: TopologyNode[] = [];
@@ -109,9 +76,9 @@ export function restoreDocument(input: unknown): RestoreResult {
   /** Ids of boxes that were dropped, so connections to them can say why they went too. */
   const droppedIds = new Set<string>();
   top.data.nodes.forEach((raw, i) => {
-    const parsed = looseNode.safeParse(raw);
+    const parsed = looseNode(raw);
     if (!parsed.success) {
-      const issues = zodIssues(parsed.error, ['nodes', i]);
+      const issues = issuesAt(parsed.issues, ['nodes', i]);
       errors.push(...issues);
       const id = isObject(raw) ? raw.id : undefined;
       if (typeof id === 'string' || typeof id === 'number') droppedIds.add(String(id));
@@ -158,12 +125,10 @@ export function restoreDocument(input: unknown): RestoreResult {
   const edges: TopologyEdge[] = [];
   const edgeIds = new Set<string>();
   (top.data.edges ?? []).forEach((raw, i) => {
-    const parsed = looseEdge.safeParse(raw);
+    const parsed = looseEdge(raw);
     if (!parsed.success) {
-      warnings.push({
-        path: `edges[${i}]`,
-        message: `dropped: ${zodIssues(parsed.error)[0]!.path} ${zodIssues(parsed.error)[0]!.message}`,
-      });
+      const first = issuesAt(parsed.issues)[0]!;
+      warnings.push({ path: `edges[${i}]`, message: `dropped: ${first.path} ${first.message}` });
       return;
     }
     const e = parsed.data;
@@ -227,7 +192,7 @@ export function lostParts(warnings: readonly DocIssue[]): DocIssue[] {
   return warnings.filter((w) => w.message.startsWith('dropped'));
 }
 
-function restoreNode(n: z.infer<typeof looseNode>, i: number, warnings: DocIssue[]): TopologyNode {
+function restoreNode(n: LooseNode, i: number, warnings: DocIssue[]): TopologyNode {
   const spec = KINDS[n.kind];
   const at = `nodes[${i}]`;
   let position = { x: (i % 6) * 220, y: Math.floor(i / 6) * 140 };

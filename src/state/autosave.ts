@@ -16,7 +16,7 @@ import type { TopologyDocument } from '../model/types.ts';
 import { setTitle } from './docOps.ts';
 import { useDocumentStore } from './documentStore.ts';
 import { createHistory } from './history.ts';
-import { downloadText, formatIssues } from './files.ts';
+import { downloadText, formatIssues } from './download.ts';
 import { isBigText, parseText } from './offThread.ts';
 import { fitSoon } from './services.ts';
 import { sharedViewActive, useSharedViewStore } from './sharedView.ts';

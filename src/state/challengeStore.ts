@@ -6,7 +6,7 @@
 
 import { create } from 'zustand';
 import type { TopologyDocument } from '../model/types.ts';
-import { cloneDocument } from '../story/diff.ts';
+import { cloneDocument } from '../model/clone.ts';
 import { type Grade, type GradeProgress, liveScript } from '../story/challenge/grade.ts';
 import type { Challenge } from '../story/challenge/load.ts';
 import { normalizeDesign } from '../story/challenge/normalize.ts';

@@ -7,9 +7,8 @@ import {
   parseDocumentText,
   type ParseResult,
 } from '../io/documentText.ts';
-import type { DocIssue } from '../model/paths.ts';
 import { lostParts } from '../model/restore.ts';
-import type { TopologyDocument } from '../model/types.ts';
+import { formatIssues } from './download.ts';
 import { useDocumentStore } from './documentStore.ts';
 import { openLessonData } from './lessonFiles.ts';
 import { useSelectionStore } from './selectionStore.ts';
@@ -19,9 +18,15 @@ import { notify, refuseFile, useUiStore } from './uiStore.ts';
 /** Text of a file → a document, or what is wrong with it. Never throws. */
 export { parseDocumentText, type ParseResult };
 
-export function formatIssues(issues: readonly DocIssue[]): string[] {
-  return issues.map((i) => `${i.path}: ${i.message}`);
-}
+// Naming, writing and downloading files live in download.ts (the first page needs them;
+// this module, with the story and challenge loaders behind Open, loads on first use).
+export {
+  downloadDocument,
+  downloadText,
+  fileNameFor,
+  formatIssues,
+  serializeDocument,
+} from './download.ts';
 
 /**
  * Replaces the canvas with the document in `text` (one undo step), or explains why not. A
@@ -100,34 +105,4 @@ export async function openDocumentFile(file: File): Promise<boolean> {
   } finally {
     useUiStore.getState().setBusy(null);
   }
-}
-
-/** A file name from the title: letters, digits, spaces, dashes; never empty. */
-export function fileNameFor(title: string): string {
-  const base = title
-    .replace(/[^\p{L}\p{N} _-]+/gu, '')
-    .trim()
-    .slice(0, 80);
-  return `${base || 'diagram'}.json`;
-}
-
-export function serializeDocument(doc: TopologyDocument): string {
-  return `${JSON.stringify(doc, null, 2)}\n`;
-}
-
-export function downloadDocument(doc: TopologyDocument): void {
-  downloadText(serializeDocument(doc), fileNameFor(doc.title));
-}
-
-/** Downloads `text` as a file called `name` (a kept version, a damaged save). */
-export function downloadText(text: string, name: string, type = 'application/json'): void {
-  const blob = new Blob([text], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -153,6 +153,13 @@ export function createSimulationStore(
   connect: typeof connectLive = connectLive,
 ): StoreApi<SimulationState> {
   let connection: LiveConnection | null = null;
+  /**
+   * A run started paused before any Worker exists (the embed waits at 0 s until asked to
+   * play): the Worker (and its 25 KB of engine) starts on the first thing that needs it
+   * (play, step, a fast run, chaos, a question to the run), with the document and speed of
+   * that moment.
+   */
+  let deferred: (() => void) | null = null;
   /** Bumped by every start(); frames carry it. */
   let runId = 0;
   let lastActions: TimedAction[] = [];
@@ -243,6 +250,14 @@ export function createSimulationStore(
       return connection;
     };
 
+    /** The connection, started now if the run was waiting for one. */
+    const live = (): LiveConnection | null => {
+      const go = deferred;
+      deferred = null;
+      go?.();
+      return connection;
+    };
+
     const watchDocument = () => {
       if (unsubscribeDoc) return;
       unsubscribeDoc = useDocumentStore.subscribe((state, prev) => {
@@ -275,7 +290,8 @@ export function createSimulationStore(
         const seed = options.seed ?? get().seed;
         const play = options.play ?? true;
         lastActions = options.actions ?? [];
-        const conn = ensureConnection();
+        deferred = null;
+        const conn = play || connection ? ensureConnection() : null;
         for (const l of resetListeners) l();
         history.clear();
         runEvents = [];
@@ -288,11 +304,20 @@ export function createSimulationStore(
           rate: get().speed,
         });
         watchDocument();
-        conn.expectFrames(play);
         const doc = useDocumentStore.getState().doc;
         runId++;
         pending = null;
         const startOptions = { runId, seed, speed: get().speed, actions: lastActions, play };
+        if (!conn) {
+          deferred = () => {
+            const later = ensureConnection();
+            later.expectFrames(false);
+            const now = useDocumentStore.getState().doc;
+            void later.call((api) => api.start(now, { ...startOptions, speed: get().speed }));
+          };
+          return;
+        }
+        conn.expectFrames(play);
         void conn.call((api) => api.start(doc, startOptions));
       },
 
@@ -303,7 +328,7 @@ export function createSimulationStore(
           s.start({ actions: lastActions });
           return;
         }
-        if (s.status !== 'paused' || !connection) return;
+        if (s.status !== 'paused' || !live() || !connection) return;
         set({ status: 'playing' });
         connection.expectFrames(true);
         void connection.call((api) => api.play());
@@ -326,10 +351,11 @@ export function createSimulationStore(
         } else if (s.status === 'playing') s.pause();
         if (get().status === 'fast') return;
         const ms = Math.max(10, STEP_SCREEN_MS * get().speed);
-        void connection?.call((api) => api.step(ms));
+        void live()?.call((api) => api.step(ms));
       },
 
       reset: () => {
+        deferred = null;
         runId++;
         pending = null;
         stopWatchingDocument();
@@ -358,7 +384,7 @@ export function createSimulationStore(
         get().viewNow();
         const s = get();
         if (s.status === 'idle' || s.status === 'failed') s.start({ actions: lastActions });
-        void connection?.call((api) => api.inject(action));
+        void live()?.call((api) => api.inject(action));
       },
 
       runFast: (ms = FAST_RUN_MS) => {
@@ -367,7 +393,7 @@ export function createSimulationStore(
         if (s.status === 'fast') return;
         if (s.status === 'idle' || s.status === 'failed')
           s.start({ actions: lastActions, play: false });
-        const conn = connection;
+        const conn = live();
         if (!conn) return;
         set({ status: 'fast', fast: { doneMs: 0, totalMs: ms } });
         conn.expectFrames(true);
@@ -395,6 +421,7 @@ export function createSimulationStore(
       },
 
       restart: () => {
+        deferred = null;
         connection?.dispose();
         connection = null;
         set({ error: null, status: 'idle' });
@@ -488,7 +515,12 @@ export function createSimulationStore(
       },
     };
   });
-  asks.set(store, (fn) => (connection ? connection.call(fn) : Promise.resolve(undefined)));
+  asks.set(store, (fn) => {
+    const go = deferred;
+    deferred = null;
+    go?.();
+    return connection ? connection.call(fn) : Promise.resolve(undefined);
+  });
   return store;
 }
 

@@ -6,8 +6,9 @@
 
 import { create } from 'zustand';
 import type { TopologyDocument } from '../model/types.ts';
-import { cloneDocument } from '../story/diff.ts';
-import { clampStep, type Scenario, type StoryStep } from '../story/player.ts';
+import { cloneDocument } from '../model/clone.ts';
+import type { Scenario, StoryStep } from '../story/player.ts';
+import { clampStep } from '../story/position.ts';
 import type { StoryIssue } from '../story/schema.ts';
 import { type DocumentState, onDocumentReplaced, useDocumentStore } from './documentStore.ts';
 import { record } from './history.ts';

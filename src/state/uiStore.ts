@@ -124,3 +124,17 @@ export function refuseFile(title: string, reason: string): void {
     issues: [{ path: '$', message: reason }],
   });
 }
+
+/**
+ * Waits for `loading` (code loaded on first use) with `message` in the busy note if it takes
+ * over 100 ms, so a slow connection never leaves a link unanswered.
+ */
+export async function whileLoading<T>(message: string, loading: Promise<T>): Promise<T> {
+  const timer = setTimeout(() => useUiStore.getState().setBusy(message), 100);
+  try {
+    return await loading;
+  } finally {
+    clearTimeout(timer);
+    if (useUiStore.getState().busy === message) useUiStore.getState().setBusy(null);
+  }
+}

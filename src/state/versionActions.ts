@@ -4,7 +4,7 @@
 
 import { formatSize } from '../io/documentText.ts';
 import { useDocumentStore } from './documentStore.ts';
-import { downloadText, fileNameFor, formatIssues } from './files.ts';
+import { downloadText, fileNameFor, formatIssues } from './download.ts';
 import { parseText } from './offThread.ts';
 import { useSelectionStore } from './selectionStore.ts';
 import { fitSoon } from './services.ts';

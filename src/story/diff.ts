@@ -5,6 +5,7 @@
 
 import { fieldSpec, KINDS } from '../model/kinds.ts';
 import { linkField } from '../model/linkSettings.ts';
+import { cloneDocument } from '../model/clone.ts';
 import type { DocIssue } from '../model/paths.ts';
 import { restoreDocument } from '../model/restore.ts';
 import { checkField, validateDocument } from '../model/schema.ts';
@@ -26,10 +27,8 @@ export function strictDocument(input: unknown, at: string): DiffResult {
   return { ok: true, doc: restored.doc, added: restored.doc.nodes.map((n) => n.id), patched: [] };
 }
 
-/** Documents are plain JSON, so a JSON round trip is a faithful deep copy. */
-export function cloneDocument(doc: TopologyDocument): TopologyDocument {
-  return JSON.parse(JSON.stringify(doc)) as TopologyDocument;
-}
+// In the model (the stores copy documents without this module's zod-checked loaders).
+export { cloneDocument };
 
 function prefixed(at: string, issue: DocIssue): DocIssue {
   return { path: issue.path === '$' ? at : `${at}.${issue.path}`, message: issue.message };

@@ -179,94 +179,22 @@ function referenceIssues(
   return out;
 }
 
-// ── Navigation ────────────────────────────────────────────────────────────────────────
+// ── Navigation and deep links: position.ts (on the first page without the loaders) ──
 
-export interface StoryPosition {
-  scenarioId: string;
-  /** 0-based. */
-  step: number;
-}
+export {
+  canGoNext,
+  canGoPrevious,
+  clampStep,
+  formatStoryHash,
+  goTo,
+  next,
+  parseStoryHash,
+  previous,
+  progress,
+  type StoryPosition,
+  sortScenarios,
+} from './position.ts';
 
-export function clampStep(scenario: Scenario, step: number): number {
-  if (!Number.isFinite(step)) return 0;
-  return Math.max(0, Math.min(scenario.steps.length - 1, Math.trunc(step)));
-}
+// ── Narrative: narrative.ts (the presenter's caption shows it without the loaders) ──
 
-export function goTo(scenario: Scenario, step: number): StoryPosition {
-  return { scenarioId: scenario.id, step: clampStep(scenario, step) };
-}
-
-export function next(scenario: Scenario, at: StoryPosition): StoryPosition {
-  return goTo(scenario, at.step + 1);
-}
-
-export function previous(scenario: Scenario, at: StoryPosition): StoryPosition {
-  return goTo(scenario, at.step - 1);
-}
-
-export function canGoNext(scenario: Scenario, at: StoryPosition): boolean {
-  return at.step < scenario.steps.length - 1;
-}
-
-export function canGoPrevious(at: StoryPosition): boolean {
-  return at.step > 0;
-}
-
-/** "Step 3 of 5" as numbers, and the fraction done for a progress bar (1 on the last). */
-export function progress(
-  scenario: Scenario,
-  at: StoryPosition,
-): { current: number; total: number; fraction: number } {
-  const total = scenario.steps.length;
-  const current = clampStep(scenario, at.step) + 1;
-  return { current, total, fraction: total ? current / total : 0 };
-}
-
-/** Scenarios in picker order: `order`, then id. */
-export function sortScenarios<T extends { id: string; order: number }>(list: readonly T[]): T[] {
-  return [...list].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
-}
-
-// ── Deep links ────────────────────────────────────────────────────────────────────────
-// `#/story/system-3/2` opens System 3 at its second step. The URL counts steps from 1,
-// as people do; the store counts from 0. `#/story/system-3` opens the first step.
-
-const STORY_HASH = /^#\/story\/([a-z0-9][a-z0-9-]*)(?:\/(\d+))?\/?$/;
-
-export function parseStoryHash(hash: string): StoryPosition | null {
-  const m = STORY_HASH.exec(hash);
-  if (!m) return null;
-  const step = m[2] === undefined ? 1 : Number(m[2]);
-  return { scenarioId: m[1]!, step: Math.max(0, step - 1) };
-}
-
-export function formatStoryHash(at: StoryPosition): string {
-  return `#/story/${at.scenarioId}/${at.step + 1}`;
-}
-
-// ── Narrative ─────────────────────────────────────────────────────────────────────────
-
-export type NarrativeBlock =
-  | { type: 'paragraph'; text: string }
-  | { type: 'list'; items: string[] };
-
-/**
- * Markdown-lite: blank lines separate paragraphs; lines starting with "- " form a list.
- * Everything stays text; the UI renders it as text nodes, never as HTML.
- */
-export function narrativeBlocks(text: string): NarrativeBlock[] {
-  const blocks: NarrativeBlock[] = [];
-  for (const chunk of text.split(/\n\s*\n/)) {
-    const lines = chunk
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean);
-    if (!lines.length) continue;
-    if (lines.every((l) => l.startsWith('- '))) {
-      blocks.push({ type: 'list', items: lines.map((l) => l.slice(2).trim()) });
-    } else {
-      blocks.push({ type: 'paragraph', text: lines.join(' ') });
-    }
-  }
-  return blocks;
-}
+export { type NarrativeBlock, narrativeBlocks } from './narrative.ts';

@@ -5,17 +5,15 @@
 // answers a command it cannot do as asked with a `warning`.
 
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { lazy, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Lazy } from '../../ui/Loading.tsx';
 import { Canvas } from '../../canvas/Canvas.tsx';
-import { loadChallenge } from '../../story/challenge/load.ts';
-import { formatChallengeIssue } from '../../story/challenge/schema.ts';
 import { onGraded, useChallengeStore } from '../../state/challengeStore.ts';
 import { BIG_DIAGRAM } from '../../canvas/flow.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { services } from '../../state/services.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
 import { useStoryStore } from '../../state/storyStore.ts';
-import { ChallengePanel } from '../../ui/challenge/ChallengePanel.tsx';
 import { Inspector } from '../../ui/inspector/Inspector.tsx';
 import { LiveRoot } from '../../ui/live/LiveRoot.tsx';
 import { RecordRoot } from '../../ui/record/RecordRoot.tsx';
@@ -28,6 +26,11 @@ import { type FrameSize, fitOptions, frameSize } from './frame.ts';
 import type { Loaded } from './load.ts';
 import { type Command, createThrottle, PROTOCOL_VERSION, storyCommandWarning } from './protocol.ts';
 import { challengeInfo, gradedResult, metricsOf, runState, startRun, storyInfo } from './run.ts';
+
+// Only a challenge embed shows the challenge panel: it loads with the challenge.
+const ChallengePanel = lazy(() =>
+  import('../../ui/challenge/ChallengePanel.tsx').then((m) => ({ default: m.ChallengePanel })),
+);
 
 const METRICS_INTERVAL_MS = 1000;
 const LOG = '[Backend Playground embed]';
@@ -42,11 +45,18 @@ const STORY_COMMANDS: ReadonlySet<Command['type']> = new Set([
   'previousStep',
 ]);
 
-/** The page sent a challenge file: show it, or say what is wrong with it (nothing changes). */
-function loadFromPage(
+/**
+ * The page sent a challenge file: show it, or say what is wrong with it (nothing changes).
+ * The challenge loader (and zod) loads with the first one.
+ */
+async function loadFromPage(
   json: unknown,
   post: (event: Parameters<Bridge['post']>[0]) => void,
-): string | null {
+): Promise<string | null> {
+  const [{ loadChallenge }, { formatChallengeIssue }] = await Promise.all([
+    import('../../story/challenge/load.ts'),
+    import('../../story/challenge/schema.ts'),
+  ]);
   const loaded = loadChallenge(json, 'the page’s challenge');
   if (!loaded.ok) {
     const issues = loaded.issues.slice(0, 8).map(formatChallengeIssue).join('; ');
@@ -65,7 +75,7 @@ function runCommand(
   command: Command,
   loaded: Loaded,
   post: (event: Parameters<Bridge['post']>[0]) => void,
-): string | null {
+): string | null | Promise<string | null> {
   if (!loaded.ok) return `${command.type}: nothing to run here. ${loaded.reason}`;
   const sim = useSimulationStore.getState();
   const story = useStoryStore.getState();
@@ -170,10 +180,14 @@ function EmbedShell({ params, loaded, embedId }: EmbedProps) {
 
   useEffect(() => {
     const b = startBridge(params.origins, embedId, (command) => {
+      const tell = (warning: string | null) => {
+        if (!warning) return;
+        console.warn(`${LOG} ${warning}`);
+        b.post({ type: 'warning', message: warning, command: command.type });
+      };
       const warning = runCommand(command, loaded, (event) => b.post(event));
-      if (!warning) return;
-      console.warn(`${LOG} ${warning}`);
-      b.post({ type: 'warning', message: warning, command: command.type });
+      if (typeof warning === 'object' && warning !== null) void warning.then(tell);
+      else tell(warning);
     });
     const greet = () => {
       if (greeted) return;
@@ -314,7 +328,11 @@ function EmbedShell({ params, loaded, embedId }: EmbedProps) {
       ) : null}
       {isChallenge ? (
         <div className="bp-embed__challenge">
-          {challenge ? <ChallengePanel compact /> : null}
+          {challenge ? (
+            <Lazy what="the challenge">
+              <ChallengePanel compact />
+            </Lazy>
+          ) : null}
           {challenge ? <Palette /> : null}
           {stageBox}
           {challenge ? <Inspector /> : null}

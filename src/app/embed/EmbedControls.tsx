@@ -11,7 +11,7 @@ import { challengeDesignHash } from '../../story/challenge/links.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { type StoryState, useStoryStore } from '../../state/storyStore.ts';
 import { useUiStore } from '../../state/uiStore.ts';
-import { formatStoryHash } from '../../story/player.ts';
+import { formatStoryHash } from '../../story/position.ts';
 import type { EmbedControl } from '../../ui/share/embedOptions.ts';
 import { metricsOf, runState, storyInfo } from './run.ts';
 

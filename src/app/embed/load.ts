@@ -1,6 +1,8 @@
 // What the embed shows, from its URL: a story step (the story catalogue's own scenarios) or
 // a document from a share-link fragment. Loads it into the same stores the app uses and
 // says plainly what went wrong, if anything: the embed shows it, and tells the host page.
+// The story and challenge catalogues load only when the URL names one (a diagram link needs
+// neither).
 
 import type { ParseResult } from '../../io/documentText.ts';
 import { decodeDocumentFragment } from '../../io/share.ts';
@@ -10,9 +12,7 @@ import { lostParts } from '../../model/restore.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useStoryStore } from '../../state/storyStore.ts';
 import { useChallengeStore } from '../../state/challengeStore.ts';
-import { loadChallengeCatalog } from '../../ui/challenge/catalog.ts';
 import { CHALLENGE_FROM_PAGE, type EmbedParams, storyName } from '../../ui/share/embedOptions.ts';
-import { loadCatalog } from '../../ui/story/catalog.ts';
 import { pastTheEnd } from './protocol.ts';
 
 export type Loaded =
@@ -26,14 +26,14 @@ function failed(title: string, details: string): Loaded {
   return { ok: false, title, details, reason: `${title}. ${details.replace(/\n/g, '; ')}` };
 }
 
-export function loadEmbedContent(params: EmbedParams): Loaded {
+export async function loadEmbedContent(params: EmbedParams): Promise<Loaded> {
   const docs = useDocumentStore.getState();
   if (params.challenge) {
     // A challenge is for designing: always editable, never saved in this browser (the course
     // page records the grades it is sent).
-    const catalog = loadChallengeCatalog();
+    const { ensureChallengeCatalog } = await import('../../ui/challenge/catalog.ts');
+    const catalog = ensureChallengeCatalog();
     const store = useChallengeStore.getState();
-    store.setCatalog(catalog.challenges, catalog.issues);
     if (params.challenge === CHALLENGE_FROM_PAGE) {
       docs.resetDocument(emptyDocument());
       return { ok: true, kind: 'challenge', notes: [] };
@@ -49,11 +49,11 @@ export function loadEmbedContent(params: EmbedParams): Loaded {
     return { ok: true, kind: 'challenge', notes: [] };
   }
   if (params.story) {
-    const catalog = loadCatalog();
+    const { ensureStoryCatalog } = await import('../../ui/story/catalog.ts');
+    ensureStoryCatalog();
     const story = useStoryStore.getState();
-    story.setCatalog(catalog.scenarios, catalog.issues);
     if (!story.start(params.story.scenarioId, params.story.step)) {
-      const known = catalog.scenarios.map((s) => s.id).join(', ');
+      const known = story.catalog.map((s) => s.id).join(', ');
       return failed(
         `There is no story called “${params.story.scenarioId}”`,
         `Stories in this version: ${known}.`,

@@ -40,5 +40,5 @@ if (fragment && isBigLink(fragment)) {
   );
   void decodeLink(fragment).then((result) => show(loadedDocument(result, params)));
 } else {
-  show(loadEmbedContent(params));
+  void loadEmbedContent(params).then(show);
 }

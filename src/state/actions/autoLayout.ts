@@ -1,4 +1,3 @@
-import { layoutDocument } from '../../io/layout.ts';
 import { useDocumentStore } from '../documentStore.ts';
 import { services } from '../services.ts';
 import { notify } from '../uiStore.ts';
@@ -16,6 +15,8 @@ export const autoLayoutAction: Action = {
   perform: async () => {
     const before = useDocumentStore.getState().doc;
     try {
+      // The layout code (and elk behind it) loads on first use.
+      const { layoutDocument } = await import('../../io/layout.ts');
       const laid = await layoutDocument(before, { direction: before.direction ?? 'LR' });
       // Edits made while the layout was computing win: only apply onto the same document.
       if (useDocumentStore.getState().doc !== before) return;

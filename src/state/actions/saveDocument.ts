@@ -1,5 +1,5 @@
 import { useDocumentStore } from '../documentStore.ts';
-import { downloadDocument, fileNameFor } from '../files.ts';
+import { downloadDocument, fileNameFor } from '../download.ts';
 import { notify } from '../uiStore.ts';
 import type { Action } from './types.ts';
 

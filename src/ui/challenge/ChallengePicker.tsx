@@ -6,7 +6,11 @@ import { formatChallengeIssue } from '../../story/challenge/schema.ts';
 import { useChallengeStore } from '../../state/challengeStore.ts';
 import { Dialog } from '../dialogs/Dialog.tsx';
 import { bestText } from './best.ts';
+import { ensureChallengeCatalog } from './catalog.ts';
 import { Difficulty } from './Difficulty.tsx';
+
+// The picker loads with the catalogue (neither is on the first page).
+ensureChallengeCatalog();
 
 export function ChallengePicker({ onClose }: { onClose: () => void }) {
   const catalog = useChallengeStore((s) => s.catalog);

@@ -1,7 +1,8 @@
-// Mounted once by the app: loads the challenge catalogue, opens the challenge a link names
+// Mounted once by the app: opens the challenge a link names
 // (#/challenge/one-server, or #/challenge/one-server/v1.… with a design in it), and keeps
 // the address on the open challenge so a reload comes back to it (and to the design, which
-// the store keeps per challenge).
+// the store keeps per challenge). The challenge catalogue is loaded first when a link names
+// one (it is not on the first page: see catalog.ts).
 
 import { useEffect } from 'react';
 import { describeIssues } from '../../model/paths.ts';
@@ -13,8 +14,7 @@ import {
 } from '../../story/challenge/links.ts';
 import { useChallengeStore } from '../../state/challengeStore.ts';
 import { services } from '../../state/services.ts';
-import { notify, useUiStore } from '../../state/uiStore.ts';
-import { loadChallengeCatalog } from './catalog.ts';
+import { notify, useUiStore, whileLoading } from '../../state/uiStore.ts';
 
 function setHash(hash: string): void {
   const url = new URL(window.location.href);
@@ -27,7 +27,15 @@ function setHash(hash: string): void {
   );
 }
 
-function openFromHash(): void {
+async function openFromHash(): Promise<void> {
+  if (!isChallengeHash(window.location.hash)) return;
+  // The panel the challenge opens in loads alongside its catalogue, not after it.
+  void import('./ChallengePanel.tsx');
+  await whileLoading(
+    'Loading the challenge…',
+    import('./catalog.ts').then((m) => m.ensureChallengeCatalog()),
+  );
+  // Read again: the address may have changed while the catalogue loaded.
   const hash = window.location.hash;
   if (!isChallengeHash(hash)) return;
   const link = parseChallengeHash(hash);
@@ -73,8 +81,6 @@ function openFromHash(): void {
 
 export function ChallengeRoot() {
   useEffect(() => {
-    const catalog = loadChallengeCatalog();
-    useChallengeStore.getState().setCatalog(catalog.challenges, catalog.issues);
     const unsubscribe = useChallengeStore.subscribe((s, prev) => {
       if (s.challenge === prev.challenge) return;
       if (s.challenge) {
@@ -83,10 +89,11 @@ export function ChallengeRoot() {
         requestAnimationFrame(() => setTimeout(() => services.canvas?.fitView(), 60));
       } else if (isChallengeHash(window.location.hash)) setHash('');
     });
-    openFromHash();
-    window.addEventListener('hashchange', openFromHash);
+    const onHash = () => void openFromHash();
+    onHash();
+    window.addEventListener('hashchange', onHash);
     return () => {
-      window.removeEventListener('hashchange', openFromHash);
+      window.removeEventListener('hashchange', onHash);
       unsubscribe();
     };
   }, []);

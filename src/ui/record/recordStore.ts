@@ -18,7 +18,7 @@ import {
   supportedFormats,
 } from '../../canvas/record/recorder.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
-import { fileNameFor } from '../../state/files.ts';
+import { fileNameFor } from '../../state/download.ts';
 import { notify, useUiStore } from '../../state/uiStore.ts';
 
 export type RecordPhase = 'setup' | 'recording' | 'finishing' | 'done' | 'failed';

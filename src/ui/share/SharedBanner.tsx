@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { formatSize, type ParseResult } from '../../io/documentText.ts';
 import { decodeDocumentFragment, isDocumentFragment } from '../../io/share.ts';
 import { lostParts } from '../../model/restore.ts';
-import { formatIssues } from '../../state/files.ts';
+import { formatIssues } from '../../state/download.ts';
 import { decodeLink, isBigLink } from '../../state/offThread.ts';
 import { services } from '../../state/services.ts';
 import { sharedViewEdited, useSharedViewStore } from '../../state/sharedView.ts';

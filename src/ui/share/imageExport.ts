@@ -7,7 +7,7 @@
 import { toPng, toSvg } from 'html-to-image';
 import { BIG_DIAGRAM } from '../../canvas/flow.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
-import { fileNameFor } from '../../state/files.ts';
+import { fileNameFor } from '../../state/download.ts';
 import { useSelectionStore } from '../../state/selectionStore.ts';
 import { useUiStore } from '../../state/uiStore.ts';
 

@@ -4,7 +4,7 @@
 import { encodeDocumentFragment } from '../../io/share.ts';
 import type { TopologyDocument } from '../../model/types.ts';
 import { challengeDesignHash } from '../../story/challenge/links.ts';
-import { formatStoryHash } from '../../story/player.ts';
+import { formatStoryHash } from '../../story/position.ts';
 
 /** What a link or an embed shows: a story step (0-based) or a whole document. */
 export type ShareTarget =

@@ -1,6 +1,6 @@
 // A step's narrative as text: paragraphs and simple lists, never HTML.
 
-import { narrativeBlocks } from '../../story/player.ts';
+import { narrativeBlocks } from '../../story/narrative.ts';
 
 export function Narrative({ text, className }: { text: string; className?: string }) {
   return (

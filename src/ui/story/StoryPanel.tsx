@@ -9,6 +9,10 @@ import { currentStep, nextScenario, useStoryStore } from '../../state/storyStore
 import { Narrative } from './Narrative.tsx';
 import { Questions } from './Questions.tsx';
 import { WatchList } from './WatchList.tsx';
+import { ensureStoryCatalog } from './catalog.ts';
+
+// The panel's last step names the next story: the catalogue loads with the panel.
+ensureStoryCatalog();
 
 export function StoryPanel() {
   const scenario = useStoryStore((s) => s.scenario);

@@ -4,6 +4,10 @@
 import { formatIssue } from '../../story/schema.ts';
 import { useStoryStore } from '../../state/storyStore.ts';
 import { Dialog } from '../dialogs/Dialog.tsx';
+import { ensureStoryCatalog } from './catalog.ts';
+
+// The picker loads with the catalogue (neither is on the first page).
+ensureStoryCatalog();
 
 export function StoryPicker({ onClose }: { onClose: () => void }) {
   const catalog = useStoryStore((s) => s.catalog);

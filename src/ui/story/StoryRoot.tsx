@@ -1,16 +1,30 @@
-// Mounted once by the app: loads the scenario catalogue into the story store, opens the step
-// a deep link names (#/story/system-3/2), keeps the address in step with the player, and
-// leaves presenter mode when the browser leaves full screen (its own Escape).
+// Mounted once by the app: opens the step a deep link names (#/story/system-3/2), loading
+// the scenario catalogue first (it is not on the first page: see catalog.ts), keeps the
+// address in step with the player, and leaves presenter mode when the browser leaves full
+// screen (its own Escape).
 
 import { useEffect } from 'react';
-import { formatStoryHash, parseStoryHash, type StoryStep } from '../../story/player.ts';
+import type { StoryStep } from '../../story/player.ts';
+import { formatStoryHash, parseStoryHash } from '../../story/position.ts';
 import { services } from '../../state/services.ts';
 import { currentStep, useStoryStore } from '../../state/storyStore.ts';
-import { notify } from '../../state/uiStore.ts';
-import { loadCatalog } from './catalog.ts';
+import { notify, whileLoading } from '../../state/uiStore.ts';
 import { startStepRun, stopStoryRun } from './stepRun.ts';
 
-function openFromHash(): void {
+/** The shipped stories, in the story store (loaded on first use). */
+export function loadStoryCatalog(): Promise<void> {
+  return whileLoading(
+    'Loading the story…',
+    import('./catalog.ts').then((m) => m.ensureStoryCatalog()),
+  );
+}
+
+async function openFromHash(): Promise<void> {
+  if (!parseStoryHash(window.location.hash)) return;
+  // The panel the story opens in loads alongside its catalogue, not after it.
+  void import('./StoryPanel.tsx');
+  await loadStoryCatalog();
+  // Read again: the address may have changed while the catalogue loaded.
   const at = parseStoryHash(window.location.hash);
   if (!at) return;
   const store = useStoryStore.getState();
@@ -49,8 +63,6 @@ function frameDiagram(): void {
 
 export function StoryRoot() {
   useEffect(() => {
-    const catalog = loadCatalog();
-    useStoryStore.getState().setCatalog(catalog.scenarios, catalog.issues);
     // The address follows the player; replaceState so Back leaves the app, not each step.
     const unsubscribe = useStoryStore.subscribe((s, prev) => {
       if (s.loadCount !== prev.loadCount) {
@@ -75,8 +87,9 @@ export function StoryRoot() {
       );
     });
     // After subscribing, so a step opened by the link is framed and started like any other.
-    openFromHash();
-    window.addEventListener('hashchange', openFromHash);
+    const onHash = () => void openFromHash();
+    onHash();
+    window.addEventListener('hashchange', onHash);
     const onFullscreen = () => {
       if (!document.fullscreenElement && useStoryStore.getState().presenter) {
         useStoryStore.getState().setPresenter(false);
@@ -84,7 +97,7 @@ export function StoryRoot() {
     };
     document.addEventListener('fullscreenchange', onFullscreen);
     return () => {
-      window.removeEventListener('hashchange', openFromHash);
+      window.removeEventListener('hashchange', onHash);
       document.removeEventListener('fullscreenchange', onFullscreen);
       unsubscribe();
     };
