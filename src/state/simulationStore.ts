@@ -153,13 +153,6 @@ export function createSimulationStore(
   connect: typeof connectLive = connectLive,
 ): StoreApi<SimulationState> {
   let connection: LiveConnection | null = null;
-  /**
-   * A run started paused before any Worker exists (the embed waits at 0 s until asked to
-   * play): the Worker (and its 25 KB of engine) starts on the first thing that needs it
-   * (play, step, a fast run, chaos, a question to the run), with the document and speed of
-   * that moment.
-   */
-  let deferred: (() => void) | null = null;
   /** Bumped by every start(); frames carry it. */
   let runId = 0;
   let lastActions: TimedAction[] = [];
@@ -250,14 +243,6 @@ export function createSimulationStore(
       return connection;
     };
 
-    /** The connection, started now if the run was waiting for one. */
-    const live = (): LiveConnection | null => {
-      const go = deferred;
-      deferred = null;
-      go?.();
-      return connection;
-    };
-
     const watchDocument = () => {
       if (unsubscribeDoc) return;
       unsubscribeDoc = useDocumentStore.subscribe((state, prev) => {
@@ -290,8 +275,7 @@ export function createSimulationStore(
         const seed = options.seed ?? get().seed;
         const play = options.play ?? true;
         lastActions = options.actions ?? [];
-        deferred = null;
-        const conn = play || connection ? ensureConnection() : null;
+        const conn = ensureConnection();
         for (const l of resetListeners) l();
         history.clear();
         runEvents = [];
@@ -304,20 +288,11 @@ export function createSimulationStore(
           rate: get().speed,
         });
         watchDocument();
+        conn.expectFrames(play);
         const doc = useDocumentStore.getState().doc;
         runId++;
         pending = null;
         const startOptions = { runId, seed, speed: get().speed, actions: lastActions, play };
-        if (!conn) {
-          deferred = () => {
-            const later = ensureConnection();
-            later.expectFrames(false);
-            const now = useDocumentStore.getState().doc;
-            void later.call((api) => api.start(now, { ...startOptions, speed: get().speed }));
-          };
-          return;
-        }
-        conn.expectFrames(play);
         void conn.call((api) => api.start(doc, startOptions));
       },
 
@@ -328,7 +303,7 @@ export function createSimulationStore(
           s.start({ actions: lastActions });
           return;
         }
-        if (s.status !== 'paused' || !live() || !connection) return;
+        if (s.status !== 'paused' || !connection) return;
         set({ status: 'playing' });
         connection.expectFrames(true);
         void connection.call((api) => api.play());
@@ -351,11 +326,10 @@ export function createSimulationStore(
         } else if (s.status === 'playing') s.pause();
         if (get().status === 'fast') return;
         const ms = Math.max(10, STEP_SCREEN_MS * get().speed);
-        void live()?.call((api) => api.step(ms));
+        void connection?.call((api) => api.step(ms));
       },
 
       reset: () => {
-        deferred = null;
         runId++;
         pending = null;
         stopWatchingDocument();
@@ -384,7 +358,7 @@ export function createSimulationStore(
         get().viewNow();
         const s = get();
         if (s.status === 'idle' || s.status === 'failed') s.start({ actions: lastActions });
-        void live()?.call((api) => api.inject(action));
+        void connection?.call((api) => api.inject(action));
       },
 
       runFast: (ms = FAST_RUN_MS) => {
@@ -393,7 +367,7 @@ export function createSimulationStore(
         if (s.status === 'fast') return;
         if (s.status === 'idle' || s.status === 'failed')
           s.start({ actions: lastActions, play: false });
-        const conn = live();
+        const conn = connection;
         if (!conn) return;
         set({ status: 'fast', fast: { doneMs: 0, totalMs: ms } });
         conn.expectFrames(true);
@@ -421,7 +395,6 @@ export function createSimulationStore(
       },
 
       restart: () => {
-        deferred = null;
         connection?.dispose();
         connection = null;
         set({ error: null, status: 'idle' });
@@ -515,12 +488,7 @@ export function createSimulationStore(
       },
     };
   });
-  asks.set(store, (fn) => {
-    const go = deferred;
-    deferred = null;
-    go?.();
-    return connection ? connection.call(fn) : Promise.resolve(undefined);
-  });
+  asks.set(store, (fn) => (connection ? connection.call(fn) : Promise.resolve(undefined)));
   return store;
 }
 
