@@ -27,7 +27,9 @@ const doc: TopologyDocument = {
         concurrency: 2,
         serviceTimeMs: 50,
         dbQueries: 0,
-        coldStartS: 2,
+        // A cold start long enough to be seen at 10× (2 s of the page's time), so the dashed
+        // "+n booting" is on screen for more than a poll or two.
+        coldStartS: 20,
         cooldownS: 2,
         scaleEveryS: 2,
       },
