@@ -52,6 +52,34 @@ describe('load balancer strategies', () => {
     }
   });
 
+  it('random and p2c leave a backend out once its checks fail, and take it back once they pass', () => {
+    for (const strategy of ['random', 'p2c']) {
+      const doc = topology(
+        [
+          box('users', 'client', { rps: 300, routes: get() }),
+          box('lb', 'lb', { strategy }),
+          box('a1', 'app', { dbQueries: 0 }),
+          box('a2', 'app', { dbQueries: 0 }),
+          box('a3', 'app', { dbQueries: 0 }),
+        ],
+        [link('users', 'lb'), link('lb', 'a1'), link('lb', 'a2'), link('lb', 'a3')],
+      );
+      const crash = { atMs: 1000, action: { type: 'crash' as const, node: 'a2' } };
+      const back = { atMs: 20_000, action: { type: 'restart' as const, node: 'a2' } };
+      const at = (ms: number, actions = [crash, back]) =>
+        simulate(doc, { seed: 3, durationMs: ms, actions });
+      // Unhealthy after two failed checks (every 2 s): by 6 s none is sent to a2 any more, and
+      // a1 takes half the traffic (150 req/s, not a third).
+      const cut = at(6000).requests.failed;
+      expect(at(18_000).requests.failed).toBe(cut);
+      expect(at(18_000).nodes.a1!.arrivals).toBeGreaterThan(at(6000).nodes.a1!.arrivals + 1600);
+      // Up again at 20 s, healthy after two passed checks: a2 takes its share once more.
+      const later = at(40_000);
+      expect(later.nodes.a2!.arrivals - at(26_000).nodes.a2!.arrivals).toBeGreaterThan(1000);
+      expect(later.requests.failed).toBe(cut);
+    }
+  });
+
   it('replicas without a load balancer take turns', () => {
     const r = run(
       topology(

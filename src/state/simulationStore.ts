@@ -219,12 +219,20 @@ export function createSimulationStore(
       if (frame.nodes && frame.window) {
         const { nodes, edges } = useDocumentStore.getState().doc;
         const series = get().series;
+        const live = frame.nodes;
+        // The call-out of a moment is worked out when that moment is looked at, from what
+        // was known then: a fast run of a big diagram sends a frame per virtual second, and
+        // judging every box of each of them held the page up for nothing.
+        let callout: Callout | null | undefined;
         history.add({
           t: frame.t,
-          nodes: frame.nodes,
+          nodes: live,
           edgeRps: frame.edgeRps ?? {},
           window: frame.window,
-          callout: findBottleneck(nodes, frame.nodes, series, edges),
+          get callout() {
+            if (callout === undefined) callout = findBottleneck(nodes, live, series, edges);
+            return callout;
+          },
         });
       }
       const rest = { ...frame, hops: NO_HOPS };
