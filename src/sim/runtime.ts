@@ -103,6 +103,12 @@ export class Call {
   probe = false;
   /** The server it was sent to (null: the target's replicas in turn), for a retry. */
   sentTo: Server | null = null;
+  // Journeys (trace.ts; only for traced requests, and only the Tracer reads them): the
+  // trace this call is a span of (0 = none; reset on reuse), that trace's request id, and
+  // the span's index in it.
+  traceSlot = 0;
+  traceId = 0;
+  traceSpan = 0;
   constructor(
     public req: Req,
     public node: NodeRt,
@@ -146,6 +152,7 @@ export class Call {
     this.ref = null;
     this.owner = null;
     this.guard = 0;
+    this.traceSlot = 0;
   }
 }
 

@@ -330,7 +330,7 @@ export class LiveRun {
       rt.behaviour.figures(out);
       rps += typeof out.rps === 'number' ? out.rps : 0;
     }
-    sim.traceEvery = Math.max(1, Math.ceil((rps * this.speed) / DOTS_PER_SECOND));
+    sim.traceEvery = traceEveryFor(rps, this.speed);
   }
 
   // ---- frames -------------------------------------------------------------------------
@@ -443,6 +443,14 @@ export class LiveRun {
     }
     return out;
   }
+}
+
+/**
+ * One request in this many is animated (and its journey kept) at `rps` requests a second
+ * played `speed` times real time: about DOTS_PER_SECOND dots a second of screen time.
+ */
+export function traceEveryFor(rps: number, speed: number): number {
+  return Math.max(1, Math.ceil((rps * speed) / DOTS_PER_SECOND));
 }
 
 export function clampSpeed(speed: number): number {
