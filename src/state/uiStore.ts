@@ -125,12 +125,15 @@ export function refuseFile(title: string, reason: string): void {
   });
 }
 
+/** A wait long enough to notice: loading notes show only past it (no flash on a fast load). */
+export const SLOW_MS = 100;
+
 /**
  * Waits for `loading` (code loaded on first use) with `message` in the busy note if it takes
- * over 100 ms, so a slow connection never leaves a link unanswered.
+ * over SLOW_MS, so a slow connection never leaves a link unanswered.
  */
 export async function whileLoading<T>(message: string, loading: Promise<T>): Promise<T> {
-  const timer = setTimeout(() => useUiStore.getState().setBusy(message), 100);
+  const timer = setTimeout(() => useUiStore.getState().setBusy(message), SLOW_MS);
   try {
     return await loading;
   } finally {

@@ -2,8 +2,7 @@
 // loading note appears only when the wait is long enough to notice (no flash on a fast load).
 
 import { useEffect, useState } from 'react';
-
-export const SLOW_MS = 100;
+import { SLOW_MS } from '../state/uiStore.ts';
 
 export function useSlowFlag(waiting: boolean): boolean {
   const [slow, setSlow] = useState(false);
