@@ -23,8 +23,9 @@ export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
   // Most e2e time is waiting on the app's own clock (a run playing in real time), not CPU:
-  // four at once keep two cores busy and finish in about half the time of two.
-  workers: Number(process.env.PW_WORKERS ?? 4),
+  // three at once keep two cores busy (four finished a little sooner but starved the
+  // browsers enough that a story's first load sometimes took over 10 s).
+  workers: Number(process.env.PW_WORKERS ?? 3),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
