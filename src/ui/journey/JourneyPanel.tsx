@@ -9,7 +9,15 @@ import { useEffect } from 'react';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { journeyLive, useJourneyStore } from '../../state/journeyStore.ts';
 import { useSelectionStore } from '../../state/selectionStore.ts';
-import { causeMeans, fmtMs, outcome, PHASE_COLORS, phaseLabel, spanMs } from './phases.ts';
+import {
+  causeMeans,
+  fmtMs,
+  outcome,
+  PHASE_COLORS,
+  phaseLabel,
+  spanMs,
+  waterfallRows,
+} from './phases.ts';
 import './journey.css';
 
 const REFRESH_MS = 500;
@@ -82,17 +90,18 @@ export function JourneyPanel() {
             ) : null}
           </p>
           <ol className="bp-waterfall" aria-label="Where the time went">
-            {journey.spans.map((s, i) => {
+            {waterfallRows(journey).map((row, i) => {
+              const s = row.span;
               const own = spanMs(s);
-              const failedHere = s.failedHere && !s.ok;
               const total = Math.max(journey.latencyMs, 1e-9);
+              const phases = row.closing ? [] : s.phases;
               return (
                 <li
-                  // biome-ignore lint/suspicious/noArrayIndexKey: spans are append-only, in order
+                  // biome-ignore lint/suspicious/noArrayIndexKey: rows are append-only, in order
                   key={i}
-                  className={`bp-waterfall__row${failedHere ? ' is-failed' : ''}`}
+                  className={`bp-waterfall__row${row.failedHere ? ' is-failed' : ''}${row.closing ? ' is-closing' : ''}`}
                   data-node={s.node}
-                  data-failed-here={failedHere ? 'true' : 'false'}
+                  data-failed-here={row.failedHere ? 'true' : 'false'}
                 >
                   <button
                     type="button"
@@ -102,10 +111,18 @@ export function JourneyPanel() {
                     onClick={() => useSelectionStore.getState().select([s.node])}
                   >
                     {label(s.node)}
-                    {s.depth > 0 ? <span className="bp-waterfall__op"> {s.op}</span> : null}
+                    {s.depth > 0 && !row.closing ? (
+                      <span className="bp-waterfall__op"> {s.op}</span>
+                    ) : null}
                   </button>
                   <div className="bp-waterfall__track" aria-hidden="true">
-                    {s.phases.map((p, k) => (
+                    {row.closing && s.end !== null ? (
+                      <span
+                        className="bp-waterfall__bar bp-waterfall__bar--end"
+                        style={{ left: `${((s.end - journey.start) / total) * 100}%` }}
+                      />
+                    ) : null}
+                    {phases.map((p, k) => (
                       <span
                         // biome-ignore lint/suspicious/noArrayIndexKey: phases are append-only
                         key={k}
@@ -119,7 +136,7 @@ export function JourneyPanel() {
                     ))}
                   </div>
                   <span className="bp-waterfall__phases">
-                    {s.phases.map((p, k) => (
+                    {phases.map((p, k) => (
                       <span
                         // biome-ignore lint/suspicious/noArrayIndexKey: phases are append-only
                         key={k}
@@ -131,12 +148,20 @@ export function JourneyPanel() {
                         {phaseLabel(p, s)} {fmtMs(p.ms)}
                       </span>
                     ))}
-                    {failedHere ? (
-                      <span className="bp-waterfall__cause" data-testid="journey-cause">
-                        failed here: {s.cause}
+                    {row.cutOff ? (
+                      <span className="bp-waterfall__cut">
+                        cut off: {label(journey.failedAt ?? s.node)} failed first
                       </span>
                     ) : null}
-                    {s.phases.length === 0 && !failedHere ? (
+                    {row.failedHere ? (
+                      <span className="bp-waterfall__cause" data-testid="journey-cause">
+                        failed here: {s.cause}
+                        {row.closing && s.end !== null
+                          ? `, ${fmtMs(s.end - journey.start)} in`
+                          : ''}
+                      </span>
+                    ) : null}
+                    {phases.length === 0 && !row.failedHere && !row.cutOff ? (
                       <span className="bp-waterfall__none">{own === 0 ? 'no time' : ''}</span>
                     ) : null}
                   </span>

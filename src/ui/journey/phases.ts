@@ -83,3 +83,42 @@ export function spanMs(s: JourneySpan): number {
   for (const p of s.phases) t += p.ms;
   return t;
 }
+
+/** One row of the waterfall: a visit to a box, or the closing row of a failed journey. */
+export interface WaterfallRow {
+  span: JourneySpan;
+  /** The failure is said on this row ("failed here: down"). */
+  failedHere: boolean;
+  /** A call still going when the request failed further up (its caller went down). */
+  cutOff: boolean;
+  /** The closing row: the box that failed the request, repeated at the end because calls it
+   *  made were still going (a server that crashes while waiting on its database). */
+  closing: boolean;
+}
+
+/**
+ * The rows, in the order the visits began, so that a failed journey ends at the box that
+ * failed it: when that box had calls of its own still going, they are marked cut off and
+ * the box gets a closing row after them, which carries the cause (said once).
+ */
+export function waterfallRows(j: Journey): WaterfallRow[] {
+  const rows: WaterfallRow[] = j.spans.map((span) => ({
+    span,
+    failedHere: span.failedHere && !span.ok,
+    cutOff: j.done && span.end === null,
+    closing: false,
+  }));
+  if (!j.done || j.ok || j.failedAt === undefined) return rows;
+  let at = -1;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const s = j.spans[i]!;
+    if (s.node === j.failedAt && s.failedHere && !s.ok && s.cause === j.cause) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0 || at === rows.length - 1) return rows;
+  rows[at]!.failedHere = false;
+  rows.push({ span: j.spans[at]!, failedHere: true, cutOff: false, closing: true });
+  return rows;
+}
