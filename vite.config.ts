@@ -78,5 +78,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'cli/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Vitest leaves one core free by default (cores − 1): on CI's two cores that is one
+    // worker for 107 files. Both cores halve the unit tests' part of `npm test`.
+    maxWorkers: 2,
   },
 });
