@@ -57,10 +57,9 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
- * The first load as few files as the pages allow: every module either page imports before
- * it runs goes into one chunk per set of pages that import it (both pages, the app only, the
- * embed only), instead of the dozens of small chunks Rolldown cuts where lazy parts share a
- * module with the first screen. A lazy part always loads after its page, so it finds those
+ * The first load in as few files as the pages allow: every module both pages import before
+ * they run goes into one chunk, instead of the dozens of small chunks Rolldown cuts where
+ * lazy parts share a module with the first screen. A lazy part always loads after its page, so it finds those
  * chunks already there; gzip works better on a few big files than on many small ones (about
  * 10 KB less to fetch), and the browser makes fewer requests before the first canvas.
  */
@@ -75,7 +74,7 @@ function firstLoadChunks(): Plugin {
       for (const id of this.getModuleIds()) {
         const info = this.getModuleInfo(id);
         if (!info?.isEntry) continue;
-        const page = /embed/.test(id) ? 'embed' : 'main';
+        const page = /[\\/]embed\.html$/.test(id) ? 'embed' : 'main';
         const todo = [...info.importedIds];
         while (todo.length > 0) {
           const next = todo.pop()!;
@@ -86,9 +85,10 @@ function firstLoadChunks(): Plugin {
           todo.push(...(this.getModuleInfo(next)?.importedIds ?? []));
         }
       }
-      for (const [id, pages] of pagesOf) {
-        firstChunkOf.set(id, pages.size === 2 ? 'first' : `first-${[...pages][0]}`);
-      }
+      // Only what both pages import: a chunk of one page's modules would hold its entry, and
+      // a lazy part the other page shares (the app's Embed dialog, the embed's challenge
+      // panel) would load it there and run that page.
+      for (const [id, pages] of pagesOf) if (pages.size === 2) firstChunkOf.set(id, 'first');
     },
   };
 }
