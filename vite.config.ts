@@ -56,10 +56,48 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The first load in as few files as the pages allow: every module both pages import before
+ * they run goes into one chunk, instead of the thirty or so small chunks Rolldown cuts where
+ * lazy parts share a module with the first screen. A lazy part always loads after its page,
+ * so it finds that chunk already there; gzip works better on one big file than on many
+ * small ones (about 10 KB less to fetch), and the browser makes fewer requests before the
+ * first canvas.
+ */
+const firstChunkOf = new Map<string, string>();
+function firstLoadChunks(): Plugin {
+  return {
+    name: 'backend-playground-first-load-chunks',
+    apply: 'build',
+    buildEnd() {
+      firstChunkOf.clear();
+      const pagesOf = new Map<string, Set<string>>();
+      for (const id of this.getModuleIds()) {
+        const info = this.getModuleInfo(id);
+        if (!info?.isEntry) continue;
+        const page = /[\\/]embed\.html$/.test(id) ? 'embed' : 'main';
+        const todo = [...info.importedIds];
+        while (todo.length > 0) {
+          const next = todo.pop()!;
+          const pages = pagesOf.get(next) ?? new Set();
+          if (pages.has(page)) continue;
+          pages.add(page);
+          pagesOf.set(next, pages);
+          todo.push(...(this.getModuleInfo(next)?.importedIds ?? []));
+        }
+      }
+      // Only what both pages import: a chunk of one page's modules would hold its entry, and
+      // a lazy part the other page shares (the app's Embed dialog, the embed's challenge
+      // panel) would load it there and run that page.
+      for (const [id, pages] of pagesOf) if (pages.size === 2) firstChunkOf.set(id, 'first');
+    },
+  };
+}
+
 // `base: './'` makes dist/ work under any path (a GitHub Pages sub-folder, a course site).
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), firstLoadChunks()],
   // ES workers let Rollup split chunks; the default iife format would inline mermaid into one huge file.
   worker: { format: 'es' },
   build: {
@@ -70,6 +108,17 @@ export default defineConfig({
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         embed: fileURLToPath(new URL('./embed.html', import.meta.url)),
+      },
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              debugName: 'first load',
+              name: (id) => firstChunkOf.get(id) ?? null,
+              test: (id) => firstChunkOf.has(id),
+            },
+          ],
+        },
       },
     },
     chunkSizeWarningLimit: 4000,

@@ -2,6 +2,8 @@ import './csp.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { restoreSavedDocument, retireHintOnceUsed, startAutosave } from '../state/autosave.ts';
+import { prefetchLinkedChallenge } from '../ui/challenge/ChallengeRoot.tsx';
+import { prefetchLinkedStory } from '../ui/story/StoryRoot.tsx';
 import { App } from './App.tsx';
 import './global.css';
 
@@ -10,6 +12,9 @@ import './global.css';
 restoreSavedDocument();
 startAutosave();
 retireHintOnceUsed();
+// A #/story/… or #/challenge/… link: what it opens starts loading alongside the first render.
+prefetchLinkedStory();
+prefetchLinkedChallenge();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

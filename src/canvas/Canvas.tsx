@@ -48,7 +48,7 @@ import { isMermaidFileName } from '../io/mermaid/blocks.ts';
 import { pruneSelection, useSelectionStore } from '../state/selectionStore.ts';
 import { services } from '../state/services.ts';
 import { notify, useUiStore } from '../state/uiStore.ts';
-import { isLogFileName, replayLogFile } from '../state/logReplay.ts';
+import { isLogFileName, replayLogFile } from '../state/logDrop.ts';
 import {
   absolutePositions,
   applySelection,

@@ -148,6 +148,16 @@ function exitsOf(doc: TopologyDocument, index: MembersIndex, hostId: string): st
   return (list.length ? list : senders).map((n) => n.id);
 }
 
+/**
+ * Does any box send requests? (A client with somewhere to send them.) The live view asks
+ * on every figures update, the Mermaid import before it adds users.
+ */
+export function hasTraffic(doc: TopologyDocument): boolean {
+  const clients = new Set(doc.nodes.filter((n) => n.kind === 'client').map((n) => n.id));
+  if (clients.size === 0) return false;
+  return runtimeLinks(doc).some((l) => clients.has(l.source));
+}
+
 /** Every link the engine uses, in the order of the arrows they travel along. */
 export function runtimeLinks(doc: TopologyDocument): Link[] {
   const index = membersIndex(doc);

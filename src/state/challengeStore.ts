@@ -7,7 +7,8 @@
 import { create } from 'zustand';
 import type { TopologyDocument } from '../model/types.ts';
 import { cloneDocument } from '../model/clone.ts';
-import { type Grade, type GradeProgress, liveScript } from '../story/challenge/grade.ts';
+import type { Grade, GradeProgress } from '../story/challenge/grade.ts';
+import { liveScript } from '../story/challenge/liveScript.ts';
 import type { Challenge } from '../story/challenge/load.ts';
 import { normalizeDesign } from '../story/challenge/normalize.ts';
 import type { ChallengeIssue } from '../story/challenge/schema.ts';

@@ -1,9 +1,8 @@
 // The plain-language call-out under the charts: which box hurts and why, from the live
 // figures and the last few seconds of the series. Pure, so the wording is unit-tested.
 
-import { hasTraffic } from '../io/mermaid/traffic.ts';
 import { numberOf } from '../model/kinds.ts';
-import { runtimeLinks } from '../model/links.ts';
+import { hasTraffic, runtimeLinks } from '../model/links.ts';
 import { prefixOf } from '../model/routing.ts';
 import type { Route, TopologyDocument, TopologyEdge, TopologyNode } from '../model/types.ts';
 import type { SeriesPoint } from '../sim/index.ts';

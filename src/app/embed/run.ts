@@ -4,7 +4,7 @@
 import type { SimulationState } from '../../state/simulationStore.ts';
 import { useChallengeStore } from '../../state/challengeStore.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
-import { liveScript } from '../../story/challenge/grade.ts';
+import { liveScript } from '../../story/challenge/liveScript.ts';
 import { currentStep, type StoryState } from '../../state/storyStore.ts';
 import type { ChallengeInfo, GradedResult, Metrics, RunState, StoryInfo } from './protocol.ts';
 import type { Grade } from '../../story/challenge/grade.ts';

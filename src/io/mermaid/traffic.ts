@@ -8,7 +8,7 @@
 
 import { KIND_DECLS } from '../../kinds/index.ts';
 import { defaultConfig, KINDS } from '../../model/kinds.ts';
-import { runtimeLinks } from '../../model/links.ts';
+import { hasTraffic, runtimeLinks } from '../../model/links.ts';
 import { prefixOf } from '../../model/routing.ts';
 import {
   NODE_KINDS,
@@ -30,12 +30,8 @@ const ANSWERS_ONLY: ReadonlySet<NodeKind> = new Set(
 /** Among them, the ones that are front doors by nature. */
 const GATEWAYS: ReadonlySet<NodeKind> = new Set(['proxy', 'lb', 'cdn', 'dns']);
 
-/** Does any box send requests? (A client with somewhere to send them.) */
-export function hasTraffic(doc: TopologyDocument): boolean {
-  const clients = new Set(doc.nodes.filter((n) => n.kind === 'client').map((n) => n.id));
-  if (clients.size === 0) return false;
-  return runtimeLinks(doc).some((l) => clients.has(l.source));
-}
+// Does any box send requests? In the model (the live view asks it without this module).
+export { hasTraffic };
 
 /**
  * The boxes added users call: boxes that can take requests and that nothing flows into,

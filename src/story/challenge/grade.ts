@@ -753,14 +753,5 @@ export function crashKindsText(kinds?: readonly NodeKind[]): string {
   return (kinds ?? CRASHABLE).map((k) => KINDS[k].title).join(', ');
 }
 
-/**
- * The script as the live view can play it: every timed event except "any one box" (which
- * only grading runs, once per box).
- */
-export function liveScript(challenge: Challenge): TimedAction[] {
-  const out: TimedAction[] = [];
-  for (const e of challenge.script) {
-    if (e.action.type !== 'crashAny') out.push({ atMs: e.atMs, action: e.action });
-  }
-  return out;
-}
+// The script as the live view plays it (its own module, for the first page).
+export { liveScript } from './liveScript.ts';

@@ -27,6 +27,17 @@ function setHash(hash: string): void {
   );
 }
 
+/**
+ * A challenge link: its panel and catalogue start loading before the app's first render
+ * (the entry calls this), so they arrive while the page draws instead of being asked for
+ * after.
+ */
+export function prefetchLinkedChallenge(): void {
+  if (!isChallengeHash(window.location.hash)) return;
+  void import('./ChallengePanel.tsx');
+  void import('./catalog.ts');
+}
+
 async function openFromHash(): Promise<void> {
   if (!isChallengeHash(window.location.hash)) return;
   // The panel the challenge opens in loads alongside its catalogue, not after it.

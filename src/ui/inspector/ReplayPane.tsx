@@ -5,7 +5,7 @@
 import { useId } from 'react';
 import { readProfile } from '../../model/replayProfile.ts';
 import type { TopologyNode } from '../../model/types.ts';
-import { replayLogFile } from '../../state/logReplay.ts';
+import { replayLogFile } from '../../state/logDrop.ts';
 
 export function ReplayPane({ node }: { node: TopologyNode }) {
   const id = useId();

@@ -1,16 +1,23 @@
 // Mounted once by the app: puts the live overlay on every box and renders the chaos menu
-// the fault banner and the followed request's journey over the canvas.
+// the fault banner and the followed request's journey over the canvas. The journey's
+// waterfall loads when a request is first followed (a clicked dot or a Requests row).
 
-import { useEffect } from 'react';
+import { lazy, useEffect } from 'react';
 import { NodeLive } from '../../canvas/live/NodeLive.tsx';
 import { setNodeOverlay } from '../../canvas/overlays.ts';
+import { useJourneyStore } from '../../state/journeyStore.ts';
 import { LiveCaption } from '../captions/LiveCaption.tsx';
-import { JourneyPanel } from '../journey/JourneyPanel.tsx';
+import { Lazy } from '../Loading.tsx';
 import { ChaosMenu } from './ChaosMenu.tsx';
 import { FaultBanner } from './FaultBanner.tsx';
 import './live.css';
 
+const JourneyPanel = lazy(() =>
+  import('../journey/JourneyPanel.tsx').then((m) => ({ default: m.JourneyPanel })),
+);
+
 export function LiveRoot() {
+  const following = useJourneyStore((s) => s.followed !== null);
   useEffect(() => {
     setNodeOverlay(NodeLive);
     return () => setNodeOverlay(null);
@@ -19,7 +26,11 @@ export function LiveRoot() {
     <>
       <FaultBanner />
       <ChaosMenu />
-      <JourneyPanel />
+      {following ? (
+        <Lazy what="the request’s journey">
+          <JourneyPanel />
+        </Lazy>
+      ) : null}
       <LiveCaption />
     </>
   );

@@ -19,6 +19,16 @@ export function loadStoryCatalog(): Promise<void> {
   );
 }
 
+/**
+ * A story link: its panel and catalogue start loading before the app's first render (the
+ * entry calls this), so they arrive while the page draws instead of being asked for after.
+ */
+export function prefetchLinkedStory(): void {
+  if (!parseStoryHash(window.location.hash)) return;
+  void import('./StoryPanel.tsx');
+  void import('./catalog.ts');
+}
+
 async function openFromHash(): Promise<void> {
   if (!parseStoryHash(window.location.hash)) return;
   // The panel the story opens in loads alongside its catalogue, not after it.
