@@ -96,6 +96,7 @@ export class CallEngine extends Kernel implements Engine {
     else {
       const req = child.req;
       const net = this.networkMs;
+      edge.sent++;
       if (req.traced) this.hops.add(edge.hop, this.now, this.now + net, req.id, req.route, 0);
       if (net > 0) this.heap.push(this.now + net, EV_ARRIVE, child, 0);
       else {
