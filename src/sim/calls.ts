@@ -81,23 +81,30 @@ export class CallEngine extends Kernel implements Engine {
       policy.firstTry();
       if (!this.guardOut(child, policy)) return;
     }
-    this.forward(child, parent.node);
+    this.forward(child, parent.node, false);
   }
 
   sendRoot(call: Call, from: NodeRt): void {
-    this.forward(call, from);
+    this.forward(call, from, false);
   }
 
-  private forward(child: Call, from: NodeRt): void {
+  /** `again`: a retry (no send was recorded for it, so its arrival is). */
+  private forward(child: Call, from: NodeRt, again: boolean): void {
     const edge = child.edge!;
     if (child.depth > HOP_LIMIT) this.refuse(child, from, C_HOP_LIMIT);
     else if (edge.cut || edge.index < 0) this.refuse(child, from, C_EDGE_CUT);
     else {
       const req = child.req;
       const net = this.networkMs;
+      edge.sent++;
       if (req.traced) this.hops.add(edge.hop, this.now, this.now + net, req.id, req.route, 0);
       if (net > 0) this.heap.push(this.now + net, EV_ARRIVE, child, 0);
-      else this.deliver(child);
+      else {
+        // Delivered the moment it was sent: a journey's cursor is there already, unless
+        // this is a retry.
+        if (again && req.traced) this.tracer.arrived(child, this.now);
+        this.arrive(child);
+      }
     }
   }
 
@@ -118,7 +125,13 @@ export class CallEngine extends Kernel implements Engine {
     else child.owner?.rootDone(child);
   }
 
+  /** The call reaches its box after the network delay (EV_ARRIVE). */
   protected deliver(call: Call): void {
+    if (call.req.traced) this.tracer.arrived(call, this.now);
+    this.arrive(call);
+  }
+
+  private arrive(call: Call): void {
     const node = call.node;
     let s = call.server;
     if (s === null) {
@@ -135,7 +148,6 @@ export class CallEngine extends Kernel implements Engine {
     node.arrivals++;
     node.inFlight++;
     call.tArrive = this.now;
-    if (call.req.traced) this.tracer.arrived(call, this.now);
     if (!s?.up || node.removed) {
       call.epoch = s ? s.epoch : 0;
       this.fail(call, C_DOWN);
@@ -184,35 +196,46 @@ export class CallEngine extends Kernel implements Engine {
     const req = call.req;
     const edge = call.edge;
     const net = this.networkMs;
+    // The journey's cursor moved to the caller with the answer (no network to cross).
+    let cursorBack = false;
     if (req.traced) {
       if (edge !== null && edge.index >= 0) {
         this.hops.add(edge.hop, this.now, this.now + net, req.id, req.route, ok ? 1 : 2 + cause);
       }
-      this.tracer.answered(call, this.now, net, ok, cause);
+      cursorBack = this.tracer.answered(call, this.now, net, ok, cause);
     }
     if (call.parent !== null) {
       if (net > 0) this.heap.push(this.now + net, EV_RETURN, call, 0);
-      else this.returnToParent(call);
+      else this.back(call, cursorBack);
     } else if (call.owner !== null) call.owner.rootDone(call);
   }
 
+  /** The call's answer reaches its caller after the network delay (EV_RETURN). */
   protected returnToParent(child: Call): void {
+    this.back(child, false);
+  }
+
+  /** `cursorBack`: a journey was told already that the answer is at the caller. */
+  private back(child: Call, cursorBack: boolean): void {
     const policy = child.edge!.policy;
     if ((policy !== null || child.guard === ABANDONED) && this.guardBack(child, policy)) return;
-    this.notifyParent(child);
+    this.notifyParent(child, cursorBack);
     this.recycle(child);
   }
 
-  private notifyParent(child: Call): void {
+  private notifyParent(child: Call, cursorBack: boolean): void {
     const p = child.parent!;
     const traced = child.req.traced;
     const wasDone = p.req.done;
-    if (traced) this.tracer.returning(p, this.now);
+    if (traced && !cursorBack) this.tracer.returning(p, this.now);
     if (p.state !== S_DONE) {
       if (p.server !== null && p.epoch !== p.server.epoch) this.failStale(p);
       else p.node.behaviour.childDone(p, child);
     }
-    if (traced) this.tracer.returned(p, this.now, wasDone, child.ok, child.cause);
+    // Only a request's first call (its client's) ends a journey.
+    if (traced && p.traceSpan === 0 && p.traceSlot !== 0) {
+      this.tracer.returned(p, this.now, wasDone, child.ok, child.cause);
+    }
   }
 
   /** Recycled: its token moves on, voiding any timer or waiting-list entry naming it. */
@@ -281,7 +304,7 @@ export class CallEngine extends Kernel implements Engine {
     ) {
       // Nobody to retry for (or the retries were turned off meanwhile): the failure stands.
       call.guard = 0;
-      this.notifyParent(call);
+      this.notifyParent(call, false);
       this.recycle(call);
       return;
     }
@@ -293,7 +316,7 @@ export class CallEngine extends Kernel implements Engine {
     call.sentTo = sentTo;
     call.probe = false;
     policy.retried++;
-    if (this.guardOut(call, policy)) this.forward(call, p.node);
+    if (this.guardOut(call, policy)) this.forward(call, p.node, true);
   }
 
   protected callTimedOut(call: Call): void {
@@ -322,7 +345,7 @@ export class CallEngine extends Kernel implements Engine {
       policy.breaker?.record(false, call.probe, this.now);
       if (this.retryLater(t, policy)) return;
     }
-    this.notifyParent(t);
+    this.notifyParent(t, false);
     this.recycle(t);
   }
 

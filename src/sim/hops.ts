@@ -40,7 +40,7 @@ export class HopBuffer {
     this.times[2 * i + 1] = t1;
     const j = 4 * i;
     this.ints[j] = edge;
-    this.ints[j + 1] = req % 2147483647;
+    this.ints[j + 1] = req < 2147483647 ? req : req % 2147483647;
     this.ints[j + 2] = route;
     this.ints[j + 3] = outcome;
   }

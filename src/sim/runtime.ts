@@ -184,6 +184,8 @@ export class EdgeRt {
   reversed = false;
   /** Retries, timeout, breaker of the drawn arrow (null: none, the common case). */
   policy: LinkPolicy | null = null;
+  /** Calls that went along it so far, every request's (the live view's link rates). */
+  sent = 0;
   constructor(
     /** The drawn arrow's id (chaos cuts it, and every link travelling along it). */
     public id: string,

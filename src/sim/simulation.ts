@@ -150,6 +150,18 @@ export class Simulation {
     return this.engine.tracer.notableSince(this.engine.now);
   }
 
+  /**
+   * Calls sent along each drawn arrow so far (index in the current document's edges),
+   * every request's, not only the animated sample's: link rates are exact.
+   */
+  linkSends(): Float64Array {
+    const out = new Float64Array(this.world.doc.edges.length);
+    for (const l of this.world.links) {
+      if (l.index >= 0 && l.index < out.length) out[l.index]! += l.sent;
+    }
+    return out;
+  }
+
   drainHops(): HopBatch {
     return this.engine.hops.drain();
   }

@@ -354,12 +354,16 @@ export class Tracer {
     this.rec(s, (call.traceSpan << 3) | R_FAILED_HERE, 0, 0, 0, null);
   }
 
-  /** The call is answered at `now`; the answer travels `net` ms back to its caller. */
-  answered(call: Call, now: number, net: number, ok: boolean, cause: number): void {
+  /**
+   * The call is answered at `now`; the answer travels `net` ms back to its caller. True
+   * when that moved the cursor to the caller already (it waits for this answer and there
+   * is no network to cross): then `returning` would change nothing and need not be told.
+   */
+  answered(call: Call, now: number, net: number, ok: boolean, cause: number): boolean {
     const s = call.traceSlot;
-    if (s === 0) return;
+    if (s === 0) return false;
     call.traceSlot = 0;
-    if (this.sOpenId[s] !== call.traceId || !this.alive(call, s, now)) return;
+    if (this.sOpenId[s] !== call.traceId || !this.alive(call, s, now)) return false;
     // Whom the answer goes to, when that caller waits for it (so it is still the span that
     // made the call): the cursor moves there.
     const parent = call.parent;
@@ -367,6 +371,7 @@ export class Tracer {
       parent !== null && call.guard !== ABANDONED && parent.traceSlot === s ? parent.traceSpan : -1;
     const x = (ok ? 1 : 0) | (net > 0 ? 2 : 0) | ((p + 1) << 2);
     this.rec(s, (call.traceSpan << 3) | R_ANSWERED, x, cause, now, null);
+    return p >= 0 && net === 0 && this.sLost[s] === 0;
   }
 
   /** The answer of `child` reaches `parent` (before the parent acts on it). */

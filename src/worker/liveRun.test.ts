@@ -94,6 +94,26 @@ describe('LiveRun', () => {
     expect(h.frames.at(-1)!.traceEvery).toBe(Math.ceil((100 * 100) / DOTS_PER_SECOND));
   });
 
+  it('link rates count every request, however thin the animated sample is', () => {
+    const h = harness();
+    const busy: TopologyDocument = {
+      ...doc,
+      nodes: doc.nodes.map((n) =>
+        n.id === 'users' ? { ...n, config: { ...n.config, rps: 3000 } } : n,
+      ),
+    };
+    h.run.start(busy, { runId: 1, seed: 1, speed: 1, play: true });
+    h.advance(4000);
+    const last = h.frames.at(-1)!;
+    // One request in 10 is a dot…
+    expect(last.traceEvery).toBe(Math.ceil(3000 / DOTS_PER_SECOND));
+    // …but the link's rate is the engine's count of the second (a Poisson 3,000 req/s),
+    // not a tenth of it scaled up again.
+    const rates = h.frames.filter((f) => f.series.length > 0).map((f) => f.edgeRps!.e1!);
+    expect(rates.length).toBeGreaterThanOrEqual(3);
+    for (const r of rates.slice(1)) expect(Math.abs(r - 3000)).toBeLessThan(250);
+  });
+
   it('applies an edited document without restarting, under a new revision', () => {
     const h = harness();
     h.run.start(doc, { runId: 1, seed: 1, speed: 1, play: true });

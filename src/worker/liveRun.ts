@@ -16,8 +16,14 @@ import {
 } from '../sim/index.ts';
 import type { FastProgress, LiveFrame, LiveNode, LiveStartOptions } from './liveProtocol.ts';
 
-/** Animated requests per second of screen time we aim for, whatever the traffic. */
-export const DOTS_PER_SECOND = 900;
+/**
+ * Animated requests per second of screen time we aim for, whatever the traffic. A dot
+ * stays a second or two on screen, so this is 600–700 dots at once on a 20-box diagram:
+ * the busy arrows are solid streams already (three times as many looked the same), and
+ * each dot's journey is recorded (src/sim/trace.ts), which is what tracing costs the
+ * engine (`npm run bench -- journey`). Every request is a dot up to 300 req/s at 1×.
+ */
+export const DOTS_PER_SECOND = 300;
 /** How often a frame goes out while playing (ms of wall time). */
 export const TICK_MS = 33;
 /** Node figures refresh this often (wall ms). */
@@ -58,8 +64,8 @@ export class LiveRun {
   private seriesSent = 0;
   private fastCancel = false;
   private fastRunning = false;
-  /** Forward hops per edge index in the current virtual second, and the last full second. */
-  private edgeCount = new Float64Array(0);
+  /** Calls sent along each arrow (edge index) when the last virtual second closed, and the rates of that second. */
+  private linkBase: Float64Array = new Float64Array(0);
   private edgeRps: Record<string, number> = {};
   private prevErrors = new Map<string, number>();
   private errorsPerS = new Map<string, number>();
@@ -85,7 +91,7 @@ export class LiveRun {
     this.sim = this.log.begin();
     this.rev++;
     this.edgeIds = doc.edges.map((e) => e.id);
-    this.edgeCount = new Float64Array(doc.edges.length);
+    this.linkBase = this.sim.linkSends();
     this.edgeRps = {};
     this.seriesSent = 0;
     this.prevErrors.clear();
@@ -135,7 +141,7 @@ export class LiveRun {
     this.log?.update(this.sim, doc);
     this.rev++;
     this.edgeIds = doc.edges.map((e) => e.id);
-    this.edgeCount = new Float64Array(doc.edges.length);
+    this.linkBase = this.sim.linkSends();
     this.retrace();
     this.lastFigures = -Infinity;
     if (!this.playing) this.sendFrame(true);
@@ -239,7 +245,7 @@ export class LiveRun {
     this.sim = replay.sim;
     this.sim.drainEvents(); // its markers are already on the page
     this.rev++;
-    this.edgeCount = new Float64Array(this.edgeIds.length);
+    this.linkBase = this.sim.linkSends();
     this.seriesSent = target;
     this.prevErrors.clear();
     for (const rt of this.sim.nodes) this.prevErrors.set(rt.id, rt.errors);
@@ -335,19 +341,10 @@ export class LiveRun {
 
   // ---- frames -------------------------------------------------------------------------
 
-  /** Counts forward hops per edge for link rates; `null` just discards them. */
+  /** The hops since the last frame go into `frame`; `null` just discards them. */
   private flushHopsInto(frame: LiveFrame | null): void {
-    const sim = this.sim!;
-    const batch = sim.drainHops();
-    if (frame === null) return;
-    frame.hops = batch;
-    const ints = batch.ints;
-    for (let i = 0; i < batch.count; i++) {
-      if (ints[4 * i + 3] !== 0) continue;
-      const raw = ints[4 * i]!;
-      const e = raw < 0 ? ~raw : raw; // ~i: arrow i travelled backwards
-      if (e < this.edgeCount.length) this.edgeCount[e]!++;
-    }
+    const batch = this.sim!.drainHops();
+    if (frame !== null) frame.hops = batch;
   }
 
   private sendFrame(forceFigures: boolean): void {
@@ -375,7 +372,7 @@ export class LiveRun {
     if (fresh.length > 0) {
       this.seriesSent = fresh[fresh.length - 1]!.t * 1000;
       frame.series = fresh;
-      this.closeSecond(fresh.length, sim.traceEvery);
+      this.closeSecond(fresh.length);
     }
     const wall = this.host.now();
     if (forceFigures || fresh.length > 0 || wall - this.lastFigures >= FIGURES_MS) {
@@ -389,14 +386,20 @@ export class LiveRun {
     this.host.send(frame);
   }
 
-  /** A virtual second ended: link rates and per-box error rates for it. */
-  private closeSecond(seconds: number, traceEvery: number): void {
+  /**
+   * A virtual second ended: link rates and per-box error rates for it. Link rates count
+   * every request the engine sent (not the animated sample scaled up), so they do not
+   * jitter however thin the sample is.
+   */
+  private closeSecond(seconds: number): void {
     const sim = this.sim!;
     const rps: Record<string, number> = {};
+    const sends = sim.linkSends();
+    const base = this.linkBase;
     this.edgeIds.forEach((id, i) => {
-      rps[id] = (this.edgeCount[i]! * traceEvery) / seconds;
+      rps[id] = Math.max(0, (sends[i] ?? 0) - (base[i] ?? 0)) / seconds;
     });
-    this.edgeCount.fill(0);
+    this.linkBase = sends;
     this.edgeRps = rps;
     for (const rt of sim.nodes) {
       const prev = this.prevErrors.get(rt.id) ?? 0;
