@@ -20,6 +20,7 @@ import {
 import {
   type DragEvent,
   type MouseEvent as ReactMouseEvent,
+  type PointerEvent as ReactPointerEvent,
   useCallback,
   useEffect,
   useMemo,
@@ -480,6 +481,20 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
     }
   }, []);
 
+  // A pan of a big diagram: the pointer is captured by the background, so the browser does
+  // not look for what is under it on every move (a walk over every box and badge drawn,
+  // about 5 ms a move at 300 boxes, twice when text selection looked too). The view moves
+  // with the pointer, so what is under it stays the same anyway.
+  const bigRef = useRef(big);
+  bigRef.current = big;
+  const onPointerDown = useCallback((e: ReactPointerEvent) => {
+    const target = e.target as HTMLElement;
+    if (!bigRef.current || e.pointerType !== 'mouse' || e.button !== 0) return;
+    if (!target.classList.contains('react-flow__pane') || target.hasPointerCapture(e.pointerId))
+      return;
+    target.setPointerCapture(e.pointerId);
+  }, []);
+
   const onConnect = useCallback((c: Connection) => {
     connectBoxes(c.source, c.target);
   }, []);
@@ -537,8 +552,9 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
   return (
     <section
       ref={wrapper}
-      className={`bp-canvas${fileOver ? ' is-file-over' : ''}`}
+      className={`bp-canvas${big ? ' is-big' : ''}${fileOver ? ' is-file-over' : ''}`}
       aria-label="Diagram canvas"
+      onPointerDown={onPointerDown}
       onDragLeave={() => setFileOver(false)}
     >
       <ReactFlow<FlowNode, FlowEdge>

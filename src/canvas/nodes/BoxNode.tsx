@@ -22,6 +22,7 @@ import { KindIcon } from '../icons.tsx';
 import { useOverlayStore } from '../overlays.ts';
 import { summaryText } from '../summary.ts';
 import { InlineRename } from './InlineRename.tsx';
+import { labelFits } from './labelFit.ts';
 
 const QUEUE_SLOTS = 8;
 /** Below this zoom a big diagram's boxes are drawn plainly: their small print is unreadable. */
@@ -75,7 +76,11 @@ export const BoxNode = memo(function BoxNode({
     : null;
   // Far out in a big diagram the icon, kind and settings are a few pixels tall: left out,
   // they cost every box its share of each frame that changes anything.
-  const far = useStore((s) => s.transform[2] < FAR_ZOOM) && farAllowed();
+  const big = farAllowed();
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM) && big;
+  // A big diagram's name that fits goes unclipped: clipped, each cost its row of boxes a
+  // compositor layer of its own (labelFit.ts). It looks the same.
+  const unclipped = big && labelFits(node.label, node.kind, far);
   const sameAsKind = node.label.trim().toLowerCase() === spec.title.toLowerCase();
   const classes = [
     'bp-box',
@@ -110,7 +115,10 @@ export const BoxNode = memo(function BoxNode({
           {renaming ? (
             <InlineRename id={id} label={node.label} className="bp-box__rename" />
           ) : (
-            <span className="bp-box__label" title={node.label}>
+            <span
+              className={unclipped ? 'bp-box__label bp-box__label--fits' : 'bp-box__label'}
+              title={node.label}
+            >
               {node.label}
             </span>
           )}
