@@ -64,13 +64,13 @@ function contentSecurityPolicy(): Plugin {
  * small ones (about 10 KB less to fetch), and the browser makes fewer requests before the
  * first canvas.
  */
-const firstChunkOf = new Map<string, string>();
+const firstLoad = new Set<string>();
 function firstLoadChunks(): Plugin {
   return {
     name: 'backend-playground-first-load-chunks',
     apply: 'build',
     buildEnd() {
-      firstChunkOf.clear();
+      firstLoad.clear();
       const pagesOf = new Map<string, Set<string>>();
       for (const id of this.getModuleIds()) {
         const info = this.getModuleInfo(id);
@@ -89,7 +89,7 @@ function firstLoadChunks(): Plugin {
       // Only what both pages import: a chunk of one page's modules would hold its entry, and
       // a lazy part the other page shares (the app's Embed dialog, the embed's challenge
       // panel) would load it there and run that page.
-      for (const [id, pages] of pagesOf) if (pages.size === 2) firstChunkOf.set(id, 'first');
+      for (const [id, pages] of pagesOf) if (pages.size === 2) firstLoad.add(id);
     },
   };
 }
@@ -113,9 +113,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             {
-              debugName: 'first load',
-              name: (id) => firstChunkOf.get(id) ?? null,
-              test: (id) => firstChunkOf.has(id),
+              name: 'first',
+              test: (id) => firstLoad.has(id),
             },
           ],
         },
