@@ -12,9 +12,6 @@ import { notify } from './uiStore.ts';
 /** Larger files are refused before reading: a replay keeps at most 50 paths anyway. */
 export const MAX_LOG_BYTES = 50 * 1024 * 1024;
 
-// Which files are logs: logDrop.ts (the canvas and the inspector ask it without the parser).
-export { isLogFileName } from './logDrop.ts';
-
 /** The document with the client replaying the log, and what to tell the person. */
 export function withLog(
   doc: TopologyDocument,

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../model/kinds.ts';
 import type { NodeKind, TopologyDocument, TopologyEdge, TopologyNode } from '../../model/types.ts';
 import { comfortableRate, niceRate } from './capacity.ts';
-import { entryBoxes, hasTraffic, routesFor, unreachedEntries, withTraffic } from './traffic.ts';
+import { hasTraffic } from '../../model/links.ts';
+import { entryBoxes, routesFor, unreachedEntries, withTraffic } from './traffic.ts';
 
 const n = (id: string, kind: NodeKind, config = {}): TopologyNode => ({
   id,

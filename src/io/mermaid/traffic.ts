@@ -30,9 +30,6 @@ const ANSWERS_ONLY: ReadonlySet<NodeKind> = new Set(
 /** Among them, the ones that are front doors by nature. */
 const GATEWAYS: ReadonlySet<NodeKind> = new Set(['proxy', 'lb', 'cdn', 'dns']);
 
-// Does any box send requests? In the model (the live view asks it without this module).
-export { hasTraffic };
-
 /**
  * The boxes added users call: boxes that can take requests and that nothing flows into,
  * with arrows of their own (DNS boxes the client then asks). Without any, the gateways

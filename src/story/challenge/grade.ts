@@ -753,5 +753,3 @@ export function crashKindsText(kinds?: readonly NodeKind[]): string {
   return (kinds ?? CRASHABLE).map((k) => KINDS[k].title).join(', ');
 }
 
-// The script as the live view plays it (its own module, for the first page).
-export { liveScript } from './liveScript.ts';

@@ -1,5 +1,5 @@
-// A challenge's script as the live view plays it. Apart from the grader (grade.ts re-exports
-// it), so the app's challenge store and the embed do not bring the grader to the first page.
+// A challenge's script as the live view plays it. Apart from the grader (grade.ts), so the
+// app's challenge store and the embed do not bring the grader to the first page.
 
 import type { TimedAction } from '../../sim/api.ts';
 import type { Challenge } from './load.ts';
