@@ -4,7 +4,6 @@
 //   DIALOGS in ./dialogs.tsx        modal dialogs by id
 //   src/state/actions/index.ts      commands, their menus and shortcuts
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy } from 'react';
 import '@xyflow/react/dist/style.css';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { BottomPanel } from '../ui/BottomPanel.tsx';
@@ -17,7 +16,7 @@ import { BusyNote } from '../ui/BusyNote.tsx';
 import { ShareRoot } from '../ui/share/ShareRoot.tsx';
 import { RecordRoot } from '../ui/record/RecordRoot.tsx';
 import { PresenterCaption } from '../ui/story/PresenterCaption.tsx';
-import { StoryRoot } from '../ui/story/StoryRoot.tsx';
+import { StoryPanel, StoryRoot } from '../ui/story/StoryRoot.tsx';
 import { TabBanner } from '../ui/TabBanner.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
 import { TopBar } from '../ui/TopBar.tsx';
@@ -29,17 +28,11 @@ import '../canvas/canvas.css';
 import '../ui/story/story.css';
 import { useChallengeStore } from '../state/challengeStore.ts';
 import { useStoryStore } from '../state/storyStore.ts';
-import { ChallengeRoot } from '../ui/challenge/ChallengeRoot.tsx';
+import { ChallengePanel, ChallengeRoot } from '../ui/challenge/ChallengeRoot.tsx';
 import '../ui/challenge/challenge.css';
 import { Lazy } from '../ui/Loading.tsx';
 
-// The story and challenge panels load when a story or a challenge opens.
-const StoryPanel = lazy(() =>
-  import('../ui/story/StoryPanel.tsx').then((m) => ({ default: m.StoryPanel })),
-);
-const ChallengePanel = lazy(() =>
-  import('../ui/challenge/ChallengePanel.tsx').then((m) => ({ default: m.ChallengePanel })),
-);
+// The story and challenge panels (StoryRoot, ChallengeRoot) load when a story or a challenge opens.
 
 export function App() {
   useKeyboardShortcuts();

@@ -15,6 +15,7 @@ import {
 import { useChallengeStore } from '../../state/challengeStore.ts';
 import { services } from '../../state/services.ts';
 import { notify, useUiStore, whileLoading } from '../../state/uiStore.ts';
+import { loadOnFirstUse } from '../Loading.tsx';
 
 function setHash(hash: string): void {
   const url = new URL(window.location.href);
@@ -27,6 +28,11 @@ function setHash(hash: string): void {
   );
 }
 
+/** The challenge panel (App renders it inside `Lazy`), loaded with the first challenge. */
+export const ChallengePanel = loadOnFirstUse(() =>
+  import('./ChallengePanel.tsx').then((m) => m.ChallengePanel),
+);
+
 /**
  * A challenge link: its panel and catalogue start loading before the app's first render
  * (the entry calls this), so they arrive while the page draws instead of being asked for
@@ -34,18 +40,20 @@ function setHash(hash: string): void {
  */
 export function prefetchLinkedChallenge(): void {
   if (!isChallengeHash(window.location.hash)) return;
-  void import('./ChallengePanel.tsx');
+  void ChallengePanel.preload();
   void import('./catalog.ts');
 }
 
 async function openFromHash(): Promise<void> {
   if (!isChallengeHash(window.location.hash)) return;
-  // The panel the challenge opens in loads alongside its catalogue, not after it.
-  void import('./ChallengePanel.tsx');
-  await whileLoading(
-    'Loading the challenge…',
-    import('./catalog.ts').then((m) => m.ensureChallengeCatalog()),
-  );
+  // The panel the challenge opens in loads alongside its catalogue, and is here when it opens.
+  await Promise.all([
+    whileLoading(
+      'Loading the challenge…',
+      import('./catalog.ts').then((m) => m.ensureChallengeCatalog()),
+    ),
+    ChallengePanel.preload(),
+  ]);
   // Read again: the address may have changed while the catalogue loaded.
   const hash = window.location.hash;
   if (!isChallengeHash(hash)) return;

@@ -9,6 +9,7 @@ import { formatStoryHash, parseStoryHash } from '../../story/position.ts';
 import { services } from '../../state/services.ts';
 import { currentStep, useStoryStore } from '../../state/storyStore.ts';
 import { notify, whileLoading } from '../../state/uiStore.ts';
+import { loadOnFirstUse } from '../Loading.tsx';
 import { startStepRun, stopStoryRun } from './stepRun.ts';
 
 /** The shipped stories, in the story store (loaded on first use). */
@@ -19,21 +20,25 @@ export function loadStoryCatalog(): Promise<void> {
   );
 }
 
+/** The story panel (App renders it inside `Lazy`), loaded with the first story. */
+export const StoryPanel = loadOnFirstUse(() =>
+  import('./StoryPanel.tsx').then((m) => m.StoryPanel),
+);
+
 /**
  * A story link: its panel and catalogue start loading before the app's first render (the
  * entry calls this), so they arrive while the page draws instead of being asked for after.
  */
 export function prefetchLinkedStory(): void {
   if (!parseStoryHash(window.location.hash)) return;
-  void import('./StoryPanel.tsx');
+  void StoryPanel.preload();
   void import('./catalog.ts');
 }
 
 async function openFromHash(): Promise<void> {
   if (!parseStoryHash(window.location.hash)) return;
-  // The panel the story opens in loads alongside its catalogue, not after it.
-  void import('./StoryPanel.tsx');
-  await loadStoryCatalog();
+  // The panel the story opens in loads alongside its catalogue, and is here when it opens.
+  await Promise.all([loadStoryCatalog(), StoryPanel.preload()]);
   // Read again: the address may have changed while the catalogue loaded.
   const at = parseStoryHash(window.location.hash);
   if (!at) return;
