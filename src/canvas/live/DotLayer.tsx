@@ -24,6 +24,7 @@ import { hasLiveDrawListeners, publishLiveDraw } from './liveDraw.ts';
 import {
   BUCKETS,
   bucketOf,
+  DOT_R,
   DotSprites,
   paintDots,
   paintLoad,
@@ -31,6 +32,7 @@ import {
   QUEUE_SHOWN,
   queueSpot,
 } from './paint.ts';
+import { pickDot } from './pick.ts';
 import { prefersReducedMotion } from './reducedMotion.ts';
 
 /** Display clock trails the engine by this much screen time, so hops are known in time. */
@@ -146,15 +148,18 @@ export function DotLayer() {
     let failed = 0;
     let waiting = 0;
     let checksum = 0;
-    // Where each drawn dot is (flow coordinates) and whose it is, for clicks.
+    // Where each drawn dot is (flow coordinates), its paint bucket and whose it is, for
+    // clicks.
     const pickXY: number[] = [];
+    const pickBucket: number[] = [];
     const pickReq: number[] = [];
     const pickFailed: boolean[] = [];
     let followed: number | null = null;
     let haloX = Number.NaN;
     let haloY = 0;
-    const picked = (req: number, isFailed: boolean) => {
+    const picked = (req: number, isFailed: boolean, bucket: number) => {
       pickXY.push(p.x, p.y);
+      pickBucket.push(bucket);
       pickReq.push(req);
       pickFailed.push(isFailed);
       if (req === followed) {
@@ -168,13 +173,13 @@ export function DotLayer() {
         const c = curves.get(edge);
         if (!c) return;
         pointOn(c, f, p);
-        const b = buckets[bucketOf(route, isFailed, faded)]!;
-        b.push(p.x, p.y);
+        const bucket = bucketOf(route, isFailed, faded);
+        buckets[bucket]!.push(p.x, p.y);
         moving++;
         if (isFailed) failed++;
         movingEdges.add(edge);
         checksum += p.x + p.y;
-        picked(req, isFailed);
+        picked(req, isFailed, bucket);
       },
       waiting(node, route, isFailed, faded, req) {
         const r = rects.get(node);
@@ -185,37 +190,30 @@ export function DotLayer() {
         if (isFailed) failed++;
         if (k >= QUEUE_SHOWN) return;
         queueSpot(r, k, p);
-        buckets[bucketOf(route, isFailed, faded)]!.push(p.x, p.y);
-        picked(req, isFailed);
+        const bucket = bucketOf(route, isFailed, faded);
+        buckets[bucket]!.push(p.x, p.y);
+        picked(req, isFailed, bucket);
       },
       stuck(edge, route, req) {
         const c = curves.get(edge);
         if (!c) return;
         pointOn(c, 0.5, p);
-        buckets[bucketOf(route, true, false)]!.push(p.x, p.y);
+        const bucket = bucketOf(route, true, false);
+        buckets[bucket]!.push(p.x, p.y);
         failed++;
-        picked(req, true);
+        picked(req, true, bucket);
       },
     };
 
-    /** The request of the dot nearest a click (within PICK_PX), if any. */
+    /** The index of the drawn dot a click at flow point (fx, fy) means, or -1. */
+    const pickIndex = (fx: number, fy: number, zoom: number): number =>
+      pickDot(pickXY, pickBucket, fx, fy, DOT_R, PICK_PX / zoom);
+    /** The request of the dot a click means: the one on top under it, else the nearest. */
     const pickAt = (clientX: number, clientY: number): number | null => {
       const box = canvas.getBoundingClientRect();
       const [tx, ty, zoom] = flowStore.getState().transform;
-      const fx = (clientX - box.left - tx) / zoom;
-      const fy = (clientY - box.top - ty) / zoom;
-      let best = -1;
-      let bestD = (PICK_PX / zoom) ** 2;
-      for (let i = 0; i < pickReq.length; i++) {
-        const dx = pickXY[2 * i]! - fx;
-        const dy = pickXY[2 * i + 1]! - fy;
-        const d = dx * dx + dy * dy;
-        if (d <= bestD) {
-          best = i;
-          bestD = d;
-        }
-      }
-      return best < 0 ? null : pickReq[best]!;
+      const i = pickIndex((clientX - box.left - tx) / zoom, (clientY - box.top - ty) / zoom, zoom);
+      return i < 0 ? null : pickReq[i]!;
     };
     // Capture phase: a click on a dot follows its request and is not also a click on the
     // link or the background under it.
@@ -369,6 +367,7 @@ export function DotLayer() {
       queued.clear();
       movingEdges.clear();
       pickXY.length = 0;
+      pickBucket.length = 0;
       pickReq.length = 0;
       pickFailed.length = 0;
       const journey = useJourneyStore.getState();
@@ -411,11 +410,15 @@ export function DotLayer() {
       // Reduced motion: which links carry steady flow marks instead of dots.
       d.motion = reduced ? 'reduced' : 'full';
       d.steady = empty ? '' : steadyEdges;
-      // One failed dot's place on screen and its request (tests click it), and the followed.
-      const i = empty ? -1 : pickFailed.indexOf(true);
+      // One failed dot's place on screen and its request (tests click it): one that a click
+      // there picks, not one another dot covers. And the followed request.
+      const [tx, ty, zoom] = flowStore.getState().transform;
+      let i = -1;
+      for (let j = empty ? pickFailed.length : 0; j < pickFailed.length && i < 0; j++) {
+        if (pickFailed[j] && pickIndex(pickXY[2 * j]!, pickXY[2 * j + 1]!, zoom) === j) i = j;
+      }
       if (i >= 0) {
         const box = canvas.getBoundingClientRect();
-        const [tx, ty, zoom] = flowStore.getState().transform;
         const x = box.left + tx + pickXY[2 * i]! * zoom;
         const y = box.top + ty + pickXY[2 * i + 1]! * zoom;
         d.failedDot = `${x.toFixed(1)},${y.toFixed(1)},${pickReq[i]}`;
