@@ -12,7 +12,8 @@ let listener: ((frame: LiveFrame) => unknown) | null = null;
 // run); frames made meanwhile are merged, so a slow page never builds a backlog.
 const frames = new FrameQueue(async (frame) => {
   if (!listener) return;
-  const buffers = [frame.hops.times.buffer, frame.hops.ints.buffer] as ArrayBuffer[];
+  // A drained batch keeps both arrays in one buffer (sim/hops.ts): list it once.
+  const buffers = [...new Set([frame.hops.times.buffer, frame.hops.ints.buffer])] as ArrayBuffer[];
   await listener(Comlink.transfer(frame, buffers));
 });
 
