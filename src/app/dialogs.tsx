@@ -5,46 +5,42 @@
 // parser, the image export, the config files' YAML and zip code, the pickers); a "Loading
 // the dialog…" note shows if that takes longer than 100 ms.
 
-import { type ComponentType, lazy } from 'react';
+import type { ComponentType } from 'react';
 import { useUiStore, type DialogRequest } from '../state/uiStore.ts';
-import { Lazy } from '../ui/Loading.tsx';
+import { Lazy, loadOnFirstUse } from '../ui/Loading.tsx';
 
-const ProblemDialog = lazy(() =>
-  import('../ui/dialogs/ProblemDialog.tsx').then((m) => ({ default: m.ProblemDialog })),
+const ProblemDialog = loadOnFirstUse(() =>
+  import('../ui/dialogs/ProblemDialog.tsx').then((m) => m.ProblemDialog),
 );
-const ShortcutsDialog = lazy(() =>
-  import('../ui/dialogs/ShortcutsDialog.tsx').then((m) => ({ default: m.ShortcutsDialog })),
+const ShortcutsDialog = loadOnFirstUse(() =>
+  import('../ui/dialogs/ShortcutsDialog.tsx').then((m) => m.ShortcutsDialog),
 );
-const VersionsDialog = lazy(() =>
-  import('../ui/dialogs/VersionsDialog.tsx').then((m) => ({ default: m.VersionsDialog })),
+const VersionsDialog = loadOnFirstUse(() =>
+  import('../ui/dialogs/VersionsDialog.tsx').then((m) => m.VersionsDialog),
 );
-const ExportMermaidDialog = lazy(() =>
-  import('../ui/mermaid/ExportMermaidDialog.tsx').then((m) => ({
-    default: m.ExportMermaidDialog,
-  })),
+const ExportMermaidDialog = loadOnFirstUse(() =>
+  import('../ui/mermaid/ExportMermaidDialog.tsx').then((m) => m.ExportMermaidDialog),
 );
-const ImportMermaidDialog = lazy(() =>
-  import('../ui/mermaid/ImportMermaidDialog.tsx').then((m) => ({
-    default: m.ImportMermaidDialog,
-  })),
+const ImportMermaidDialog = loadOnFirstUse(() =>
+  import('../ui/mermaid/ImportMermaidDialog.tsx').then((m) => m.ImportMermaidDialog),
 );
-const EmbedDialog = lazy(() =>
-  import('../ui/share/EmbedDialog.tsx').then((m) => ({ default: m.EmbedDialog })),
+const EmbedDialog = loadOnFirstUse(() =>
+  import('../ui/share/EmbedDialog.tsx').then((m) => m.EmbedDialog),
 );
-const ShareDialog = lazy(() =>
-  import('../ui/share/ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })),
+const ShareDialog = loadOnFirstUse(() =>
+  import('../ui/share/ShareDialog.tsx').then((m) => m.ShareDialog),
 );
-const StoryPicker = lazy(() =>
-  import('../ui/story/StoryPicker.tsx').then((m) => ({ default: m.StoryPicker })),
+const StoryPicker = loadOnFirstUse(() =>
+  import('../ui/story/StoryPicker.tsx').then((m) => m.StoryPicker),
 );
-const ChallengePicker = lazy(() =>
-  import('../ui/challenge/ChallengePicker.tsx').then((m) => ({ default: m.ChallengePicker })),
+const ChallengePicker = loadOnFirstUse(() =>
+  import('../ui/challenge/ChallengePicker.tsx').then((m) => m.ChallengePicker),
 );
-const ImportConfigDialog = lazy(() =>
-  import('../ui/config/ImportConfigDialog.tsx').then((m) => ({ default: m.ImportConfigDialog })),
+const ImportConfigDialog = loadOnFirstUse(() =>
+  import('../ui/config/ImportConfigDialog.tsx').then((m) => m.ImportConfigDialog),
 );
-const ExportConfigDialog = lazy(() =>
-  import('../ui/config/ExportConfigDialog.tsx').then((m) => ({ default: m.ExportConfigDialog })),
+const ExportConfigDialog = loadOnFirstUse(() =>
+  import('../ui/config/ExportConfigDialog.tsx').then((m) => m.ExportConfigDialog),
 );
 
 export interface DialogProps {

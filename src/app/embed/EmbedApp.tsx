@@ -5,8 +5,8 @@
 // answers a command it cannot do as asked with a `warning`.
 
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { lazy, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { Lazy } from '../../ui/Loading.tsx';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Lazy, loadOnFirstUse } from '../../ui/Loading.tsx';
 import { Canvas } from '../../canvas/Canvas.tsx';
 import { onGraded, useChallengeStore } from '../../state/challengeStore.ts';
 import { BIG_DIAGRAM } from '../../canvas/flow.ts';
@@ -28,8 +28,8 @@ import { type Command, createThrottle, PROTOCOL_VERSION, storyCommandWarning } f
 import { challengeInfo, gradedResult, metricsOf, runState, startRun, storyInfo } from './run.ts';
 
 // Only a challenge embed shows the challenge panel: it loads with the challenge.
-const ChallengePanel = lazy(() =>
-  import('../../ui/challenge/ChallengePanel.tsx').then((m) => ({ default: m.ChallengePanel })),
+const ChallengePanel = loadOnFirstUse(() =>
+  import('../../ui/challenge/ChallengePanel.tsx').then((m) => m.ChallengePanel),
 );
 
 const METRICS_INTERVAL_MS = 1000;

@@ -2,13 +2,12 @@
 // view (LiveRunPanel.tsx: call-out, charts, tables, traffic), loaded when the first run
 // starts, with a "Loading the live view…" note if that takes over 100 ms.
 
-import { lazy } from 'react';
 import { findAction, runAction } from '../../state/actions/run.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
-import { Lazy } from '../Loading.tsx';
+import { Lazy, loadOnFirstUse } from '../Loading.tsx';
 
-const LiveRunPanel = lazy(() =>
-  import('./LiveRunPanel.tsx').then((m) => ({ default: m.LiveRunPanel })),
+const LiveRunPanel = loadOnFirstUse(() =>
+  import('./LiveRunPanel.tsx').then((m) => m.LiveRunPanel),
 );
 
 export function LivePanel() {

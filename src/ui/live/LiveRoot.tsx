@@ -2,18 +2,18 @@
 // the fault banner and the followed request's journey over the canvas. The journey's
 // waterfall loads when a request is first followed (a clicked dot or a Requests row).
 
-import { lazy, useEffect } from 'react';
+import { useEffect } from 'react';
 import { NodeLive } from '../../canvas/live/NodeLive.tsx';
 import { setNodeOverlay } from '../../canvas/overlays.ts';
 import { useJourneyStore } from '../../state/journeyStore.ts';
 import { LiveCaption } from '../captions/LiveCaption.tsx';
-import { Lazy } from '../Loading.tsx';
+import { Lazy, loadOnFirstUse } from '../Loading.tsx';
 import { ChaosMenu } from './ChaosMenu.tsx';
 import { FaultBanner } from './FaultBanner.tsx';
 import './live.css';
 
-const JourneyPanel = lazy(() =>
-  import('../journey/JourneyPanel.tsx').then((m) => ({ default: m.JourneyPanel })),
+const JourneyPanel = loadOnFirstUse(() =>
+  import('../journey/JourneyPanel.tsx').then((m) => m.JourneyPanel),
 );
 
 export function LiveRoot() {

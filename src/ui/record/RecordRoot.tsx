@@ -3,13 +3,11 @@
 // Record a video… or the embed's button) and stays mounted from then on, for the progress
 // bar of a recording that runs with the dialog closed (RecordLayer.tsx).
 
-import { lazy, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useUiStore } from '../../state/uiStore.ts';
-import { Lazy } from '../Loading.tsx';
+import { Lazy, loadOnFirstUse } from '../Loading.tsx';
 
-const RecordLayer = lazy(() =>
-  import('./RecordLayer.tsx').then((m) => ({ default: m.RecordLayer })),
-);
+const RecordLayer = loadOnFirstUse(() => import('./RecordLayer.tsx').then((m) => m.RecordLayer));
 
 export function RecordRoot() {
   const asked = useUiStore((s) => s.dialog?.id === 'record');
