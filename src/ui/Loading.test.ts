@@ -30,7 +30,7 @@ function mount(node: ReactNode): void {
   document.body.append(host);
   root = createRoot(host);
   act(() =>
-    root!.render(createElement(Boundary, null, createElement(Lazy, { what: 'the part' }, node))),
+    root!.render(createElement(Boundary, null, createElement(Lazy, { what: 'the part', children: node }))),
   );
 }
 afterEach(() => {
