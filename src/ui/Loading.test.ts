@@ -10,11 +10,11 @@ import { Lazy, loadOnFirstUse } from './Loading.tsx';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 class Boundary extends Component<{ children: ReactNode }, { error: string | null }> {
-  state = { error: null as string | null };
+  override state = { error: null as string | null };
   static getDerivedStateFromError(e: unknown) {
     return { error: String((e as Error).message) };
   }
-  render() {
+  override render() {
     return this.state.error
       ? createElement('p', null, `failed: ${this.state.error}`)
       : this.props.children;
