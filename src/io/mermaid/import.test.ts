@@ -335,6 +335,20 @@ describe('importMermaid: bad input', () => {
     expect(r.error.message).toMatch(/^Mermaid could not read line 3, column 9/);
   });
 
+  it('answers a real diagram Mermaid refuses with a clear message, not a crash', async () => {
+    // From a public README (see corpus SOURCES.md, "Rejected wild diagram"): a dotted
+    // arrow whose text holds "./", which Mermaid 11 does not read.
+    const text =
+      'flowchart TD\n  U[User] --> CF[CloudFront]\n  CF --> S3[S3 Static Website]\n' +
+      '  S3 -.calls API./.-> API[API Gateway]\n  API --> L[Lambda]\n  L --> DB[DynamoDB]\n' +
+      '  U --> Auth[Cognito]\n  L --> CW[CloudWatch Logs]\n\n\n\n\n';
+    const r = await importMermaid(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.message).toMatch(/^Mermaid could not read line \d+, column \d+: /);
+    expect(r.error.line).toBeGreaterThanOrEqual(4);
+  });
+
   it('counts lines of front matter and comments in error positions', async () => {
     const text = '---\ntitle: T\n---\nflowchart LR\n%% note\n  A --> B\n  B --> C[x\n';
     const r = await importMermaid(text);

@@ -39,6 +39,8 @@ describe('readLabel', () => {
 
   it('reads alternatives, later lines and C4 technologies', () => {
     expect(head('RabbitMQ/NATS').sort()).toEqual(['queue:nats', 'queue:rabbitmq']);
+    // A phrase across the slash is one name, not two alternatives.
+    expect(head('Pub/Sub')).toEqual(['queue:pub sub']);
     const c4 = readLabel('Rate Limiter\n[Database: Redis]');
     expect(c4.c4.map((m) => m.phrase)).toEqual(['redis']);
     const role = readLabel('Nginx\nLoad Balancer');

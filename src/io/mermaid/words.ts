@@ -293,6 +293,23 @@ function readName(tokens: Token[]): { head: Found[]; found: Found[]; generic: bo
 const C4_TYPE =
   /^\s*(container|component|database|db|system|software system|external system|person|queue|storage)\s*:\s*(.+)$/i;
 
+/**
+ * The names a "/" separates ("RabbitMQ/NATS"), unless a phrase of the table runs across
+ * the slash ("Pub/Sub", "CI/CD"): then the slash is part of one name.
+ */
+function alternatives(name: string): string[] {
+  const alts = name.split(/\s*\/\s*/);
+  if (alts.length < 2) return alts;
+  const whole = tokenize(name);
+  const found = findMatches(whole, LABEL_DICT);
+  let at = 0;
+  for (const alt of alts.slice(0, -1)) {
+    at += tokenize(alt).length;
+    if (found.some((f) => f.start < at && f.end > at)) return [name];
+  }
+  return alts;
+}
+
 /** Does a phrase of the table start on the first line and end on the second? */
 function spansLines(first: string, second: string): boolean {
   const a = tokenize(first);
@@ -370,7 +387,7 @@ export function readLabel(label: string): LabelReading {
   // "RabbitMQ/NATS", "admin load balancer/admin-ssl": alternatives, each a name.
   const head: Found[] = [];
   const found: Found[] = [];
-  for (const alt of nameText.split(/\s*\/\s*/)) {
+  for (const alt of alternatives(nameText)) {
     const { used, rest } = splitUsed(tokenize(alt));
     addUses(used);
     const one = readName(rest);

@@ -42,7 +42,16 @@ export default defineKind({
     shape: { open: '((', close: '))', name: 'circle' },
     tieRank: 11,
     evidence: {
-      strong: ['dns', 'name server', 'nameserver', 'dns server', 'domain name system'],
+      strong: [
+        'dns',
+        'name server',
+        'nameserver',
+        'dns server',
+        'domain name system',
+        'dns record',
+        'a record',
+        'cname record',
+      ],
       heads: ['resolver', 'dns resolver'],
       words: [
         'route 53',

@@ -90,6 +90,8 @@ export default defineKind({
         'apigateway',
         'api gw',
         'apigw',
+        'api management',
+        'apim',
         'ingress',
         'ingress controller',
         'edge router',

@@ -98,6 +98,7 @@ export default defineKind({
         'pulsar',
         'event grid',
         'eventbridge',
+        'eventarc',
         'service bus',
         'nsq',
         'amazon mq',
