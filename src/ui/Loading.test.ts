@@ -2,7 +2,7 @@
 // A part loaded on first use shows its loading note until its code arrives, then the part;
 // once loaded, a later mount renders it at once; a failed load reaches the error boundary
 // and the next mount tries again. None of it suspends (see loadOnFirstUse).
-import { act, Component, createElement, type ReactNode } from 'react';
+import { act, Component, type ComponentType, createElement, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Lazy, loadOnFirstUse } from './Loading.tsx';
@@ -21,6 +21,9 @@ class Boundary extends Component<{ children: ReactNode }, { error: string | null
   }
 }
 
+// Lazy with its children given as createElement's third argument, as React passes them.
+const LazyWithNote = Lazy as ComponentType<{ what: string; children?: ReactNode }>;
+
 const Hello = ({ name }: { name: string }) => createElement('p', null, `hello ${name}`);
 
 let root: Root | null = null;
@@ -30,7 +33,9 @@ function mount(node: ReactNode): void {
   document.body.append(host);
   root = createRoot(host);
   act(() =>
-    root!.render(createElement(Boundary, null, createElement(Lazy, { what: 'the part', children: node }))),
+    root!.render(
+      createElement(Boundary, null, createElement(LazyWithNote, { what: 'the part' }, node)),
+    ),
   );
 }
 afterEach(() => {
