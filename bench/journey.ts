@@ -43,6 +43,12 @@ const WARMUP_FRAMES = 1200;
 const BLOCKS = 8;
 const BLOCK_FRAMES = 3000;
 
+function median(xs: readonly number[]): number {
+  const s = xs.slice().sort((x, y) => x - y);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
 function traceRows(): BenchRow[] {
   const rps = 2000;
   // The live view's own sample at 1× speed (LiveRun.retrace): every request it animates is
@@ -90,14 +96,12 @@ function traceRows(): BenchRow[] {
     extraMs.push((ms[1]! - ms[0]!) / ((BLOCK_FRAMES * FRAME_MS) / 1000));
   }
   const sorted = ratios.slice().sort((x, y) => x - y);
-  const median = (sorted[BLOCKS / 2 - 1]! + sorted[BLOCKS / 2]!) / 2;
-  const slower = 1 - median;
+  const slower = 1 - median(ratios);
   const spread = `${((1 - sorted.at(-1)!) * 100).toFixed(1)}–${((1 - sorted[0]!) * 100).toFixed(1)}%`;
   const best = (k: 0 | 1) => Math.max(...rates.map((r) => r[k]));
   const journeys = traced.engine.tracer.size.kept;
   const kept = traced.engine.tracer.footprint;
-  const extra = extraMs.slice().sort((x, y) => x - y);
-  const extraMedian = (extra[BLOCKS / 2 - 1]! + extra[BLOCKS / 2]!) / 2;
+  const extraMedian = median(extraMs);
   return [
     {
       figure: `trace overhead: events/s with the live view's sample at 1× (the app's rule, ⌈req/s × speed / ${DOTS_PER_SECOND}⌉: 1 in ${every}, hops and journeys) vs none, interleaved frame by frame, median of ${BLOCKS} blocks of ${(BLOCK_FRAMES * FRAME_MS) / 1000} virtual s (blocks ${spread}; 15 boxes, ${fmt(rps)} req/s; ${fmt(journeys)} journeys kept in ${(kept.bytes / 2 ** 20).toFixed(1)} MB)`,

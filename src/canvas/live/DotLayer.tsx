@@ -414,8 +414,10 @@ export function DotLayer() {
       // there picks, not one another dot covers. And the followed request.
       const [tx, ty, zoom] = flowStore.getState().transform;
       let i = -1;
-      for (let j = empty ? pickFailed.length : 0; j < pickFailed.length && i < 0; j++) {
-        if (pickFailed[j] && pickIndex(pickXY[2 * j]!, pickXY[2 * j + 1]!, zoom) === j) i = j;
+      if (!empty) {
+        for (let j = 0; j < pickFailed.length && i < 0; j++) {
+          if (pickFailed[j] && pickIndex(pickXY[2 * j]!, pickXY[2 * j + 1]!, zoom) === j) i = j;
+        }
       }
       if (i >= 0) {
         const box = canvas.getBoundingClientRect();
