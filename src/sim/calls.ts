@@ -55,7 +55,7 @@ export class CallEngine extends Kernel implements Engine {
     private readonly measure: Measurement,
   ) {
     super(options);
-    this.tracer = new Tracer((route) => measure.routeKeys[route] ?? '');
+    this.tracer = new Tracer((route) => measure.routeKeys[route] ?? '', options.journeys ?? true);
   }
 
   get statsStart(): number {

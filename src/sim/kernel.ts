@@ -31,6 +31,12 @@ export interface KernelOptions {
   networkMs?: number;
   /** Record hops for animation for one request in `traceEvery` (0 = off, the default). */
   traceEvery?: number;
+  /**
+   * Record the journeys of the animated requests (trace.ts; default true). false animates
+   * them as the live view did before journeys existed: the bench's baseline for what
+   * recording journeys costs.
+   */
+  journeys?: boolean;
 }
 
 export abstract class Kernel {

@@ -205,4 +205,21 @@ describe('journeys', () => {
     expect(size.kept).toBeLessThanOrEqual(2060);
     expect(size.open).toBeLessThan(200);
   });
+
+  it('journeys: false animates the same requests the same way and records no journey (the bench baseline)', () => {
+    const doc = stack(2);
+    const traced = new Simulation(doc, { seed: 9, networkMs: 1, traceEvery: 3 });
+    const dots = new Simulation(doc, { seed: 9, networkMs: 1, traceEvery: 3, journeys: false });
+    traced.runUntil(5_000);
+    dots.runUntil(5_000);
+    expect(JSON.stringify(buildReport(dots))).toBe(JSON.stringify(buildReport(traced)));
+    const a = traced.drainHops();
+    const b = dots.drainHops();
+    expect(b.count).toBeGreaterThan(0);
+    expect(b.count).toBe(a.count);
+    expect(Array.from(b.ints)).toEqual(Array.from(a.ints));
+    expect(journeys(traced).length).toBeGreaterThan(0);
+    expect(journeys(dots)).toEqual([]);
+    expect(dots.engine.tracer.size.kept).toBe(0);
+  });
 });

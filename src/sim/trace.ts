@@ -280,7 +280,11 @@ export class Tracer {
   /** No listed journey finished before this (a lower bound: the list is pruned past it). */
   private notableEnd = Number.POSITIVE_INFINITY;
 
-  constructor(private readonly routeName: (route: number) => string) {}
+  constructor(
+    private readonly routeName: (route: number) => string,
+    /** false: no journey is begun, so every other hook returns at once (the bench's baseline). */
+    private readonly recording = true,
+  ) {}
 
   // ---- hooks (calls.ts calls these only for traced requests) --------------------------
 
@@ -291,7 +295,7 @@ export class Tracer {
       // A user's request leaving its client starts a journey; anything else is not followed.
       const req = parent.req;
       if (parent.parent !== null || parent.owner !== null || req.client !== parent.node) return;
-      if (req.done) return;
+      if (req.done || !this.recording) return;
       s = this.begin(parent, now);
     } else if (!this.alive(parent, s, now)) return;
     const span = this.sSpans[s]!;
