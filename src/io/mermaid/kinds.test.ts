@@ -44,6 +44,8 @@ const CASES: [string, NodeKind][] = [
   ['load-balancer', 'lb'],
   ['AWS ELB', 'lb'],
   ['HAProxy', 'lb'],
+  ['Target Group', 'lb'],
+  ['Target Group\naws_lb_target_group.app', 'lb'],
   ['DB', 'db'],
   ['Database', 'db'],
   ['Postgres', 'db'],
@@ -99,6 +101,7 @@ const CASES: [string, NodeKind][] = [
   ['3rd party service', 'external'],
   ['External API', 'external'],
   ['Payment API', 'external'],
+  ['mail-service: 3d party', 'external'],
   ['App server', 'app'],
   ['Backend', 'app'],
   ['Auth service', 'app'],
@@ -130,6 +133,9 @@ const CASES: [string, NodeKind][] = [
   ['10.0.0.2:80/:443 - Nginx reverse proxy server', 'proxy'],
   [':3306 DB', 'db'],
   ['http://localhost:8080 Admin API', 'app'],
+  // What runs "on" another box is not that box.
+  ['Agent on LB', 'app'],
+  ['Postgres on EC2', 'db'],
 ];
 
 describe('kinds from the label', () => {

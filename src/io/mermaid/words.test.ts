@@ -49,6 +49,16 @@ describe('readLabel', () => {
     expect(head('Firebase\nAuthentication')).toEqual(['external:firebase authentication']);
   });
 
+  it('reads what comes after "on" as where the box runs, not what it is', () => {
+    const agent = readLabel('Agent on LB');
+    expect(agent.head).toEqual([]);
+    expect(agent.modifiers).toEqual([]);
+    expect(head('Redis on EC2 instance')).toEqual(['cache:redis']);
+    expect(head('Postgres on Kubernetes')).toEqual(['db:postgres']);
+    // Only generic nouns before "on": the whole name is read.
+    expect(head('Instance on Redis')).toEqual(['cache:redis']);
+  });
+
   it('splits ids into words', () => {
     expect(idWords('userDB-2')).toBe('user DB 2');
     expect(idWords('HTTPServer')).toBe('HTTP Server');

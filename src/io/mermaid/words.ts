@@ -310,6 +310,18 @@ function alternatives(name: string): string[] {
   return alts;
 }
 
+/**
+ * "Agent on LB", "Jenkins on EC2": what comes after "on" is where the box runs, another
+ * box or a host, not what the box is; the name is what comes before. A name that is only
+ * generic before it ("Instance on Redis") stays whole.
+ */
+function runsOn(name: string): string {
+  const at = name.search(/\s+on\s+/i);
+  if (at <= 0) return name;
+  const before = tokenize(name.slice(0, at));
+  return before.some((t) => !noise(t)) ? name.slice(0, at) : name;
+}
+
 /** Does a phrase of the table start on the first line and end on the second? */
 function spansLines(first: string, second: string): boolean {
   const a = tokenize(first);
@@ -388,7 +400,7 @@ export function readLabel(label: string): LabelReading {
   const head: Found[] = [];
   const found: Found[] = [];
   for (const alt of alternatives(nameText)) {
-    const { used, rest } = splitUsed(tokenize(alt));
+    const { used, rest } = splitUsed(tokenize(runsOn(alt)));
     addUses(used);
     const one = readName(rest);
     head.push(...one.head);

@@ -55,6 +55,7 @@ export default defineKind({
       strong: [
         'third party',
         '3rd party',
+        '3d party',
         'third party api',
         '3rd party api',
         'third party service',
@@ -76,6 +77,7 @@ export default defineKind({
         'vendor',
         'vendor api',
         'email service',
+        'mail service',
         'email api',
         'sms service',
         'sms gateway',

@@ -85,6 +85,9 @@ export default defineKind({
         'nlb',
         'application load balancer',
         'network load balancer',
+        // The set of backends a cloud load balancer spreads over (AWS, GCP; Azure's pool).
+        'target group',
+        'backend pool',
       ],
       heads: ['load balancing'],
       words: [
