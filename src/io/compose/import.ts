@@ -161,6 +161,33 @@ export function serviceKind(v: ServiceView): { kind: NodeKind; why: string; unkn
   return { kind: 'app', why: 'no image or build: taken as an app server', unknown: true };
 }
 
+/** Redis and its look-alikes: a cache by default, but also the broker of job queues. */
+const REDIS_FAMILY =
+  /(^|\/)(redis|redis-stack[\w-]*|bitnami\/redis|valkey|keydb|dragonfly)([:@]|$)/i;
+
+/**
+ * A Redis-family store that is a job queue rather than a cache: its name says broker or
+ * queue (`broker: valkey`), or, in a file with no other broker, a worker depends on it or
+ * points at it (Celery, RQ, Sidekiq, BullMQ all keep their jobs there), unless its name
+ * says cache or it evicts keys (`--maxmemory-policy allkeys-lru`: jobs would be lost).
+ * Null when it stays a cache.
+ */
+export function redisAsQueue(
+  name: string,
+  image: string | undefined,
+  command: string,
+  workers: { name: string; targets: Set<string> }[],
+  otherBroker: boolean,
+): string | null {
+  if (!image || !REDIS_FAMILY.test(image.toLowerCase())) return null;
+  const said = words(name);
+  if (/\b(broker|queue|queues|mq|jobs?)\b/i.test(said)) return 'its name says job queue';
+  if (otherBroker || /\b(cache|caching|session|sessions)\b/i.test(said)) return null;
+  if (/maxmemory-policy\s+(allkeys|volatile)-/i.test(command)) return null;
+  const worker = workers.find((w) => w.targets.has(name));
+  return worker ? `worker ${worker.name} takes its jobs from it` : null;
+}
+
 /** Service names a service's depends_on and links name. */
 function named(raw: Record<string, unknown>): { name: string; via: 'depends_on' | 'links' }[] {
   const out: { name: string; via: 'depends_on' | 'links' }[] = [];
@@ -300,6 +327,25 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
   let missingPosition = false;
   const note = (t: string) => notes.push(t);
 
+  // Kinds first: whether a Redis is a cache or a queue depends on the other services.
+  const kinds = new Map<string, ReturnType<typeof serviceKind>>();
+  for (const [name, raw] of entries) kinds.set(name, serviceKind(view(name, raw)));
+  const otherBroker = [...kinds.values()].some((k) => k.kind === 'queue');
+  const workers = entries
+    .filter(([name]) => kinds.get(name)!.kind === 'worker')
+    .map(([name, raw]) => ({
+      name,
+      targets: new Set([
+        ...named(raw).map((t) => t.name),
+        ...envHosts(environmentOf(raw.environment)),
+      ]),
+    }));
+  for (const [name, raw] of entries) {
+    if (kinds.get(name)!.kind !== 'cache') continue;
+    const why = redisAsQueue(name, str(raw.image), commandOf(raw), workers, otherBroker);
+    if (why) kinds.set(name, { kind: 'queue', why: `${kinds.get(name)!.why}, and ${why}` });
+  }
+
   for (const [name, raw] of entries) {
     const v = view(name, raw);
     views.set(name, v);
@@ -320,7 +366,7 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
       if (saved.parent !== undefined) node.parent = saved.parent;
       reasons[node.id] = `service ${name}, as exported (x-playground)`;
     } else {
-      const k = serviceKind(v);
+      const k = kinds.get(name)!;
       node = box(unique(name.slice(0, 190), usedIds), k.kind, name);
       reasons[node.id] = `service ${name}: ${k.why}`;
       inferred.push(node.id);
