@@ -185,6 +185,28 @@ describe('importCompose: bad input', () => {
     expect(dup.ok || dup.error.message).toMatch(/line 4, column 5: Map keys must be unique/);
   });
 
+  it('says which alias has no anchor, and which merge key is not given a map, with the line', async () => {
+    const alias = await importCompose('services:\n  web:\n    image: a\n    environment: *env\n');
+    expect(alias).toMatchObject({
+      ok: false,
+      error: {
+        line: 4,
+        message: 'YAML error on line 4, column 18: the alias *env has no anchor &env before it.',
+      },
+    });
+    const merge = await importCompose(
+      'x-a: &a just text\nservices:\n  web:\n    <<: *a\n    image: nginx\n',
+    );
+    expect(merge).toMatchObject({ ok: false, error: { line: 4 } });
+    if (!merge.ok)
+      expect(merge.error.message).toMatch(/^YAML error on line 4, column 5: `<<:` merges a map/);
+    // A list of maps merges fine.
+    const list = await importCompose(
+      'x-a: &a {image: nginx}\nx-b: &b {ports: [80]}\nservices:\n  web:\n    <<: [*a, *b]\n',
+    );
+    expect(list.ok).toBe(true);
+  });
+
   it('says what is wrong with YAML that is not a compose file', async () => {
     const messages = await Promise.all(
       [

@@ -5,7 +5,17 @@
 // deploy.replicas becomes replicas, networks become hosts. Our own export's x-playground
 // block gives back ids, labels, kinds, settings and positions exactly. Never throws.
 
-import { isMap, isScalar, LineCounter, parseDocument, type YAMLMap } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type YAMLMap,
+} from 'yaml';
 import type { NodeKind, TopologyDocument, TopologyEdge, TopologyNode } from '../../model/types.ts';
 import { configFromData, DATA_KEY, decodeData, type PlaygroundData } from '../config/data.ts';
 import {
@@ -278,6 +288,8 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
     const detail = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     return yamlError(`YAML error on line ${at.line}, column ${at.col}: ${detail}`, at.line, at.col);
   }
+  const alias = aliasProblem(ydoc, lc);
+  if (alias) return yamlError(alias.message, alias.line, alias.col);
   const root: unknown = ydoc.toJS({ maxAliasCount: 10_000 });
   if (!isObject(root)) {
     return yamlError(
@@ -607,6 +619,49 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
     laidOut: laid.laidOut,
     dependencies,
   };
+}
+
+/**
+ * What the parser only finds while it builds values, said with its line: an alias with no
+ * anchor before it (`*backend` without `&backend`), and a merge key (`<<:`) given
+ * something other than a map or a list of maps.
+ */
+function aliasProblem(
+  ydoc: Document,
+  lc: LineCounter,
+): { message: string; line: number; col: number } | null {
+  let found: { message: string; line: number; col: number } | null = null;
+  const at = (offset: number | undefined) => lc.linePos(offset ?? 0);
+  visit(ydoc, {
+    Alias(_, node) {
+      if (node.resolve(ydoc) !== undefined) return;
+      const { line, col } = at(node.range?.[0]);
+      found = {
+        message: `YAML error on line ${line}, column ${col}: the alias *${node.source} has no anchor &${node.source} before it.`,
+        line,
+        col,
+      };
+      return visit.BREAK;
+    },
+    Pair(_, pair) {
+      // With merge keys on, the parser gives `<<` as a symbol.
+      if (!isScalar(pair.key)) return;
+      const key = pair.key.value;
+      if (key !== '<<' && !(typeof key === 'symbol' && key.description === '<<')) return;
+      const value = isAlias(pair.value) ? pair.value.resolve(ydoc) : pair.value;
+      if (value === undefined) return; // reported as an alias
+      const merges = (v: unknown) => isMap(isAlias(v) ? v.resolve(ydoc) : v);
+      if (isMap(value) || (isSeq(value) && value.items.every(merges))) return;
+      const { line, col } = at(pair.key.range?.[0]);
+      found = {
+        message: `YAML error on line ${line}, column ${col}: \`<<:\` merges a map (or a list of maps) into this one, and this is not one.`,
+        line,
+        col,
+      };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function usedIdsOf(nodes: TopologyNode[]): Set<string> {
