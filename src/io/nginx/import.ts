@@ -183,7 +183,7 @@ function locationsOf(block: Directive[], out: Location[], unmapped: (d: Directiv
  */
 function throughNamed(locations: Location[], note: (t: string) => void): void {
   for (const loc of locations) {
-    if (!loc.fallback || loc.pass || loc.modifier === '@') continue;
+    if (!loc.fallback || loc.pass || loc.modifier === '@' || loc.internal) continue;
     const named = locations.find((l) => l.modifier === '@' && l.path === loc.fallback!.name);
     if (!named?.pass) continue;
     const where = `location ${loc.modifier ? `${loc.modifier} ` : ''}${loc.path} (line ${loc.line})`;
@@ -530,6 +530,7 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
 
   // Locations.
   let staticPrefix: string | null = null;
+  let staticFrom = 'location /';
   const regexFiles: { loc: Location; prefix: string }[] = [];
   const routes: Route[] = [];
   const seenPaths = new Set<string>();
@@ -632,13 +633,14 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
   if (staticPrefix === null && firstFiles) {
     const { loc, prefix } = firstFiles;
     staticPrefix = prefix;
+    staticFrom = `location ${loc.modifier} ${loc.path} (line ${loc.line})`;
     routes.push({
       method: 'GET',
       path: requestPath(prefix === '/' ? '/index.html' : prefix),
       weight: 1,
     });
     notes.push(
-      `location ${loc.modifier} ${loc.path} (line ${loc.line}) serves files: nginx here serves files under ${prefix}, where the expression starts${regexFiles.length > 1 ? ` (${plural(regexFiles.length - 1, 'more such expression')} not mapped)` : ''}.`,
+      `${staticFrom} serves files: nginx here serves files under ${prefix}, where the expression starts${regexFiles.length > 1 ? ` (${plural(regexFiles.length - 1, 'more such expression')} not mapped)` : ''}.`,
     );
   } else if (regexFiles.length) {
     notes.push(
@@ -649,7 +651,7 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
   // nginx serves files before routing. Keep the routes and serve files under /static.
   if (staticPrefix === '/' && edges.some((e) => e.source === nginx.id)) {
     notes.push(
-      'location / serves files while other locations proxy: nginx here serves files under /static, so the proxied paths still route.',
+      `${staticFrom} serves files while other locations proxy: nginx here serves files under /static, so the proxied paths still route.`,
     );
     staticPrefix = '/static';
     const r = routes.find((x) => x.path === '/index.html');
