@@ -4,7 +4,7 @@ import { validateDocument } from '../../model/schema.ts';
 import type { TopologyDocument } from '../../model/types.ts';
 import type { ConfigImportSuccess } from '../config/result.ts';
 import { exportCompose } from './export.ts';
-import { envHosts, importCompose, serviceKind } from './import.ts';
+import { envHosts, importCompose, redisAsQueue, serviceKind } from './import.ts';
 
 async function ok(text: string): Promise<ConfigImportSuccess> {
   const r = await importCompose(text);
@@ -185,6 +185,28 @@ describe('importCompose: bad input', () => {
     expect(dup.ok || dup.error.message).toMatch(/line 4, column 5: Map keys must be unique/);
   });
 
+  it('says which alias has no anchor, and which merge key is not given a map, with the line', async () => {
+    const alias = await importCompose('services:\n  web:\n    image: a\n    environment: *env\n');
+    expect(alias).toMatchObject({
+      ok: false,
+      error: {
+        line: 4,
+        message: 'YAML error on line 4, column 18: the alias *env has no anchor &env before it.',
+      },
+    });
+    const merge = await importCompose(
+      'x-a: &a just text\nservices:\n  web:\n    <<: *a\n    image: nginx\n',
+    );
+    expect(merge).toMatchObject({ ok: false, error: { line: 4 } });
+    if (!merge.ok)
+      expect(merge.error.message).toMatch(/^YAML error on line 4, column 5: `<<:` merges a map/);
+    // A list of maps merges fine.
+    const list = await importCompose(
+      'x-a: &a {image: nginx}\nx-b: &b {ports: [80]}\nservices:\n  web:\n    <<: [*a, *b]\n',
+    );
+    expect(list.ok).toBe(true);
+  });
+
   it('says what is wrong with YAML that is not a compose file', async () => {
     const messages = await Promise.all(
       [
@@ -270,6 +292,56 @@ describe('importCompose: our own export', () => {
   });
 });
 
+describe('a Redis that holds job queues', () => {
+  const jobs = (extra = '', redis = 'redis:7') => `services:
+  web:
+    build: .
+    depends_on: [redis]
+  worker:
+    build: .
+    command: celery -A app worker
+    environment:
+      BROKER_URL: redis://redis:6379/0
+  redis:
+    image: ${redis}
+${extra}`;
+
+  it('is a queue when a worker takes jobs from it and the file has no other broker', async () => {
+    const r = await ok(jobs());
+    expect(kinds(r.doc).redis).toBe('queue');
+    expect(r.reasons.redis).toMatch(/worker worker takes its jobs from it/);
+    // The worker's address of it becomes the queue handing it jobs.
+    expect(arrows(r.doc)).toContain('redis>worker');
+  });
+
+  it('stays a cache beside another broker, when it evicts keys, or when its name says cache', async () => {
+    const rabbit = await ok(jobs('  mq:\n    image: rabbitmq:3\n'));
+    expect(kinds(rabbit.doc).redis).toBe('cache');
+    const lru = await ok(
+      jobs('    command: redis-server --maxmemory 64mb --maxmemory-policy allkeys-lru\n'),
+    );
+    expect(kinds(lru.doc).redis).toBe('cache');
+    const memcached = await ok(jobs('', 'memcached:1.6'));
+    expect(kinds(memcached.doc).redis).toBe('cache');
+    expect(
+      redisAsQueue(
+        'redis-cache',
+        'valkey/valkey:8',
+        '',
+        [{ name: 'w', targets: new Set(['redis-cache']) }],
+        false,
+      ),
+    ).toBeNull();
+  });
+
+  it('is a queue when its name says broker, worker or not', () => {
+    expect(redisAsQueue('broker', 'docker.io/valkey/valkey:9-alpine', '', [], false)).toBe(
+      'its name says job queue',
+    );
+    expect(redisAsQueue('broker', 'postgres:16', '', [], false)).toBeNull();
+  });
+});
+
 describe('serviceKind and envHosts', () => {
   it('knows the usual images, and names that say load balancer', () => {
     const k = (image: string, name = 'x') =>
@@ -286,6 +358,7 @@ describe('serviceKind and envHosts', () => {
     expect(k('traefik/whoami')).toBe('app');
     expect(k('grafana/k6')).toBe('client');
     expect(k('python:3.12', 'celery-worker')).toBe('worker');
+    expect(k('docker.io/netboxcommunity/netbox:v4', 'netbox-housekeeping')).toBe('cron');
   });
 
   it('finds hosts in URLs and *_HOST variables only', () => {

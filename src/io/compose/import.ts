@@ -5,7 +5,17 @@
 // deploy.replicas becomes replicas, networks become hosts. Our own export's x-playground
 // block gives back ids, labels, kinds, settings and positions exactly. Never throws.
 
-import { isMap, isScalar, LineCounter, parseDocument, type YAMLMap } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type YAMLMap,
+} from 'yaml';
 import type { NodeKind, TopologyDocument, TopologyEdge, TopologyNode } from '../../model/types.ts';
 import { configFromData, DATA_KEY, decodeData, type PlaygroundData } from '../config/data.ts';
 import {
@@ -161,6 +171,33 @@ export function serviceKind(v: ServiceView): { kind: NodeKind; why: string; unkn
   return { kind: 'app', why: 'no image or build: taken as an app server', unknown: true };
 }
 
+/** Redis and its look-alikes: a cache by default, but also the broker of job queues. */
+const REDIS_FAMILY =
+  /(^|\/)(redis|redis-stack[\w-]*|bitnami\/redis|valkey|keydb|dragonfly)([:@]|$)/i;
+
+/**
+ * A Redis-family store that is a job queue rather than a cache: its name says broker or
+ * queue (`broker: valkey`), or, in a file with no other broker, a worker depends on it or
+ * points at it (Celery, RQ, Sidekiq, BullMQ all keep their jobs there), unless its name
+ * says cache or it evicts keys (`--maxmemory-policy allkeys-lru`: jobs would be lost).
+ * Null when it stays a cache.
+ */
+export function redisAsQueue(
+  name: string,
+  image: string | undefined,
+  command: string,
+  workers: { name: string; targets: Set<string> }[],
+  otherBroker: boolean,
+): string | null {
+  if (!image || !REDIS_FAMILY.test(image.toLowerCase())) return null;
+  const said = words(name);
+  if (/\b(broker|queue|queues|mq|jobs?)\b/i.test(said)) return 'its name says job queue';
+  if (otherBroker || /\b(cache|caching|session|sessions)\b/i.test(said)) return null;
+  if (/maxmemory-policy\s+(allkeys|volatile)-/i.test(command)) return null;
+  const worker = workers.find((w) => w.targets.has(name));
+  return worker ? `worker ${worker.name} takes its jobs from it` : null;
+}
+
 /** Service names a service's depends_on and links name. */
 function named(raw: Record<string, unknown>): { name: string; via: 'depends_on' | 'links' }[] {
   const out: { name: string; via: 'depends_on' | 'links' }[] = [];
@@ -251,6 +288,8 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
     const detail = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     return yamlError(`YAML error on line ${at.line}, column ${at.col}: ${detail}`, at.line, at.col);
   }
+  const alias = aliasProblem(ydoc, lc);
+  if (alias) return yamlError(alias.message, alias.line, alias.col);
   const root: unknown = ydoc.toJS({ maxAliasCount: 10_000 });
   if (!isObject(root)) {
     return yamlError(
@@ -300,6 +339,25 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
   let missingPosition = false;
   const note = (t: string) => notes.push(t);
 
+  // Kinds first: whether a Redis is a cache or a queue depends on the other services.
+  const kinds = new Map<string, ReturnType<typeof serviceKind>>();
+  for (const [name, raw] of entries) kinds.set(name, serviceKind(view(name, raw)));
+  const otherBroker = [...kinds.values()].some((k) => k.kind === 'queue');
+  const workers = entries
+    .filter(([name]) => kinds.get(name)!.kind === 'worker')
+    .map(([name, raw]) => ({
+      name,
+      targets: new Set([
+        ...named(raw).map((t) => t.name),
+        ...envHosts(environmentOf(raw.environment)),
+      ]),
+    }));
+  for (const [name, raw] of entries) {
+    if (kinds.get(name)!.kind !== 'cache') continue;
+    const why = redisAsQueue(name, str(raw.image), commandOf(raw), workers, otherBroker);
+    if (why) kinds.set(name, { kind: 'queue', why: `${kinds.get(name)!.why}, and ${why}` });
+  }
+
   for (const [name, raw] of entries) {
     const v = view(name, raw);
     views.set(name, v);
@@ -320,7 +378,7 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
       if (saved.parent !== undefined) node.parent = saved.parent;
       reasons[node.id] = `service ${name}, as exported (x-playground)`;
     } else {
-      const k = serviceKind(v);
+      const k = kinds.get(name)!;
       node = box(unique(name.slice(0, 190), usedIds), k.kind, name);
       reasons[node.id] = `service ${name}: ${k.why}`;
       inferred.push(node.id);
@@ -561,6 +619,49 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
     laidOut: laid.laidOut,
     dependencies,
   };
+}
+
+/**
+ * What the parser only finds while it builds values, said with its line: an alias with no
+ * anchor before it (`*backend` without `&backend`), and a merge key (`<<:`) given
+ * something other than a map or a list of maps.
+ */
+function aliasProblem(
+  ydoc: Document,
+  lc: LineCounter,
+): { message: string; line: number; col: number } | null {
+  let found: { message: string; line: number; col: number } | null = null;
+  const at = (offset: number | undefined) => lc.linePos(offset ?? 0);
+  visit(ydoc, {
+    Alias(_, node) {
+      if (node.resolve(ydoc) !== undefined) return;
+      const { line, col } = at(node.range?.[0]);
+      found = {
+        message: `YAML error on line ${line}, column ${col}: the alias *${node.source} has no anchor &${node.source} before it.`,
+        line,
+        col,
+      };
+      return visit.BREAK;
+    },
+    Pair(_, pair) {
+      // With merge keys on, the parser gives `<<` as a symbol.
+      if (!isScalar(pair.key)) return;
+      const key = pair.key.value;
+      if (key !== '<<' && !(typeof key === 'symbol' && key.description === '<<')) return;
+      const value = isAlias(pair.value) ? pair.value.resolve(ydoc) : pair.value;
+      if (value === undefined) return; // reported as an alias
+      const merges = (v: unknown) => isMap(isAlias(v) ? v.resolve(ydoc) : v);
+      if (isMap(value) || (isSeq(value) && value.items.every(merges))) return;
+      const { line, col } = at(pair.key.range?.[0]);
+      found = {
+        message: `YAML error on line ${line}, column ${col}: \`<<:\` merges a map (or a list of maps) into this one, and this is not one.`,
+        line,
+        col,
+      };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function usedIdsOf(nodes: TopologyNode[]): Set<string> {

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAccessLog, timeLocalMs } from './parse.ts';
+import { clientOf, parseAccessLog, timeLocalMs } from './parse.ts';
 import { MAX_ROUTES, replayOf } from './replay.ts';
 
 const dir = join(import.meta.dirname, '../corpus/logs');
@@ -17,17 +17,23 @@ const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as
     top_paths: [string, number][];
     ties?: { count: number; paths: string[] };
     methods?: Record<string, number>;
+    format?: string;
   }
 >;
 const files = readdirSync(dir).filter((f) => f.endsWith('.log'));
 
 describe('access logs (nginx combined) from the corpus', () => {
-  it('has all six logs', () => expect(files.length).toBe(6));
+  it('has every log with an expected answer, and an answer for every log', () =>
+    expect(files.sort()).toEqual(
+      Object.keys(expected)
+        .filter((k) => k.endsWith('.log'))
+        .sort(),
+    ));
   for (const file of files) {
     const want = expected[file]!;
     it(`${file}: every well-formed request read, every other line reported by number`, () => {
       const log = parseAccessLog(readFileSync(join(dir, file), 'utf8'));
-      expect(log.format).toBe('combined');
+      expect(log.format).toBe(want.format ?? 'combined');
       expect(log.lines).toBe(want.lines);
       expect(log.requests.length).toBe(want.wellformed_requests);
       expect(log.problems.length).toBe(want.lines - want.wellformed_requests);
@@ -75,6 +81,48 @@ describe('reading lines', () => {
       { t: 0, method: 'GET', path: '/a', user: '1.1.1.1' },
       { t: 2000, method: 'POST', path: '/b', user: 'bob' },
     ]);
+  });
+
+  it('reads the log_format variants built on combined, and says what the other lines are', () => {
+    const text = [
+      'example.com 10.0.0.2, 10.0.0.1, 127.0.0.1 - - [07/Dec/2016:11:05:09 +0100] "GET /a HTTP/1.1" 200 5 "-" "ua"',
+      'example.com:80 "10.5.1.2, 10.5.1.3" 10.2.1.185 - - [07/Dec/2016:11:05:08 +0100] "GET /b?q=1 HTTP/1.1" 200 5 "-" "ua"',
+      '192.168.1.1 - [07/Dec/2016:11:05:10 +0100] "POST /c HTTP/1.1" 201 5 "-" "ua"',
+      '10.0.0.9 - bob [07/Dec/2016:11:05:11 +0100] "GET /d HTTP/1.0" 304 0',
+      '2021/12/01 13:53:33 [error] 31#31: *46 open() failed, client: 172.17.0.1, request: "GET /x HTTP/1.1"',
+      '[24/Jan/2022:16:51:02 +0000] - 404 404 - GET http host "/e" [Client 1.2.3.4] "ua" "-"',
+    ].join('\n');
+    const log = parseAccessLog(text);
+    expect(log.format).toBe('combined');
+    // In time order from the earliest: the second line is a second before the first.
+    expect(log.requests).toEqual([
+      { t: 0, method: 'GET', path: '/b', user: 'example.com:80 10.5.1.2, 10.5.1.3 10.2.1.185' },
+      { t: 1000, method: 'GET', path: '/a', user: 'example.com 10.0.0.2, 10.0.0.1, 127.0.0.1' },
+      { t: 2000, method: 'POST', path: '/c', user: '192.168.1.1' },
+      { t: 3000, method: 'GET', path: '/d', user: 'bob' },
+    ]);
+    expect(log.problems).toEqual([
+      { line: 5, message: 'an nginx error-log line, not an access-log line' },
+      {
+        line: 6,
+        message:
+          'no “METHOD /path HTTP/x” request in quotes right after the time: another log_format',
+      },
+    ]);
+    expect(clientOf('1.2.3.4 - -')).toBe('1.2.3.4');
+    expect(clientOf('1.2.3.4 - alice')).toBe('alice');
+    expect(clientOf('1.2.3.4')).toBe('1.2.3.4');
+  });
+
+  it('says an error log is not an access log', () => {
+    const log = parseAccessLog(
+      '2021/09/30 09:23:53 [error] 1925#1925: *17 user "foo" was not found, client: 127.0.0.1, server: _\n',
+    );
+    expect(log.format).toBe('unknown');
+    expect(log.problems).toEqual([
+      { line: 1, message: 'this is an nginx error log, not an access log' },
+    ]);
+    expect(replayOf(log)).toBeNull();
   });
 
   it('reads a CSV of time, method, path, user, with or without a header', () => {

@@ -1,6 +1,8 @@
 // Access logs read into requests a client can replay: nginx's "combined" format
 // ($remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent
-// "$http_referer" "$http_user_agent", extra quoted fields after it allowed) or a CSV of
+// "$http_referer" "$http_user_agent", extra fields after it allowed) and the log_format
+// variants built on it: the common format (no referer and user agent), $host before the
+// address, an X-Forwarded-For list in place of the address, no $remote_user; or a CSV of
 // time, method, path, user (a header line optional; time in seconds or an ISO date).
 // A line that cannot be read is reported with its line number and the rest is kept; a
 // file with no readable line gives no requests (the caller changes nothing then).
@@ -30,9 +32,16 @@ export interface ParsedLog {
 }
 
 const Q = String.raw`"((?:[^"\\]|\\.)*)"`;
-const COMBINED = new RegExp(
-  String.raw`^(\S+) \S+ (\S+) \[([^\]]+)\] ${Q} (\d{3}) (\S+) ${Q} ${Q}(?: .*)?$`,
+/**
+ * Whatever names the client (address, `$host address`, an address list), then `[time]`,
+ * "request", status and bytes; referer, user agent and more fields may follow.
+ */
+const ACCESS = new RegExp(
+  String.raw`^([^\[]+) \[([^\]]+)\] ${Q} (\d{3}) (\S+)(?: ${Q} ${Q})?(?: .*)?$`,
 );
+const TIME_SEEN = /\[\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} [+-]\d{4}\]/;
+const ERROR_LOG =
+  /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} \[(?:emerg|alert|crit|error|warn|notice|info|debug)\]/;
 const REQUEST = /^([A-Z]{3,10}) (\S+) HTTP\/\d(?:\.\d)?$/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const TIME_LOCAL =
@@ -59,6 +68,22 @@ const pathOf = (target: string): string => {
   return p.startsWith('/') ? p.slice(0, 500) : '';
 };
 
+/**
+ * Who sent it, from the text before the time: `$remote_addr - $remote_user` with anything
+ * in front ($host) or an address list in place of the address. The remote user when there
+ * is one, else the client part as written (quotes dropped), so distinct clients stay apart.
+ */
+export function clientOf(prefix: string): string {
+  const words = prefix.trim().split(/\s+/);
+  let client = words;
+  let user = '-';
+  if (words.length >= 3) {
+    user = words[words.length - 1]!;
+    client = words.slice(0, -2);
+  } else if (words.length === 2 && words[1] === '-') client = words.slice(0, 1);
+  return user !== '-' ? user : client.join(' ').replace(/"/g, '');
+}
+
 function parseCombined(lines: string[]): ParsedLog {
   const out: ParsedLog = { format: 'combined', requests: [], problems: [], lines: 0 };
   let first: number | null = null;
@@ -66,17 +91,24 @@ function parseCombined(lines: string[]): ParsedLog {
     const line = raw.trimEnd();
     if (line === '') return;
     out.lines++;
-    const m = COMBINED.exec(line);
+    const m = ACCESS.exec(line);
     if (!m) {
-      out.problems.push({ line: i + 1, message: 'not in the nginx combined format' });
+      out.problems.push({
+        line: i + 1,
+        message: ERROR_LOG.test(line)
+          ? 'an nginx error-log line, not an access-log line'
+          : TIME_SEEN.test(line)
+            ? 'no “METHOD /path HTTP/x” request in quotes right after the time: another log_format'
+            : 'not in the nginx combined format',
+      });
       return;
     }
-    const t = timeLocalMs(m[3]!);
+    const t = timeLocalMs(m[2]!);
     if (t === null) {
-      out.problems.push({ line: i + 1, message: `unreadable time “${m[3]!.slice(0, 40)}”` });
+      out.problems.push({ line: i + 1, message: `unreadable time “${m[2]!.slice(0, 40)}”` });
       return;
     }
-    const req = REQUEST.exec(m[4]!);
+    const req = REQUEST.exec(m[3]!);
     const path = req ? pathOf(req[2]!) : '';
     if (!req || path === '') {
       out.problems.push({
@@ -90,10 +122,18 @@ function parseCombined(lines: string[]): ParsedLog {
       t: t - first,
       method: req[1]!,
       path,
-      user: m[2] !== '-' ? m[2]! : m[1]!,
+      user: clientOf(m[1]!),
     });
   });
+  inTimeOrder(out);
   return out;
+}
+
+/** A log is replayed in time order, from its earliest request (lines may come unsorted). */
+function inTimeOrder(log: ParsedLog): void {
+  const min = log.requests.reduce((m, r) => Math.min(m, r.t), 0);
+  for (const r of log.requests) r.t -= min;
+  log.requests.sort((a, b) => a.t - b.t);
 }
 
 /** A CSV field list, with "quoted, fields" and "" inside quotes. */
@@ -160,10 +200,7 @@ function parseCsv(lines: string[]): ParsedLog {
     if (first === null) first = t;
     out.requests.push({ t: t - first, method, path, user: f[3] ?? '' });
   });
-  // Times may come unsorted in a CSV; a log is replayed in time order.
-  const min = out.requests.reduce((m, r) => Math.min(m, r.t), 0);
-  for (const r of out.requests) r.t -= min;
-  out.requests.sort((a, b) => a.t - b.t);
+  inTimeOrder(out);
   return out;
 }
 
@@ -172,8 +209,16 @@ export function parseAccessLog(text: string): ParsedLog {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const sample = lines.filter((l) => l.trim() !== '').slice(0, 5);
   if (sample.length === 0) return { format: 'unknown', requests: [], problems: [], lines: 0 };
-  const looksCombined = sample.some((l) => /^\S+ \S+ \S+ \[[^\]]+\] "/.test(l));
-  if (looksCombined) return parseCombined(lines);
+  // An nginx $time_local anywhere: an access log, whatever stands before the time.
+  if (sample.some((l) => TIME_SEEN.test(l))) return parseCombined(lines);
+  if (sample.every((l) => ERROR_LOG.test(l))) {
+    return {
+      format: 'unknown',
+      requests: [],
+      problems: [{ line: 1, message: 'this is an nginx error log, not an access log' }],
+      lines: sample.length,
+    };
+  }
   const looksCsv = sample.some((l) => /^[^,]+,[^,]*,[^,]*/.test(l));
   if (looksCsv) return parseCsv(lines);
   return {

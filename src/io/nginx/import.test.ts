@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateDocument } from '../../model/schema.ts';
 import type { TopologyDocument } from '../../model/types.ts';
 import type { ConfigImportSuccess } from '../config/result.ts';
-import { importNginx } from './import.ts';
+import { importNginx, regexPrefix } from './import.ts';
 
 async function ok(text: string): Promise<ConfigImportSuccess> {
   const r = await importNginx(text);
@@ -139,6 +139,61 @@ describe('importNginx', () => {
     expect(r.notes).toContain(
       'location / serves files while other locations proxy: nginx here serves files under /static, so the proxied paths still route.',
     );
+  });
+
+  it('follows try_files to a named location when no file of the request can match', async () => {
+    const r = await ok(`upstream backend { server app:9000; }
+server {
+  listen 80;
+  root /srv/storage;
+  location @api { proxy_pass http://backend; }
+  location / { try_files /dev/null @api; }
+  location /socket.io { try_files /dev/null @api; }
+  location /files/ { try_files $uri @api; }
+  location = /check-auth { internal; try_files /dev/null @api; }
+}
+`);
+    const n = byId(r.doc);
+    const lb = r.doc.nodes.find((x) => x.kind === 'lb' && x.label === 'backend')!;
+    const toLb = r.doc.edges.filter((e) => e.source === 'nginx' && e.target === lb.id);
+    // `/` and /socket.io answer as @api; /files/ serves files first; /check-auth is internal.
+    expect(toLb.map((e) => e.label ?? '/').sort()).toEqual(['/', '/socket.io']);
+    expect(n.get('nginx')!.config).toMatchObject({ serveStatic: true, staticPrefix: '/files/' });
+    expect(r.notes).toContain(
+      'location / (line 6): try_files /dev/null names no file of the request, so every request goes to @api: imported as its proxy_pass http://backend.',
+    );
+    expect(
+      r.notes.some((x) => x.startsWith('location /files/ (line 8) serves files and sends')),
+    ).toBe(true);
+    expect(r.notes).toContain(
+      "location = /check-auth (line 9) is internal (only nginx's own redirects reach it): not one of the users' requests.",
+    );
+    const users = r.doc.nodes.find((x) => x.kind === 'client')!;
+    const paths = (users.config.routes as { path: string }[]).map((x) => x.path);
+    expect(paths).not.toContain('/check-auth');
+  });
+
+  it('serves files from a regular-expression location under the path it starts with', async () => {
+    const r = await ok(`upstream rails { server 127.0.0.1:3000; }
+server {
+  listen 80;
+  root /opt/app/public;
+  location ~ ^/assets/(css|js)/ { expires max; }
+  location ~ \\.php$ { fastcgi_pass php:9000; }
+  location / { proxy_pass http://rails; }
+}
+`);
+    expect(byId(r.doc).get('nginx')!.config).toMatchObject({
+      serveStatic: true,
+      staticPrefix: '/assets/',
+    });
+    expect(r.notes).toContain(
+      'location ~ ^/assets/(css|js)/ (line 5) serves files: nginx here serves files under /assets/, where the expression starts.',
+    );
+    expect(regexPrefix('^/(assets/|robots.txt)')).toBe('/');
+    expect(regexPrefix('^/static/(thumbnails|avatars)/')).toBe('/static/');
+    expect(regexPrefix('\\.(png|jpg)$')).toBeNull();
+    expect(regexPrefix('/api/v[0-9]+/websocket$')).toBeNull();
   });
 
   it('says the line of a syntax error, and what is missing when nothing can be imported', async () => {

@@ -91,6 +91,7 @@ const READ = new Set([
   'try_files',
   'index',
   'return',
+  'internal',
   'proxy_read_timeout',
   'proxy_connect_timeout',
   'resolver',
@@ -106,6 +107,10 @@ interface Location {
   static: boolean;
   returns?: string;
   connectTimeout?: number;
+  /** `internal;`: only nginx's own redirects and subrequests reach it. */
+  internal?: boolean;
+  /** `try_files … @name`: the named location asked when no file is found. */
+  fallback?: { name: string; files: string[] };
 }
 
 interface Server {
@@ -116,6 +121,8 @@ interface Server {
   locations: Location[];
   readTimeout?: number;
   connectTimeout?: number;
+  /** A `root` in the server (or the http block) its locations inherit. */
+  root: boolean;
 }
 
 const find = (list: Directive[] | undefined, name: string) => list?.find((d) => d.name === name);
@@ -150,8 +157,13 @@ function locationsOf(block: Directive[], out: Location[], unmapped: (d: Directiv
       }
       if (PASS.has(x.name) && x.args[0])
         loc.pass = { directive: x.name, target: x.args[0], line: x.line };
-      else if (x.name === 'root' || x.name === 'alias' || x.name === 'try_files') loc.static = true;
-      else if (x.name === 'return') loc.returns = x.args.join(' ');
+      else if (x.name === 'root' || x.name === 'alias' || x.name === 'try_files') {
+        loc.static = true;
+        const last = x.args[x.args.length - 1];
+        if (x.name === 'try_files' && last?.startsWith('@') && last.length > 1)
+          loc.fallback = { name: last.slice(1), files: x.args.slice(0, -1) };
+      } else if (x.name === 'return') loc.returns = x.args.join(' ');
+      else if (x.name === 'internal') loc.internal = true;
       else if (x.name === 'proxy_connect_timeout')
         loc.connectTimeout = parseDuration(x.args[0] ?? '') ?? undefined;
       else if (x.name !== 'location') unmapped(x);
@@ -160,6 +172,32 @@ function locationsOf(block: Directive[], out: Location[], unmapped: (d: Directiv
     out.push(loc);
     // Nested locations answer paths inside this one: read them as their own.
     locationsOf(d.block ?? [], out, unmapped);
+  }
+}
+
+/**
+ * `try_files /dev/null @api` (or any file list that does not depend on the request) finds
+ * no file of the request's own, so every request goes to the named location: this
+ * location answers with its proxy_pass. A list with `$uri` serves files first and stays
+ * files (a note names the fallback).
+ */
+function throughNamed(locations: Location[], note: (t: string) => void): void {
+  for (const loc of locations) {
+    if (!loc.fallback || loc.pass || loc.modifier === '@' || loc.internal) continue;
+    const named = locations.find((l) => l.modifier === '@' && l.path === loc.fallback!.name);
+    if (!named?.pass) continue;
+    const where = `location ${loc.modifier ? `${loc.modifier} ` : ''}${loc.path} (line ${loc.line})`;
+    if (loc.fallback.files.some((f) => f.includes('$'))) {
+      note(
+        `${where} serves files and sends what it does not find to @${named.path} (${named.pass.directive} ${named.pass.target}); imported as files.`,
+      );
+      continue;
+    }
+    loc.pass = named.pass;
+    loc.static = false;
+    note(
+      `${where}: try_files ${loc.fallback.files.join(' ')} names no file of the request, so every request goes to @${named.path}: imported as its ${named.pass.directive} ${named.pass.target}.`,
+    );
   }
 }
 
@@ -177,6 +215,17 @@ function hostKind(host: string, scheme: string): NodeKind {
     /\.[a-z]{2,}$/i.test(name) && !/\.(local|internal|lan|svc|cluster\.local|docker)$/i.test(name);
   if (dotted || scheme === 'https') return 'external';
   return 'app';
+}
+
+/**
+ * The literal path an anchored regular expression starts with, up to its last `/`
+ * (`^/static/(a|b)/` → `/static/`, `^/(assets/|robots.txt)` → `/`); null when it is not
+ * anchored at a path (`\.php$` matches anywhere).
+ */
+export function regexPrefix(regex: string): string | null {
+  const m = /^\^(\/[^\\()[\]{}.*+?|$]*)/.exec(regex);
+  if (!m) return null;
+  return m[1]!.slice(0, m[1]!.lastIndexOf('/') + 1);
 }
 
 /** A request path users can ask for that this location answers. */
@@ -274,6 +323,7 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
 
   // Servers.
   const servers: Server[] = [];
+  const httpRoot = context.some((d) => d.name === 'root');
   let httpRead: number | undefined;
   let httpConnect: number | undefined;
   for (const d of context) {
@@ -283,7 +333,14 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
     else if (d.name !== 'server' && d.name !== 'upstream') unmapped(d);
     if (d.name !== 'server') continue;
     const block = d.block ?? [];
-    const s: Server = { line: d.line, names: [], tls: false, redirectOnly: false, locations: [] };
+    const s: Server = {
+      line: d.line,
+      names: [],
+      tls: false,
+      redirectOnly: false,
+      locations: [],
+      root: httpRoot || block.some((x) => x.name === 'root'),
+    };
     for (const x of block) {
       if (
         x.name === 'listen' &&
@@ -301,6 +358,7 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
       else if (x.name !== 'location') unmapped(x);
     }
     locationsOf(block, s.locations, unmapped);
+    throughNamed(s.locations, (t) => notes.push(t));
     // Server-level proxy_pass / root act like `location /`.
     const rootPass = block.find((x) => PASS.has(x.name));
     if (rootPass?.args[0] && !s.locations.some((l) => l.path === '/' && l.modifier === '')) {
@@ -472,6 +530,8 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
 
   // Locations.
   let staticPrefix: string | null = null;
+  let staticFrom = 'location /';
+  const regexFiles: { loc: Location; prefix: string }[] = [];
   const routes: Route[] = [];
   const seenPaths = new Set<string>();
   let readTimeout = httpRead;
@@ -479,12 +539,25 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
     if (s.readTimeout !== undefined) readTimeout = Math.max(readTimeout ?? 0, s.readTimeout);
     for (const loc of s.locations) {
       if (loc.modifier === '~' || loc.modifier === '~*') {
-        notes.push(
-          `location ${loc.modifier} ${loc.path} (line ${loc.line}) is a regular expression; links route by path prefix here, so it is left out.`,
-        );
+        // Files from its own root/alias/try_files, or from the inherited root when it hands
+        // the request nowhere else (`location ~ ^/assets/ { expires max; }`).
+        const files =
+          loc.static || (s.root && !loc.pass && loc.returns === undefined && !loc.internal);
+        const prefix = files ? regexPrefix(loc.path) : null;
+        if (prefix !== null) regexFiles.push({ loc, prefix });
+        else
+          notes.push(
+            `location ${loc.modifier} ${loc.path} (line ${loc.line}) is a regular expression; links route by path prefix here, so it is left out.`,
+          );
         continue;
       }
       if (loc.modifier === '@') continue;
+      if (loc.internal) {
+        notes.push(
+          `location ${loc.modifier ? `${loc.modifier} ` : ''}${loc.path} (line ${loc.line}) is internal (only nginx's own redirects reach it): not one of the users' requests.`,
+        );
+        continue;
+      }
       if (loc.modifier === '=')
         notes.push(
           `location = ${loc.path} (line ${loc.line}) matches one path exactly; imported as a prefix.`,
@@ -554,11 +627,31 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
       }
     }
   }
+  // Only regular expressions serve files: nginx serves them under the first one's literal
+  // start (`^/static/(thumbnails|avatars)/` → /static/).
+  const firstFiles = regexFiles[0];
+  if (staticPrefix === null && firstFiles) {
+    const { loc, prefix } = firstFiles;
+    staticPrefix = prefix;
+    staticFrom = `location ${loc.modifier} ${loc.path} (line ${loc.line})`;
+    routes.push({
+      method: 'GET',
+      path: requestPath(prefix === '/' ? '/index.html' : prefix),
+      weight: 1,
+    });
+    notes.push(
+      `${staticFrom} serves files: nginx here serves files under ${prefix}, where the expression starts${regexFiles.length > 1 ? ` (${plural(regexFiles.length - 1, 'more such expression')} not mapped)` : ''}.`,
+    );
+  } else if (regexFiles.length) {
+    notes.push(
+      `${plural(regexFiles.length, 'regular-expression location')} also ${regexFiles.length === 1 ? 'serves' : 'serve'} files; nginx here serves files under one path (${staticPrefix}).`,
+    );
+  }
   // Files under "/" with other locations proxied would swallow every path: the engine's
   // nginx serves files before routing. Keep the routes and serve files under /static.
   if (staticPrefix === '/' && edges.some((e) => e.source === nginx.id)) {
     notes.push(
-      'location / serves files while other locations proxy: nginx here serves files under /static, so the proxied paths still route.',
+      `${staticFrom} serves files while other locations proxy: nginx here serves files under /static, so the proxied paths still route.`,
     );
     staticPrefix = '/static';
     const r = routes.find((x) => x.path === '/index.html');

@@ -48,4 +48,14 @@ describe('parseNginx', () => {
     expect(err('{ }')).toBe('1:1 unexpected "{"');
     expect(err('a "b"c;')).toBe('1:6 unexpected "c" after a quoted string');
   });
+
+  it('takes the `)` of an if condition right after a quoted string, as nginx does', () => {
+    const r = parseNginx("if ($request_method = 'OPTIONS') { return 204; }\n");
+    if (!r.ok) throw new Error(r.message);
+    expect(r.directives[0]).toMatchObject({
+      name: 'if',
+      args: ['($request_method', '=', 'OPTIONS', ')'],
+      block: [{ name: 'return', args: ['204'] }],
+    });
+  });
 });

@@ -108,7 +108,9 @@ function tokenize(text: string): Token[] {
         );
       }
       const next = text[i];
-      if (next !== undefined && !/[\s;{}]/.test(next)) {
+      // As nginx: a space, `;`, `{`, `}` or the `)` closing an `if (… = 'x')` may follow;
+      // the `)` then starts the next word.
+      if (next !== undefined && !/[\s;{})]/.test(next)) {
         throw new NginxSyntaxError(`unexpected "${next}" after a quoted string`, line, col(i));
       }
       tokens.push({ kind: 'word', text: word, line: startLine, column: startCol });

@@ -5,7 +5,8 @@ import { type ConfigKind, first, num, setNumber } from '../../io/config/rows.ts'
 
 export const compose: ConfigKind = {
   names: {
-    words: /\b(cron|crond|crontab|scheduler|schedule|beat|clock|periodic|timer|ofelia)\b/i,
+    words:
+      /\b(cron|crond|crontab|scheduler|schedule|beat|clock|periodic|timer|ofelia|housekeeping)\b/i,
     what: 'runs on a schedule',
   },
   // A crontab line: five time fields, then the job.
