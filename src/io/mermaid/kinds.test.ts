@@ -166,6 +166,26 @@ describe('kinds from ids, shapes, icons, classes and subgraphs', () => {
     expect(kindOf('Svc', { id: 'S', shape: 'subroutine' })).toBe('app');
   });
 
+  it('reads a name of the work itself drawn as a queue as the queue holding it', () => {
+    expect(kindOf('Background Jobs', { id: 'q', shape: 'h-cyl' })).toBe('queue');
+    expect(kindOf('Batch jobs', { id: 'q', shape: 'das' })).toBe('queue');
+    // Without the queue's shape the work is done by a worker; a worker named so stays one.
+    expect(kindOf('Background Jobs', { id: 'q' })).toBe('worker');
+    expect(kindOf('Background worker', { id: 'q', shape: 'h-cyl' })).toBe('worker');
+  });
+
+  it('keeps a subgraph’s evidence for the alternative of the name it confirms', () => {
+    const g = graph([
+      { ...box('lbs', 'Load balancers'), group: true },
+      box('lb', 'Nginx/ALB', { parent: 'lbs' }),
+      box('px', 'Nginx', { parent: 'lbs' }),
+    ]);
+    const kinds = guessKinds(g, { graph: false });
+    expect(kinds.get('lb')!.kind).toBe('lb');
+    // A name naming only the other member still takes the family's evidence.
+    expect(kinds.get('px')!.kind).toBe('proxy');
+  });
+
   it('splits ids into words', () => {
     expect(idWords('userDB-2')).toBe('user DB 2');
     expect(idWords('order_queue')).toBe('order queue');
@@ -259,6 +279,42 @@ describe('kinds from where a box sits', () => {
     });
     expect(places(g).get('nginx')).toMatchObject({ fed: 1, feeders: ['clients'] });
     expect(guessKinds(g).get('desktop')!.kind).toBe('client');
+  });
+
+  it('reads a service named after a provider’s job that calls the provider as your own', () => {
+    const g = graph(
+      [
+        box('api', 'API'),
+        box('mail', 'Email Service'),
+        box('sg', 'SendGrid'),
+        box('sms', 'SMS service'),
+      ],
+      [
+        ['api', 'mail'],
+        ['mail', 'sg'],
+        ['api', 'sms'],
+      ],
+    );
+    const kinds = guessKinds(g);
+    expect(kinds.get('mail')).toMatchObject({ kind: 'app' });
+    expect(kinds.get('mail')!.reasons).toContain('calls “SendGrid” for it');
+    expect(kinds.get('sg')!.kind).toBe('external');
+    // Calling nothing, it is the provider.
+    expect(kinds.get('sms')!.kind).toBe('external');
+  });
+
+  it('makes a generic function fed only by queues their consumer', () => {
+    const g = graph(
+      [box('api', 'API'), box('q', 'SQS'), box('fn', 'Lambda Function\n(Analytics)')],
+      [
+        ['api', 'q'],
+        ['q', 'fn'],
+      ],
+    );
+    expect(guessKinds(g).get('fn')!.kind).toBe('worker');
+    expect(guessKinds(graph([box('fn', 'Lambda Function')]), { graph: false }).get('fn')!.kind).toBe(
+      'app',
+    );
   });
 
   it('makes a source named like a schedule cron', () => {
