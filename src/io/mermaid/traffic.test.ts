@@ -6,7 +6,13 @@ import { defaultConfig } from '../../model/kinds.ts';
 import type { NodeKind, TopologyDocument, TopologyEdge, TopologyNode } from '../../model/types.ts';
 import { comfortableRate, niceRate } from './capacity.ts';
 import { hasTraffic } from '../../model/links.ts';
-import { entryBoxes, routesFor, unreachedEntries, withTraffic } from './traffic.ts';
+import {
+  consumersOfQueues,
+  entryBoxes,
+  routesFor,
+  unreachedEntries,
+  withTraffic,
+} from './traffic.ts';
 
 const n = (id: string, kind: NodeKind, config = {}): TopologyNode => ({
   id,
@@ -107,5 +113,38 @@ describe('withTraffic', () => {
     const t = withTraffic(d, { fit: ['u', 'lost'] });
     expect(t.doc.nodes.find((x) => x.id === 'lost')!.config.rps).toBe(0);
     expect(t.notes).toContain('lost sends nothing: no arrow leaves it.');
+  });
+});
+
+describe('consumersOfQueues', () => {
+  it('reads a worker that nothing hands jobs to, drawn pointing at a queue, as its consumer', () => {
+    const d = doc(
+      [n('api', 'app'), n('q', 'queue'), n('cons', 'worker'), n('es', 'db')],
+      [e('api', 'q'), e('cons', 'q'), e('cons', 'es')],
+    );
+    const r = consumersOfQueues(d);
+    expect(r.doc.edges.map((x) => [x.id, x.twoWay ?? false])).toEqual([
+      ['api-q', false],
+      ['cons-q', true],
+      ['cons-es', false],
+    ]);
+    expect(r.notes).toEqual([
+      "Nothing hands this worker jobs, so cons → q is read as taking the queue's messages (made two-way).",
+    ]);
+  });
+
+  it('leaves workers that get jobs, and arrows labelled as writes, as drawn', () => {
+    const fed = doc(
+      [n('q1', 'queue'), n('w', 'worker'), n('q2', 'queue')],
+      [e('q1', 'w'), e('w', 'q2')],
+    );
+    expect(consumersOfQueues(fed).doc).toBe(fed);
+    const called = doc(
+      [n('web', 'app'), n('w', 'worker'), n('q', 'queue')],
+      [e('web', 'w'), e('w', 'q')],
+    );
+    expect(consumersOfQueues(called).doc).toBe(called);
+    const writes = doc([n('w', 'worker'), n('q', 'queue')], [e('w', 'q', 'publishes results')]);
+    expect(consumersOfQueues(writes).doc).toBe(writes);
   });
 });

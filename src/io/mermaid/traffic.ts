@@ -133,6 +133,43 @@ export const IMPORT_ROUTES: readonly Route[] = [
   { method: 'GET', path: '/static/app.js', weight: 1 },
 ];
 
+/** Labels saying the box puts messages in, not that it takes them out. */
+const WRITES = /\b(publish|produce|send|push|enqueue|emit|write|post|put)/i;
+
+/**
+ * "Log Consumer → Kafka": a worker that nothing hands work to (no arrow leads into it)
+ * drawn pointing at a queue takes that queue's messages; the arrow is made two-way (the
+ * engine's publish-and-consume, see docs/engine.md) so the worker gets its jobs. An arrow
+ * labelled as a write ("publishes") is left as drawn.
+ */
+export function consumersOfQueues(doc: TopologyDocument): { doc: TopologyDocument; notes: string[] } {
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  const fed = new Set(runtimeLinks(doc).map((l) => l.target));
+  const turned: string[] = [];
+  const edges = doc.edges.map((e) => {
+    const s = byId.get(e.source);
+    if (
+      e.faint ||
+      e.twoWay ||
+      s?.kind !== 'worker' ||
+      byId.get(e.target)?.kind !== 'queue' ||
+      fed.has(s.id) ||
+      WRITES.test(e.label ?? '')
+    ) {
+      return e;
+    }
+    turned.push(`${s.label || s.id} → ${byId.get(e.target)!.label || e.target}`);
+    return { ...e, twoWay: true };
+  });
+  if (turned.length === 0) return { doc, notes: [] };
+  return {
+    doc: { ...doc, edges },
+    notes: [
+      `Nothing hands ${turned.length > 1 ? 'these workers' : 'this worker'} jobs, so ${listNames(turned)} ${turned.length > 1 ? 'are' : 'is'} read as taking the queue's messages (made two-way).`,
+    ],
+  };
+}
+
 export interface Traffic {
   doc: TopologyDocument;
   /** The Users box added, if one was. */
