@@ -10,6 +10,7 @@ import {
   consumersOfQueues,
   entryBoxes,
   routesFor,
+  throughTheDoor,
   unreachedEntries,
   withTraffic,
 } from './traffic.ts';
@@ -146,5 +147,43 @@ describe('consumersOfQueues', () => {
     expect(consumersOfQueues(called).doc).toBe(called);
     const writes = doc([n('w', 'worker'), n('q', 'queue')], [e('w', 'q', 'publishes results')]);
     expect(consumersOfQueues(writes).doc).toBe(writes);
+  });
+});
+
+describe('a diagram entered at DNS or a CDN', () => {
+  const site = doc(
+    [
+      n('dns', 'dns'),
+      n('cdn', 'cdn'),
+      n('alb', 'lb'),
+      n('web', 'app'),
+      n('fn', 'app'),
+      n('s3', 'static'),
+    ],
+    [e('dns', 'cdn'), e('cdn', 'alb'), e('alb', 'web'), e('fn', 's3')],
+  );
+
+  it('counts what DNS points at as reached by those who ask it', () => {
+    expect(unreachedEntries(site, ['dns'])).toEqual(['fn']);
+  });
+
+  it('gives the added Users the door only, so the servers behind the CDN get the requests', () => {
+    expect(throughTheDoor(site, ['dns', 'fn'])).toEqual({ keep: ['dns'], left: ['fn'] });
+    const t = withTraffic(site);
+    expect(t.doc.edges.filter((x) => x.source === t.added!.id).map((x) => x.target)).toEqual([
+      'dns',
+    ]);
+    expect(t.notes.join('\n')).toMatch(/enter through the CDN, so they do not call fn/);
+  });
+
+  it('keeps every entry when the CDN only serves files from a store', () => {
+    const files = doc(
+      [n('cdn', 'cdn'), n('s3', 'static'), n('nginx', 'proxy'), n('api', 'app')],
+      [e('cdn', 's3'), e('nginx', 'api')],
+    );
+    expect(throughTheDoor(files, ['cdn', 'nginx'])).toEqual({
+      keep: ['cdn', 'nginx'],
+      left: [],
+    });
   });
 });
