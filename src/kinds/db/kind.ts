@@ -172,6 +172,8 @@ export default defineKind({
         'elastic',
         'opensearch',
         'solr',
+        'meilisearch',
+        'typesense',
         'cockroach',
         'cockroachdb',
         'aurora',
