@@ -322,6 +322,36 @@ describe('kinds from where a box sits', () => {
     );
   });
 
+  it('reads Redis as the broker when the arrows into it say messages go in or out', () => {
+    const labelled = (label: string): DrawnGraph => ({
+      ...graph(
+        [box('api', 'FastAPI'), box('r', 'Redis :6379')],
+        [['api', 'r']],
+      ),
+      arrows: [{ source: 'api', target: 'r', label, faint: false, twoWay: false }],
+    });
+    for (const label of ['enqueue tasks', 'Task Push', 'consume tasks', 'Dispatch Task']) {
+      expect(guessKinds(labelled(label)).get('r')!.kind, label).toBe('queue');
+    }
+    expect(guessKinds(labelled('sessions')).get('r')!.kind).toBe('cache');
+    expect(guessKinds(labelled('')).get('r')!.kind).toBe('cache');
+    // A worker that nothing feeds takes its jobs from the Redis it points at.
+    const consumer = graph(
+      [box('api', 'API'), box('r', 'Redis'), box('w', 'Worker')],
+      [
+        ['api', 'r'],
+        ['w', 'r'],
+      ],
+    );
+    expect(guessKinds(consumer).get('r')).toMatchObject({ kind: 'queue' });
+    expect(guessKinds(consumer).get('r')!.reasons).toContain('“Worker” takes its jobs there');
+  });
+
+  it('makes a source that runs at an interval cron', () => {
+    const g = graph([box('hm', 'Health Monitor\n5s interval'), box('x', 'Stripe')], [['hm', 'x']]);
+    expect(guessKinds(g).get('hm')!.kind).toBe('cron');
+  });
+
   it('makes a source named like a schedule cron', () => {
     const g = graph([box('c', 'CRON Service'), box('db', 'DB')], [['c', 'db']]);
     expect(guessKinds(g).get('c')!.kind).toBe('cron');

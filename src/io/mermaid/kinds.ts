@@ -385,6 +385,9 @@ export interface GuessOptions {
   graph?: boolean;
 }
 
+/** Arrow labels saying messages are put in or taken out ("enqueue tasks", "Task Pop"). */
+const QUEUE_LABEL =
+  /\b(?:enqueue[sd]?|enqueuing|dequeue[sd]?|queue (?:tasks?|jobs?|messages?)|publish(?:es|ed|ing)?|subscribe[sd]?|subscribing|consume[sd]?|consuming|(?:push|pop|dispatch)(?:es|ed)? (?:tasks?|jobs?|messages?)|(?:tasks?|jobs?|messages?) (?:push|pop)|poll(?:s|ing)? for)\b/i;
 const FRONT_KINDS: ReadonlySet<string> = new Set(['client', 'proxy', 'lb', 'cdn', 'dns']);
 const NETWORK_TITLE =
   /\b\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}\b|\b(?:networks?|subnets?|vlans?|vpcs?|segments?|lan|wan)\b/i;
@@ -480,6 +483,21 @@ export function guessKinds(graph: DrawnGraph, opts: GuessOptions = {}): Map<stri
     ) {
       const label = index.get(provider)?.label ?? provider;
       push('app', (scores.get('external') ?? 0) + 1, `calls ${quote(label)} for it`);
+    }
+    // Redis as a broker, said by the arrows into it: "enqueue tasks", "consume tasks", or a
+    // worker that nothing feeds drawn pointing at it (it takes its jobs there).
+    if (textOnly.get(id)!.kind === 'cache') {
+      const into = graph.arrows.filter((a) => a.target === id && !a.faint && a.source !== id);
+      const said = into.find((a) => QUEUE_LABEL.test(a.label));
+      const consumer = into.find(
+        (a) => textOnly.get(a.source)?.kind === 'worker' && where.get(a.source)?.fed === 0,
+      );
+      if (said || consumer) {
+        const reason = said
+          ? `${quote(said.label)} on an arrow into it`
+          : `${quote(index.get(consumer!.source)?.label ?? consumer!.source)} takes its jobs there`;
+        push('queue', (scores.get('cache') ?? 0) + 1, reason);
+      }
     }
     // Caches only answer: one that passes messages on to a queue or a consumer is a broker.
     if (
