@@ -317,17 +317,14 @@ describe('kinds from where a box sits', () => {
       ],
     );
     expect(guessKinds(g).get('fn')!.kind).toBe('worker');
-    expect(guessKinds(graph([box('fn', 'Lambda Function')]), { graph: false }).get('fn')!.kind).toBe(
-      'app',
-    );
+    expect(
+      guessKinds(graph([box('fn', 'Lambda Function')]), { graph: false }).get('fn')!.kind,
+    ).toBe('app');
   });
 
   it('reads Redis as the broker when the arrows into it say messages go in or out', () => {
     const labelled = (label: string): DrawnGraph => ({
-      ...graph(
-        [box('api', 'FastAPI'), box('r', 'Redis :6379')],
-        [['api', 'r']],
-      ),
+      ...graph([box('api', 'FastAPI'), box('r', 'Redis :6379')], [['api', 'r']]),
       arrows: [{ source: 'api', target: 'r', label, faint: false, twoWay: false }],
     });
     for (const label of ['enqueue tasks', 'Task Push', 'consume tasks', 'Dispatch Task']) {

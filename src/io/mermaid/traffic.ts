@@ -167,7 +167,10 @@ const WRITES = /\b(publish|produce|send|push|enqueue|emit|write|post|put)/i;
  * engine's publish-and-consume, see docs/engine.md) so the worker gets its jobs. An arrow
  * labelled as a write ("publishes") is left as drawn.
  */
-export function consumersOfQueues(doc: TopologyDocument): { doc: TopologyDocument; notes: string[] } {
+export function consumersOfQueues(doc: TopologyDocument): {
+  doc: TopologyDocument;
+  notes: string[];
+} {
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
   const fed = new Set(runtimeLinks(doc).map((l) => l.target));
   const turned: string[] = [];
@@ -281,10 +284,7 @@ export function withTraffic(doc: TopologyDocument, opts: TrafficOptions = {}): T
   if (opts.add !== false) {
     if (!hasTraffic(doc)) {
       const found = entryBoxes(doc);
-      const calls = [
-        ...found,
-        ...unreachedEntries(doc, found).filter((e) => !found.includes(e)),
-      ];
+      const calls = [...found, ...unreachedEntries(doc, found).filter((e) => !found.includes(e))];
       const { keep, left } = throughTheDoor(doc, calls);
       const entries = found.filter((e) => keep.includes(e));
       if (keep.length) {
