@@ -61,6 +61,7 @@ const CASES: [string, NodeKind][] = [
   ['StatefulSet: kafka', 'queue'],
   ['Deployment: orders', 'app'],
   ['Meilisearch', 'db'],
+  ['Knowledge Bases', 'db'],
   ['Redis Cache', 'cache'],
   ['Cache', 'cache'],
   ['Memcached', 'cache'],
