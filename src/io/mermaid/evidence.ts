@@ -58,6 +58,9 @@ export const GENERIC_HEADS: ReadonlySet<string> = new Set([
 export const GENERIC_COMPUTE: ReadonlySet<string> = new Set([
   'server',
   'lambda',
+  'fargate',
+  'ecs',
+  'ec2',
   'function',
   'instance',
   'vm',

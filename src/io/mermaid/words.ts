@@ -377,6 +377,16 @@ export function readLabel(label: string): LabelReading {
     .filter(hasWord);
   // Kubernetes' "Service: postgres", "StatefulSet: kafka": the object type, then what runs.
   if (parts.length > 1 && K8S_TYPE.test(parts[0]!)) parts.shift();
+  // "ECS Fargate - Workers", "EC2 - API": a name saying only where code runs is followed by
+  // what runs there.
+  if (
+    parts.length > 1 &&
+    tokenize(parts[0]!).every(noise) &&
+    tokenize(parts[1]!).length <= 3 &&
+    tokenize(parts[1]!).some((t) => !noise(t))
+  ) {
+    parts.shift();
+  }
   const nameText = parts[0] ?? '';
   const noteText = parts.slice(1).join(' ');
   reading.name = nameText.replace(/^[\s\-–—:|]+/, '').trim();
