@@ -176,6 +176,18 @@ describe('a diagram entered at DNS or a CDN', () => {
     expect(t.notes.join('\n')).toMatch(/enter through the CDN, so they do not call fn/);
   });
 
+  it('names the door it calls when the only entry found was left out', () => {
+    const island = doc(
+      [n('fn', 'app'), n('s3', 'static'), n('cdn', 'cdn'), n('alb', 'lb'), n('web', 'app')],
+      [e('fn', 's3'), e('cdn', 'alb'), e('alb', 'web')],
+    );
+    const t = withTraffic(island);
+    expect(t.doc.edges.filter((x) => x.source === t.added!.id).map((x) => x.target)).toEqual([
+      'cdn',
+    ]);
+    expect(t.notes[0]).toMatch(/a Users box was added that calls cdn,/);
+  });
+
   it('keeps every entry when the CDN only serves files from a store', () => {
     const files = doc(
       [n('cdn', 'cdn'), n('s3', 'static'), n('nginx', 'proxy'), n('api', 'app')],

@@ -286,7 +286,8 @@ export function withTraffic(doc: TopologyDocument, opts: TrafficOptions = {}): T
       const found = entryBoxes(doc);
       const calls = [...found, ...unreachedEntries(doc, found).filter((e) => !found.includes(e))];
       const { keep, left } = throughTheDoor(doc, calls);
-      const entries = found.filter((e) => keep.includes(e));
+      const named = keep.filter((e) => found.includes(e));
+      const entries = named.length ? named : keep;
       if (keep.length) {
         addUsers(keep);
         notes.push(
