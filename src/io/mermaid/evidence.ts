@@ -183,6 +183,8 @@ export const WEIGHTS = {
   edgeUnknown: 1.5,
   /** Fed only by queues: it consumes their messages. */
   queueFedWorker: 4,
+  /** Called with requests (no queue, no cron) and calling nothing: a service, not a worker. */
+  answersOnly: -4,
   /** A Kubernetes Service ("Service backend") in front of pods balances over them. */
   inFrontOfPods: 12,
   /** A hop between clients or front doors and a proxy or balancer is part of the edge. */

@@ -354,6 +354,27 @@ describe('kinds from where a box sits', () => {
     expect(guessKinds(g).get('hm')!.kind).toBe('cron');
   });
 
+  it('does not make a box that services call and that calls nothing a worker', () => {
+    const g = graph(
+      [
+        { ...box('ext', 'External'), group: true },
+        box('api', 'API'),
+        box('pp', 'Default Processor\n3% fee', { parent: 'ext' }),
+        box('q', 'Queue'),
+        box('w', 'Image Processor'),
+      ],
+      [
+        ['api', 'pp'],
+        ['api', 'q'],
+        ['q', 'w'],
+      ],
+    );
+    const kinds = guessKinds(g);
+    expect(kinds.get('pp')).toMatchObject({ kind: 'external' });
+    // Fed by a queue it is the consumer, calling nothing or not.
+    expect(kinds.get('w')!.kind).toBe('worker');
+  });
+
   it('makes a source named like a schedule cron', () => {
     const g = graph([box('c', 'CRON Service'), box('db', 'DB')], [['c', 'db']]);
     expect(guessKinds(g).get('c')!.kind).toBe('cron');

@@ -433,6 +433,11 @@ export function guessKinds(graph: DrawnGraph, opts: GuessOptions = {}): Map<stri
       if (feederKinds.length && feederKinds.every((k) => k === 'queue')) {
         push('worker', WEIGHTS.queueFedWorker, 'takes messages from a queue');
       }
+      // A worker does the jobs a queue or cron hands it and passes results on; a box that
+      // services call and that calls nothing is a service they use ("Default Processor").
+      if (!place.sends && feederKinds.every((k) => k !== 'queue' && k !== 'cron')) {
+        push('worker', WEIGHTS.answersOnly, 'only answers requests, so not a worker');
+      }
     } else if (place.sends) {
       // At the edge of the diagram: nothing flows in, it sends.
       const otherHead = ev.some(
