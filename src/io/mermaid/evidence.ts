@@ -58,6 +58,9 @@ export const GENERIC_HEADS: ReadonlySet<string> = new Set([
 export const GENERIC_COMPUTE: ReadonlySet<string> = new Set([
   'server',
   'lambda',
+  'fargate',
+  'ecs',
+  'ec2',
   'function',
   'instance',
   'vm',
@@ -179,7 +182,9 @@ export const WEIGHTS = {
   /** At the edge with no evidence at all: most likely where traffic comes from. */
   edgeUnknown: 1.5,
   /** Fed only by queues: it consumes their messages. */
-  queueFedWorker: 3.5,
+  queueFedWorker: 4,
+  /** Called with requests (no queue, no cron) and calling nothing: a service, not a worker. */
+  answersOnly: -4,
   /** A Kubernetes Service ("Service backend") in front of pods balances over them. */
   inFrontOfPods: 12,
   /** A hop between clients or front doors and a proxy or balancer is part of the edge. */

@@ -23,7 +23,7 @@ import { boxIndex, type DrawnGraph, drawnGraph, flipArrows } from './drawn.ts';
 import type { BoxKind } from './evidence.ts';
 import { guessKinds, type KindGuess, kindLookup } from './kinds.ts';
 import { type ImportError, type ParsedFlowchart, parseFlowchart } from './parse.ts';
-import { withTraffic } from './traffic.ts';
+import { consumersOfQueues, withTraffic } from './traffic.ts';
 
 export { describeMermaidError, type ImportError, MAX_TEXT_LENGTH } from './parse.ts';
 
@@ -241,6 +241,9 @@ function build(plan: ImportPlan, choices: ImportChoices): Built | { ok: false; m
   if (!plan.own) {
     const inferred = new Set(assembled.inferred);
     const fit = doc.nodes.filter((n) => n.kind === 'client' && inferred.has(n.id)).map((n) => n.id);
+    const consumers = consumersOfQueues(doc);
+    doc = consumers.doc;
+    notes.push(...consumers.notes);
     const traffic = withTraffic(doc, { add: choices.users !== false, fit });
     doc = traffic.doc;
     added = traffic.added?.id ?? null;

@@ -56,6 +56,16 @@ const CASES: [string, NodeKind][] = [
   ['User DB', 'db'],
   ['Read replica', 'db'],
   ['Redis', 'cache'],
+  ['Service: redis\nport 6379', 'cache'],
+  ['Service: postgres\nStatefulSet, port 5432', 'db'],
+  ['StatefulSet: kafka', 'queue'],
+  ['Deployment: orders', 'app'],
+  ['Meilisearch', 'db'],
+  ['Knowledge Bases', 'db'],
+  ['ECS Fargate - Workers', 'worker'],
+  ['ECS Fargate - API', 'app'],
+  ['ECS', 'app'],
+  ['Fargate task', 'app'],
   ['Redis Cache', 'cache'],
   ['Cache', 'cache'],
   ['Memcached', 'cache'],
@@ -166,6 +176,26 @@ describe('kinds from ids, shapes, icons, classes and subgraphs', () => {
     expect(kindOf('Svc', { id: 'S', shape: 'subroutine' })).toBe('app');
   });
 
+  it('reads a name of the work itself drawn as a queue as the queue holding it', () => {
+    expect(kindOf('Background Jobs', { id: 'q', shape: 'h-cyl' })).toBe('queue');
+    expect(kindOf('Batch jobs', { id: 'q', shape: 'das' })).toBe('queue');
+    // Without the queue's shape the work is done by a worker; a worker named so stays one.
+    expect(kindOf('Background Jobs', { id: 'q' })).toBe('worker');
+    expect(kindOf('Background worker', { id: 'q', shape: 'h-cyl' })).toBe('worker');
+  });
+
+  it('keeps a subgraph’s evidence for the alternative of the name it confirms', () => {
+    const g = graph([
+      { ...box('lbs', 'Load balancers'), group: true },
+      box('lb', 'Nginx/ALB', { parent: 'lbs' }),
+      box('px', 'Nginx', { parent: 'lbs' }),
+    ]);
+    const kinds = guessKinds(g, { graph: false });
+    expect(kinds.get('lb')!.kind).toBe('lb');
+    // A name naming only the other member still takes the family's evidence.
+    expect(kinds.get('px')!.kind).toBe('proxy');
+  });
+
   it('splits ids into words', () => {
     expect(idWords('userDB-2')).toBe('user DB 2');
     expect(idWords('order_queue')).toBe('order queue');
@@ -259,6 +289,90 @@ describe('kinds from where a box sits', () => {
     });
     expect(places(g).get('nginx')).toMatchObject({ fed: 1, feeders: ['clients'] });
     expect(guessKinds(g).get('desktop')!.kind).toBe('client');
+  });
+
+  it('reads a service named after a provider’s job that calls the provider as your own', () => {
+    const g = graph(
+      [
+        box('api', 'API'),
+        box('mail', 'Email Service'),
+        box('sg', 'SendGrid'),
+        box('sms', 'SMS service'),
+      ],
+      [
+        ['api', 'mail'],
+        ['mail', 'sg'],
+        ['api', 'sms'],
+      ],
+    );
+    const kinds = guessKinds(g);
+    expect(kinds.get('mail')).toMatchObject({ kind: 'app' });
+    expect(kinds.get('mail')!.reasons).toContain('calls “SendGrid” for it');
+    expect(kinds.get('sg')!.kind).toBe('external');
+    // Calling nothing, it is the provider.
+    expect(kinds.get('sms')!.kind).toBe('external');
+  });
+
+  it('makes a generic function fed only by queues their consumer', () => {
+    const g = graph(
+      [box('api', 'API'), box('q', 'SQS'), box('fn', 'Lambda Function\n(Analytics)')],
+      [
+        ['api', 'q'],
+        ['q', 'fn'],
+      ],
+    );
+    expect(guessKinds(g).get('fn')!.kind).toBe('worker');
+    expect(
+      guessKinds(graph([box('fn', 'Lambda Function')]), { graph: false }).get('fn')!.kind,
+    ).toBe('app');
+  });
+
+  it('reads Redis as the broker when the arrows into it say messages go in or out', () => {
+    const labelled = (label: string): DrawnGraph => ({
+      ...graph([box('api', 'FastAPI'), box('r', 'Redis :6379')], [['api', 'r']]),
+      arrows: [{ source: 'api', target: 'r', label, faint: false, twoWay: false }],
+    });
+    for (const label of ['enqueue tasks', 'Task Push', 'consume tasks', 'Dispatch Task']) {
+      expect(guessKinds(labelled(label)).get('r')!.kind, label).toBe('queue');
+    }
+    expect(guessKinds(labelled('sessions')).get('r')!.kind).toBe('cache');
+    expect(guessKinds(labelled('')).get('r')!.kind).toBe('cache');
+    // A worker that nothing feeds takes its jobs from the Redis it points at.
+    const consumer = graph(
+      [box('api', 'API'), box('r', 'Redis'), box('w', 'Worker')],
+      [
+        ['api', 'r'],
+        ['w', 'r'],
+      ],
+    );
+    expect(guessKinds(consumer).get('r')).toMatchObject({ kind: 'queue' });
+    expect(guessKinds(consumer).get('r')!.reasons).toContain('“Worker” takes its jobs there');
+  });
+
+  it('makes a source that runs at an interval cron', () => {
+    const g = graph([box('hm', 'Health Monitor\n5s interval'), box('x', 'Stripe')], [['hm', 'x']]);
+    expect(guessKinds(g).get('hm')!.kind).toBe('cron');
+  });
+
+  it('does not make a box that services call and that calls nothing a worker', () => {
+    const g = graph(
+      [
+        { ...box('ext', 'External'), group: true },
+        box('api', 'API'),
+        box('pp', 'Default Processor\n3% fee', { parent: 'ext' }),
+        box('q', 'Queue'),
+        box('w', 'Image Processor'),
+      ],
+      [
+        ['api', 'pp'],
+        ['api', 'q'],
+        ['q', 'w'],
+      ],
+    );
+    const kinds = guessKinds(g);
+    expect(kinds.get('pp')).toMatchObject({ kind: 'external' });
+    // Fed by a queue it is the consumer, calling nothing or not.
+    expect(kinds.get('w')!.kind).toBe('worker');
   });
 
   it('makes a source named like a schedule cron', () => {

@@ -5,7 +5,7 @@
 // its strongest evidence becomes the reason shown in the preview.
 
 import { boxIndex, type DrawnBox, type DrawnGraph } from './drawn.ts';
-import { type BoxKind, EVIDENCE, TIE_ORDER, WEIGHTS } from './evidence.ts';
+import { type BoxKind, EVIDENCE, SERVICE_NOUNS, TIE_ORDER, WEIGHTS } from './evidence.ts';
 import { idWords, type Match, readGroupTitle, readLabel } from './words.ts';
 
 export interface KindGuess {
@@ -26,6 +26,8 @@ interface Evidence {
   weight: number;
   reason: string;
   from: Source | 'graph';
+  /** The phrase of the table that gave it (words of the label only). */
+  phrase?: string;
 }
 
 /** Where a box sits in the drawn graph (faint arrows do not count). */
@@ -53,13 +55,21 @@ function labelEvidence(
 ): void {
   const r = readLabel(label);
   const once = new Set<string>();
-  const add = (key: string, kind: BoxKind, weight: number, reason: string, from: Source) => {
+  const add = (
+    key: string,
+    kind: BoxKind,
+    weight: number,
+    reason: string,
+    from: Source,
+    phrase?: string,
+  ) => {
     if (once.has(`${key}:${kind}`)) return;
     once.add(`${key}:${kind}`);
-    out.push({ kind, weight: weight * scale, reason, from });
+    out.push({ kind, weight: weight * scale, reason, from, ...(phrase ? { phrase } : {}) });
   };
   for (const m of r.head) {
-    add('head', m.kind, m.cls === 'strong' ? WEIGHTS.strongHead : WEIGHTS.head, what(m), fromName);
+    const weight = m.cls === 'strong' ? WEIGHTS.strongHead : WEIGHTS.head;
+    add('head', m.kind, weight, what(m), fromName, m.phrase);
   }
   if (r.genericServer) add('head', 'app', WEIGHTS.genericHead, 'a server', fromName);
   for (const m of r.modifiers) add('mod', m.kind, WEIGHTS.modifier, what(m), fromName);
@@ -295,16 +305,37 @@ function ownEvidence(box: DrawnBox, index: Map<string, DrawnBox>): Evidence[] {
     const c = cls.reduce((sum, e) => sum + e.weight, 0);
     for (const e of g >= c ? cls : group) e.weight = 0;
   }
+  // A name naming two members ("Nginx/ALB") keeps the category's evidence for the one it
+  // confirms (a "Load balancers" subgraph: the ALB).
   const heads = out.filter((e) => e.from === 'name' && e.weight >= WEIGHTS.head);
   for (const family of FAMILIES) {
     const head = heads.find((e) => family.has(e.kind));
     if (!head) continue;
     for (const e of out) {
-      if (CATEGORY.has(e.from) && family.has(e.kind) && e.kind !== head.kind) e.kind = head.kind;
+      if (
+        CATEGORY.has(e.from) &&
+        family.has(e.kind) &&
+        e.kind !== head.kind &&
+        !heads.some((h) => h.kind === e.kind)
+      ) {
+        e.kind = head.kind;
+      }
+    }
+  }
+  // "Background Jobs", "Tasks": a name that says which work is done names what a queue
+  // holds as much as who does it; drawn as a queue (a horizontal cylinder), it is the queue.
+  if (out.some((e) => e.from === 'shape' && e.kind === 'queue')) {
+    for (const e of out) {
+      if (e.from === 'name' && e.kind === 'worker' && WORK_ITEMS.test(e.phrase ?? '')) {
+        e.kind = 'queue';
+      }
     }
   }
   return out;
 }
+
+/** Phrases ending in the work itself, not in who does it ("background job", "batch job"). */
+const WORK_ITEMS = /\b(jobs?|tasks?)$/;
 
 /** Kinds close enough that a category (a shape, a subgraph, a class) cannot tell them apart. */
 const FAMILIES: readonly ReadonlySet<BoxKind>[] = [
@@ -354,6 +385,9 @@ export interface GuessOptions {
   graph?: boolean;
 }
 
+/** Arrow labels saying messages are put in or taken out ("enqueue tasks", "Task Pop"). */
+const QUEUE_LABEL =
+  /\b(?:enqueue[sd]?|enqueuing|dequeue[sd]?|queue (?:tasks?|jobs?|messages?)|publish(?:es|ed|ing)?|subscribe[sd]?|subscribing|consume[sd]?|consuming|(?:push|pop|dispatch)(?:es|ed)? (?:tasks?|jobs?|messages?)|(?:tasks?|jobs?|messages?) (?:push|pop)|poll(?:s|ing)? for)\b/i;
 const FRONT_KINDS: ReadonlySet<string> = new Set(['client', 'proxy', 'lb', 'cdn', 'dns']);
 const NETWORK_TITLE =
   /\b\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}\b|\b(?:networks?|subnets?|vlans?|vpcs?|segments?|lan|wan)\b/i;
@@ -399,6 +433,11 @@ export function guessKinds(graph: DrawnGraph, opts: GuessOptions = {}): Map<stri
       if (feederKinds.length && feederKinds.every((k) => k === 'queue')) {
         push('worker', WEIGHTS.queueFedWorker, 'takes messages from a queue');
       }
+      // A worker does the jobs a queue or cron hands it and passes results on; a box that
+      // services call and that calls nothing is a service they use ("Default Processor").
+      if (!place.sends && feederKinds.every((k) => k !== 'queue' && k !== 'cron')) {
+        push('worker', WEIGHTS.answersOnly, 'only answers requests, so not a worker');
+      }
     } else if (place.sends) {
       // At the edge of the diagram: nothing flows in, it sends.
       const otherHead = ev.some(
@@ -432,6 +471,37 @@ export function guessKinds(graph: DrawnGraph, opts: GuessOptions = {}): Map<stri
         targetKinds.every((k) => k === 'proxy' || k === 'lb')
       ) {
         push('proxy', WEIGHTS.betweenFrontDoors, 'between the front doors');
+      }
+    }
+    // "Email service" → SendGrid: a service named after what a provider does that calls
+    // that provider is your own service in front of it, not the provider.
+    const provider = place.targets.find((t) => kindsAt(t).includes('external'));
+    if (
+      provider !== undefined &&
+      textOnly.get(id)!.kind === 'external' &&
+      ev.some(
+        (e) =>
+          e.from === 'name' &&
+          e.kind === 'external' &&
+          SERVICE_NOUNS.has(e.phrase?.split(' ').pop() ?? ''),
+      )
+    ) {
+      const label = index.get(provider)?.label ?? provider;
+      push('app', (scores.get('external') ?? 0) + 1, `calls ${quote(label)} for it`);
+    }
+    // Redis as a broker, said by the arrows into it: "enqueue tasks", "consume tasks", or a
+    // worker that nothing feeds drawn pointing at it (it takes its jobs there).
+    if (textOnly.get(id)!.kind === 'cache') {
+      const into = graph.arrows.filter((a) => a.target === id && !a.faint && a.source !== id);
+      const said = into.find((a) => QUEUE_LABEL.test(a.label));
+      const consumer = into.find(
+        (a) => textOnly.get(a.source)?.kind === 'worker' && where.get(a.source)?.fed === 0,
+      );
+      if (said || consumer) {
+        const reason = said
+          ? `${quote(said.label)} on an arrow into it`
+          : `${quote(index.get(consumer!.source)?.label ?? consumer!.source)} takes its jobs there`;
+        push('queue', (scores.get('cache') ?? 0) + 1, reason);
       }
     }
     // Caches only answer: one that passes messages on to a queue or a consumer is a broker.

@@ -6,7 +6,14 @@ import { defaultConfig } from '../../model/kinds.ts';
 import type { NodeKind, TopologyDocument, TopologyEdge, TopologyNode } from '../../model/types.ts';
 import { comfortableRate, niceRate } from './capacity.ts';
 import { hasTraffic } from '../../model/links.ts';
-import { entryBoxes, routesFor, unreachedEntries, withTraffic } from './traffic.ts';
+import {
+  consumersOfQueues,
+  entryBoxes,
+  routesFor,
+  throughTheDoor,
+  unreachedEntries,
+  withTraffic,
+} from './traffic.ts';
 
 const n = (id: string, kind: NodeKind, config = {}): TopologyNode => ({
   id,
@@ -107,5 +114,88 @@ describe('withTraffic', () => {
     const t = withTraffic(d, { fit: ['u', 'lost'] });
     expect(t.doc.nodes.find((x) => x.id === 'lost')!.config.rps).toBe(0);
     expect(t.notes).toContain('lost sends nothing: no arrow leaves it.');
+  });
+});
+
+describe('consumersOfQueues', () => {
+  it('reads a worker that nothing hands jobs to, drawn pointing at a queue, as its consumer', () => {
+    const d = doc(
+      [n('api', 'app'), n('q', 'queue'), n('cons', 'worker'), n('es', 'db')],
+      [e('api', 'q'), e('cons', 'q'), e('cons', 'es')],
+    );
+    const r = consumersOfQueues(d);
+    expect(r.doc.edges.map((x) => [x.id, x.twoWay ?? false])).toEqual([
+      ['api-q', false],
+      ['cons-q', true],
+      ['cons-es', false],
+    ]);
+    expect(r.notes).toEqual([
+      "Nothing hands this worker jobs, so cons → q is read as taking the queue's messages (made two-way).",
+    ]);
+  });
+
+  it('leaves workers that get jobs, and arrows labelled as writes, as drawn', () => {
+    const fed = doc(
+      [n('q1', 'queue'), n('w', 'worker'), n('q2', 'queue')],
+      [e('q1', 'w'), e('w', 'q2')],
+    );
+    expect(consumersOfQueues(fed).doc).toBe(fed);
+    const called = doc(
+      [n('web', 'app'), n('w', 'worker'), n('q', 'queue')],
+      [e('web', 'w'), e('w', 'q')],
+    );
+    expect(consumersOfQueues(called).doc).toBe(called);
+    const writes = doc([n('w', 'worker'), n('q', 'queue')], [e('w', 'q', 'publishes results')]);
+    expect(consumersOfQueues(writes).doc).toBe(writes);
+  });
+});
+
+describe('a diagram entered at DNS or a CDN', () => {
+  const site = doc(
+    [
+      n('dns', 'dns'),
+      n('cdn', 'cdn'),
+      n('alb', 'lb'),
+      n('web', 'app'),
+      n('fn', 'app'),
+      n('s3', 'static'),
+    ],
+    [e('dns', 'cdn'), e('cdn', 'alb'), e('alb', 'web'), e('fn', 's3')],
+  );
+
+  it('counts what DNS points at as reached by those who ask it', () => {
+    expect(unreachedEntries(site, ['dns'])).toEqual(['fn']);
+  });
+
+  it('gives the added Users the door only, so the servers behind the CDN get the requests', () => {
+    expect(throughTheDoor(site, ['dns', 'fn'])).toEqual({ keep: ['dns'], left: ['fn'] });
+    const t = withTraffic(site);
+    expect(t.doc.edges.filter((x) => x.source === t.added!.id).map((x) => x.target)).toEqual([
+      'dns',
+    ]);
+    expect(t.notes.join('\n')).toMatch(/enter through the CDN, so they do not call fn/);
+  });
+
+  it('names the door it calls when the only entry found was left out', () => {
+    const island = doc(
+      [n('fn', 'app'), n('s3', 'static'), n('cdn', 'cdn'), n('alb', 'lb'), n('web', 'app')],
+      [e('fn', 's3'), e('cdn', 'alb'), e('alb', 'web')],
+    );
+    const t = withTraffic(island);
+    expect(t.doc.edges.filter((x) => x.source === t.added!.id).map((x) => x.target)).toEqual([
+      'cdn',
+    ]);
+    expect(t.notes[0]).toMatch(/a Users box was added that calls cdn,/);
+  });
+
+  it('keeps every entry when the CDN only serves files from a store', () => {
+    const files = doc(
+      [n('cdn', 'cdn'), n('s3', 'static'), n('nginx', 'proxy'), n('api', 'app')],
+      [e('cdn', 's3'), e('nginx', 'api')],
+    );
+    expect(throughTheDoor(files, ['cdn', 'nginx'])).toEqual({
+      keep: ['cdn', 'nginx'],
+      left: [],
+    });
   });
 });

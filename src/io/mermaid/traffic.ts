@@ -126,12 +126,77 @@ export function routesFor(doc: TopologyDocument, clientId: string): Route[] | nu
 /** Kinds whose requests go on to the boxes they point at. */
 const PASSES_ON: ReadonlySet<NodeKind> = new Set(['client', 'proxy', 'lb', 'cdn', 'app', 'worker']);
 
+/**
+ * "Route 53 → CloudFront → ALB": entries of a diagram that enters at DNS or a CDN passing
+ * requests on to servers. A client sends a CDN only its static files and everything else
+ * to its other front doors (docs/engine.md), so added Users calling another entry as well
+ * would take every request but the files away from the CDN and the servers behind it:
+ * they call the DNS and CDN entries only. Returns the entries kept and those left out.
+ */
+export function throughTheDoor(
+  doc: TopologyDocument,
+  entries: readonly string[],
+): { keep: string[]; left: string[] } {
+  const links = runtimeLinks(doc);
+  const kindOf = new Map(doc.nodes.map((n) => [n.id, n.kind]));
+  const targets = (id: string) => links.filter((l) => l.source === id).map((l) => l.target);
+  const forwards = (cdn: string) =>
+    targets(cdn).some((t) => kindOf.get(t) !== 'static' && kindOf.get(t) !== 'cdn');
+  const doors = entries.flatMap((e) =>
+    kindOf.get(e) === 'dns' ? targets(e) : kindOf.get(e) === 'cdn' ? [e] : [],
+  );
+  const all = [...entries];
+  if (!doors.some((d) => kindOf.get(d) === 'cdn' && forwards(d))) return { keep: all, left: [] };
+  const isDoor = (e: string) => kindOf.get(e) === 'dns' || kindOf.get(e) === 'cdn';
+  return { keep: all.filter(isDoor), left: all.filter((e) => !isDoor(e)) };
+}
+
 /** Requests of imported users where the diagram routes nothing by path. */
 export const IMPORT_ROUTES: readonly Route[] = [
   { method: 'GET', path: '/api/items', weight: 6 },
   { method: 'POST', path: '/api/orders', weight: 2 },
   { method: 'GET', path: '/static/app.js', weight: 1 },
 ];
+
+/** Labels saying the box puts messages in, not that it takes them out. */
+const WRITES = /\b(publish|produce|send|push|enqueue|emit|write|post|put)/i;
+
+/**
+ * "Log Consumer → Kafka": a worker that nothing hands work to (no arrow leads into it)
+ * drawn pointing at a queue takes that queue's messages; the arrow is made two-way (the
+ * engine's publish-and-consume, see docs/engine.md) so the worker gets its jobs. An arrow
+ * labelled as a write ("publishes") is left as drawn.
+ */
+export function consumersOfQueues(doc: TopologyDocument): {
+  doc: TopologyDocument;
+  notes: string[];
+} {
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  const fed = new Set(runtimeLinks(doc).map((l) => l.target));
+  const turned: string[] = [];
+  const edges = doc.edges.map((e) => {
+    const s = byId.get(e.source);
+    if (
+      e.faint ||
+      e.twoWay ||
+      s?.kind !== 'worker' ||
+      byId.get(e.target)?.kind !== 'queue' ||
+      fed.has(s.id) ||
+      WRITES.test(e.label ?? '')
+    ) {
+      return e;
+    }
+    turned.push(`${s.label || s.id} → ${byId.get(e.target)!.label || e.target}`);
+    return { ...e, twoWay: true };
+  });
+  if (turned.length === 0) return { doc, notes: [] };
+  return {
+    doc: { ...doc, edges },
+    notes: [
+      `Nothing hands ${turned.length > 1 ? 'these workers' : 'this worker'} jobs, so ${listNames(turned)} ${turned.length > 1 ? 'are' : 'is'} read as taking the queue's messages (made two-way).`,
+    ],
+  };
+}
 
 export interface Traffic {
   doc: TopologyDocument;
@@ -149,8 +214,11 @@ export interface Traffic {
 export function unreachedEntries(doc: TopologyDocument, clients: readonly string[]): string[] {
   const links = runtimeLinks(doc);
   const kindOf = new Map(doc.nodes.map((n) => [n.id, n.kind]));
-  // Requests travel only from boxes that pass them on.
-  const sending = links.filter((l) => !ANSWERS_ONLY.has(kindOf.get(l.source)!));
+  // Requests travel only from boxes that pass them on; DNS's arrows say what the clients
+  // asking it call next.
+  const sending = links.filter(
+    (l) => kindOf.get(l.source) === 'dns' || !ANSWERS_ONLY.has(kindOf.get(l.source)!),
+  );
   const next = new Map<string, string[]>();
   for (const l of sending) next.set(l.source, [...(next.get(l.source) ?? []), l.target]);
   const reached = new Set<string>(clients);
@@ -215,14 +283,20 @@ export function withTraffic(doc: TopologyDocument, opts: TrafficOptions = {}): T
   };
   if (opts.add !== false) {
     if (!hasTraffic(doc)) {
-      const entries = entryBoxes(doc);
-      if (entries.length) {
-        addUsers([
-          ...entries,
-          ...unreachedEntries(doc, entries).filter((e) => !entries.includes(e)),
-        ]);
+      const found = entryBoxes(doc);
+      const calls = [...found, ...unreachedEntries(doc, found).filter((e) => !found.includes(e))];
+      const { keep, left } = throughTheDoor(doc, calls);
+      const named = keep.filter((e) => found.includes(e));
+      const entries = named.length ? named : keep;
+      if (keep.length) {
+        addUsers(keep);
         notes.push(
           `Nothing in the diagram sends requests, so a Users box was added that calls ${listNames(entries.map(name))}, so that it runs. Remove it if your diagram gets its traffic elsewhere.`,
+        );
+      }
+      if (left.length) {
+        notes.push(
+          `The added Users enter through the CDN, so they do not call ${listNames(left.map(name))}: a client sends a CDN only its static files and everything else to its other front doors.`,
         );
       }
     } else {

@@ -290,6 +290,9 @@ function readName(tokens: Token[]): { head: Found[]; found: Found[]; generic: bo
   return { head, found, generic };
 }
 
+/** Kubernetes object types that say how a workload runs, not what it is. */
+const K8S_TYPE = /^(?:service|svc|deployment|statefulset|daemonset|replicaset|pod)$/i;
+
 const C4_TYPE =
   /^\s*(container|component|database|db|system|software system|external system|person|queue|storage)\s*:\s*(.+)$/i;
 
@@ -372,6 +375,18 @@ export function readLabel(label: string): LabelReading {
     .split(SEPARATORS)
     .map((p) => p.trim())
     .filter(hasWord);
+  // Kubernetes' "Service: postgres", "StatefulSet: kafka": the object type, then what runs.
+  if (parts.length > 1 && K8S_TYPE.test(parts[0]!)) parts.shift();
+  // "ECS Fargate - Workers", "EC2 - API": a name saying only where code runs is followed by
+  // what runs there.
+  if (
+    parts.length > 1 &&
+    tokenize(parts[0]!).every(noise) &&
+    tokenize(parts[1]!).length <= 3 &&
+    tokenize(parts[1]!).some((t) => !noise(t))
+  ) {
+    parts.shift();
+  }
   const nameText = parts[0] ?? '';
   const noteText = parts.slice(1).join(' ');
   reading.name = nameText.replace(/^[\s\-–—:|]+/, '').trim();

@@ -234,8 +234,6 @@ export default defineKind({
         'k8s',
         'docker',
         'cloud run',
-        'ecs',
-        'fargate',
         'heroku',
         'mlflow',
         'eureka',

@@ -61,6 +61,7 @@ export default defineKind({
         'daily',
         'weekly',
         'periodic',
+        'interval',
         'scheduled',
         'quartz',
         'celery beat',

@@ -148,7 +148,7 @@ export default defineKind({
         'data lake',
         'search index',
       ],
-      heads: ['table', 'ledger', 'index', 'data', 'snapshot', 'replica set'],
+      heads: ['table', 'ledger', 'index', 'data', 'snapshot', 'replica set', 'knowledge base'],
       words: [
         'postgres',
         'postgresql',
@@ -172,6 +172,8 @@ export default defineKind({
         'elastic',
         'opensearch',
         'solr',
+        'meilisearch',
+        'typesense',
         'cockroach',
         'cockroachdb',
         'aurora',
