@@ -7,7 +7,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { BottomPanel } from '../ui/BottomPanel.tsx';
-import { Inspector } from '../ui/inspector/Inspector.tsx';
+import { InspectorRoot } from '../ui/inspector/InspectorRoot.tsx';
 import { LivePanel } from '../ui/live/LivePanel.tsx';
 import { LiveRoot } from '../ui/live/LiveRoot.tsx';
 import { RunControls } from '../ui/live/RunControls.tsx';
@@ -77,7 +77,7 @@ export function App() {
               </BottomPanel>
             )}
           </main>
-          {presenter ? null : <Inspector />}
+          {presenter ? null : <InspectorRoot />}
         </div>
         <StoryRoot />
         <ChallengeRoot />
