@@ -15,7 +15,6 @@ import { Palette } from '../ui/Palette.tsx';
 import { BusyNote } from '../ui/BusyNote.tsx';
 import { ShareRoot } from '../ui/share/ShareRoot.tsx';
 import { RecordRoot } from '../ui/record/RecordRoot.tsx';
-import { PresenterCaption } from '../ui/story/PresenterCaption.tsx';
 import { StoryPanel, StoryRoot } from '../ui/story/StoryRoot.tsx';
 import { TabBanner } from '../ui/TabBanner.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
@@ -30,9 +29,13 @@ import { useChallengeStore } from '../state/challengeStore.ts';
 import { useStoryStore } from '../state/storyStore.ts';
 import { ChallengePanel, ChallengeRoot } from '../ui/challenge/ChallengeRoot.tsx';
 import '../ui/challenge/challenge.css';
-import { Lazy } from '../ui/Loading.tsx';
+import { Lazy, loadOnFirstUse } from '../ui/Loading.tsx';
 
-// The story and challenge panels (StoryRoot, ChallengeRoot) load when a story or a challenge opens.
+// The story and challenge panels (StoryRoot, ChallengeRoot) load when a story or a challenge
+// opens; presenter mode's caption (with the live captions' switch) when presenting starts.
+const PresenterCaption = loadOnFirstUse(() =>
+  import('../ui/story/PresenterCaption.tsx').then((m) => m.PresenterCaption),
+);
 
 export function App() {
   useKeyboardShortcuts();
@@ -69,7 +72,11 @@ export function App() {
               <Toasts />
               <LiveRoot />
               <RecordRoot />
-              {presenter ? <PresenterCaption /> : null}
+              {presenter ? (
+                <Lazy what="the caption">
+                  <PresenterCaption />
+                </Lazy>
+              ) : null}
             </div>
             {presenter ? null : (
               <BottomPanel>

@@ -2,14 +2,15 @@
 // the fault banner and the followed request's journey over the canvas. The overlay's code
 // loads with the first run (before it a box has no live state to show), the chaos menu's
 // when it first opens (a right-click on a box or a link), the journey's waterfall when a
-// request is first followed (a clicked dot or a Requests row).
+// request is first followed (a clicked dot or a Requests row), the live caption in
+// presenter mode.
 
 import { useEffect } from 'react';
 import { setNodeOverlay } from '../../canvas/overlays.ts';
 import { useJourneyStore } from '../../state/journeyStore.ts';
 import { useChaosMenu } from '../../state/liveChaosMenu.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
-import { LiveCaption } from '../captions/LiveCaption.tsx';
+import { useStoryStore } from '../../state/storyStore.ts';
 import { Lazy, loadOnFirstUse } from '../Loading.tsx';
 import { FaultBanner } from './FaultBanner.tsx';
 import './live.css';
@@ -20,10 +21,16 @@ const JourneyPanel = loadOnFirstUse(() =>
 
 const ChaosMenu = loadOnFirstUse(() => import('./ChaosMenu.tsx').then((m) => m.ChaosMenu));
 
+// Live captions are presenter mode's (when turned on there).
+const LiveCaption = loadOnFirstUse(() =>
+  import('../captions/LiveCaption.tsx').then((m) => m.LiveCaption),
+);
+
 export function LiveRoot() {
   const following = useJourneyStore((s) => s.followed !== null);
   const chaosMenu = useChaosMenu((s) => s.target !== null);
   const running = useSimulationStore((s) => s.status !== 'idle');
+  const presenter = useStoryStore((s) => s.presenter);
   useEffect(() => {
     if (!running) return;
     let mounted = true;
@@ -50,7 +57,7 @@ export function LiveRoot() {
           <JourneyPanel />
         </Lazy>
       ) : null}
-      <LiveCaption />
+      {presenter ? <LiveCaption /> : null}
     </>
   );
 }
