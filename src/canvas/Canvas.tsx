@@ -60,7 +60,7 @@ import {
   type FlowOverrides,
 } from './flow.ts';
 import { LabelEdge } from './LabelEdge.tsx';
-import { BigMiniMap } from './BigMiniMap.tsx';
+import type { BigMiniMap as BigMiniMapPart } from './BigMiniMap.tsx';
 import { ViewWindow } from './viewWindow.ts';
 import { DotLayer } from './live/DotLayer.tsx';
 import { LiveLegend } from './live/Legend.tsx';
@@ -68,6 +68,30 @@ import { motionMs } from './live/reducedMotion.ts';
 import { useChaosMenu } from '../state/liveChaosMenu.ts';
 import { BoxNode } from './nodes/BoxNode.tsx';
 import { HostNode } from './nodes/HostNode.tsx';
+
+/**
+ * The minimap of a big diagram (BigMiniMap.tsx): its code loads with the first big diagram
+ * shown, as a small one has React Flow's own.
+ */
+let bigMiniMap: typeof BigMiniMapPart | null = null;
+function BigMiniMap({ doc }: { doc: TopologyDocument }) {
+  const [Part, setPart] = useState(() => bigMiniMap);
+  useEffect(() => {
+    if (Part) return;
+    let mounted = true;
+    import('./BigMiniMap.tsx').then(
+      (m) => {
+        bigMiniMap = m.BigMiniMap;
+        if (mounted) setPart(() => m.BigMiniMap);
+      },
+      (error: unknown) => console.error('The minimap did not load:', error),
+    );
+    return () => {
+      mounted = false;
+    };
+  }, [Part]);
+  return Part ? <Part doc={doc} /> : null;
+}
 
 /** The drag-and-drop type the palette puts on its items. */
 export const KIND_MIME = 'application/x-backend-playground-kind';
