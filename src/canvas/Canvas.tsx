@@ -29,7 +29,7 @@ import {
 } from 'react';
 import { KINDS } from '../model/kinds.ts';
 import { NODE_KINDS, type NodeKind, type TopologyDocument, type XY } from '../model/types.ts';
-import { dismissHint } from '../state/autosave.ts';
+import { dismissHint } from '../state/hint.ts';
 import { addBox, connectBoxes } from '../state/commands.ts';
 import {
   absolutePosition,
