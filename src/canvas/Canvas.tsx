@@ -43,13 +43,9 @@ import {
   setParent,
 } from '../state/docOps.ts';
 import { useDocumentStore } from '../state/documentStore.ts';
-import { isConfigFileName, openConfigFile } from '../state/actions/importConfig.ts';
-import { openMermaidFile } from '../state/actions/importMermaid.ts';
-import { isMermaidFileName } from '../io/mermaid/blocks.ts';
 import { pruneSelection, useSelectionStore } from '../state/selectionStore.ts';
 import { services } from '../state/services.ts';
-import { notify, useUiStore } from '../state/uiStore.ts';
-import { isLogFileName, replayLogFile } from '../state/logDrop.ts';
+import { useUiStore } from '../state/uiStore.ts';
 import {
   absolutePositions,
   applySelection,
@@ -535,32 +531,12 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
       e.preventDefault();
       setFileOver(false);
       const file = e.dataTransfer.files[0];
-      if (file && isMermaidFileName(file.name)) {
-        void openMermaidFile(file);
-        return;
-      }
-      if (file && isConfigFileName(file.name)) {
-        void openConfigFile(file);
-        return;
-      }
-      if (file && isLogFileName(file.name)) {
-        // An access log replays on the client it is dropped on.
-        const at = document.elementFromPoint(e.clientX, e.clientY)?.closest('.react-flow__node');
-        const id = at?.getAttribute('data-id');
-        const node = useDocumentStore.getState().doc.nodes.find((n) => n.id === id);
-        if (node?.kind === 'client') void replayLogFile(file, node.id);
-        else
-          notify(
-            'error',
-            `Drop ${file.name} on a client box to replay it as that client’s traffic.`,
-          );
-        return;
-      }
       if (file) {
-        // Open's loaders (stories, challenges) load on first use.
-        void import('../state/files.ts')
-          .then((m) => m.openDocumentFile(file))
-          .then((ok) => ok && requestAnimationFrame(() => services.canvas?.fitView()));
+        // What a file opens (a diagram, Mermaid, a config file, an access log) is worked out
+        // by code loaded on the first drop. A log replays on the client box it is dropped on.
+        const at = document.elementFromPoint(e.clientX, e.clientY)?.closest('.react-flow__node');
+        const onBox = at?.getAttribute('data-id') ?? undefined;
+        void import('../state/fileDrop.ts').then((m) => m.openDroppedFile(file, onBox));
         return;
       }
       const kind = e.dataTransfer.getData(KIND_MIME);
