@@ -7,7 +7,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { BottomPanel } from '../ui/BottomPanel.tsx';
-import { Inspector } from '../ui/inspector/Inspector.tsx';
+import { InspectorRoot } from '../ui/inspector/InspectorRoot.tsx';
 import { LivePanel } from '../ui/live/LivePanel.tsx';
 import { LiveRoot } from '../ui/live/LiveRoot.tsx';
 import { RunControls } from '../ui/live/RunControls.tsx';
@@ -15,7 +15,6 @@ import { Palette } from '../ui/Palette.tsx';
 import { BusyNote } from '../ui/BusyNote.tsx';
 import { ShareRoot } from '../ui/share/ShareRoot.tsx';
 import { RecordRoot } from '../ui/record/RecordRoot.tsx';
-import { PresenterCaption } from '../ui/story/PresenterCaption.tsx';
 import { StoryPanel, StoryRoot } from '../ui/story/StoryRoot.tsx';
 import { TabBanner } from '../ui/TabBanner.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
@@ -30,9 +29,13 @@ import { useChallengeStore } from '../state/challengeStore.ts';
 import { useStoryStore } from '../state/storyStore.ts';
 import { ChallengePanel, ChallengeRoot } from '../ui/challenge/ChallengeRoot.tsx';
 import '../ui/challenge/challenge.css';
-import { Lazy } from '../ui/Loading.tsx';
+import { Lazy, loadOnFirstUse } from '../ui/Loading.tsx';
 
-// The story and challenge panels (StoryRoot, ChallengeRoot) load when a story or a challenge opens.
+// The story and challenge panels (StoryRoot, ChallengeRoot) load when a story or a challenge
+// opens; presenter mode's caption (with the live captions' switch) when presenting starts.
+const PresenterCaption = loadOnFirstUse(() =>
+  import('../ui/story/PresenterCaption.tsx').then((m) => m.PresenterCaption),
+);
 
 export function App() {
   useKeyboardShortcuts();
@@ -69,7 +72,11 @@ export function App() {
               <Toasts />
               <LiveRoot />
               <RecordRoot />
-              {presenter ? <PresenterCaption /> : null}
+              {presenter ? (
+                <Lazy what="the caption">
+                  <PresenterCaption />
+                </Lazy>
+              ) : null}
             </div>
             {presenter ? null : (
               <BottomPanel>
@@ -77,7 +84,7 @@ export function App() {
               </BottomPanel>
             )}
           </main>
-          {presenter ? null : <Inspector />}
+          {presenter ? null : <InspectorRoot />}
         </div>
         <StoryRoot />
         <ChallengeRoot />

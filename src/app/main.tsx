@@ -1,7 +1,8 @@
 import './csp.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { restoreSavedDocument, retireHintOnceUsed, startAutosave } from '../state/autosave.ts';
+import { restoreSavedDocument, startAutosave } from '../state/autosave.ts';
+import { retireHintOnceUsed } from '../state/hint.ts';
 import { prefetchLinkedChallenge } from '../ui/challenge/ChallengeRoot.tsx';
 import { prefetchLinkedStory } from '../ui/story/StoryRoot.tsx';
 import { App } from './App.tsx';

@@ -29,7 +29,7 @@ import {
 } from 'react';
 import { KINDS } from '../model/kinds.ts';
 import { NODE_KINDS, type NodeKind, type TopologyDocument, type XY } from '../model/types.ts';
-import { dismissHint } from '../state/autosave.ts';
+import { dismissHint } from '../state/hint.ts';
 import { addBox, connectBoxes } from '../state/commands.ts';
 import {
   absolutePosition,
@@ -43,13 +43,9 @@ import {
   setParent,
 } from '../state/docOps.ts';
 import { useDocumentStore } from '../state/documentStore.ts';
-import { isConfigFileName, openConfigFile } from '../state/actions/importConfig.ts';
-import { openMermaidFile } from '../state/actions/importMermaid.ts';
-import { isMermaidFileName } from '../io/mermaid/blocks.ts';
 import { pruneSelection, useSelectionStore } from '../state/selectionStore.ts';
 import { services } from '../state/services.ts';
-import { notify, useUiStore } from '../state/uiStore.ts';
-import { isLogFileName, replayLogFile } from '../state/logDrop.ts';
+import { useUiStore } from '../state/uiStore.ts';
 import {
   absolutePositions,
   applySelection,
@@ -60,7 +56,7 @@ import {
   type FlowOverrides,
 } from './flow.ts';
 import { LabelEdge } from './LabelEdge.tsx';
-import { BigMiniMap } from './BigMiniMap.tsx';
+import type { BigMiniMap as BigMiniMapPart } from './BigMiniMap.tsx';
 import { ViewWindow } from './viewWindow.ts';
 import { DotLayer } from './live/DotLayer.tsx';
 import { LiveLegend } from './live/Legend.tsx';
@@ -68,6 +64,30 @@ import { motionMs } from './live/reducedMotion.ts';
 import { useChaosMenu } from '../state/liveChaosMenu.ts';
 import { BoxNode } from './nodes/BoxNode.tsx';
 import { HostNode } from './nodes/HostNode.tsx';
+
+/**
+ * The minimap of a big diagram (BigMiniMap.tsx): its code loads with the first big diagram
+ * shown, as a small one has React Flow's own.
+ */
+let bigMiniMap: typeof BigMiniMapPart | null = null;
+function BigMiniMap({ doc }: { doc: TopologyDocument }) {
+  const [Part, setPart] = useState(() => bigMiniMap);
+  useEffect(() => {
+    if (Part) return;
+    let mounted = true;
+    import('./BigMiniMap.tsx').then(
+      (m) => {
+        bigMiniMap = m.BigMiniMap;
+        if (mounted) setPart(() => m.BigMiniMap);
+      },
+      (error: unknown) => console.error('The minimap did not load:', error),
+    );
+    return () => {
+      mounted = false;
+    };
+  }, [Part]);
+  return Part ? <Part doc={doc} /> : null;
+}
 
 /** The drag-and-drop type the palette puts on its items. */
 export const KIND_MIME = 'application/x-backend-playground-kind';
@@ -511,32 +531,12 @@ export function Canvas({ refitOnResize = true }: { refitOnResize?: boolean } = {
       e.preventDefault();
       setFileOver(false);
       const file = e.dataTransfer.files[0];
-      if (file && isMermaidFileName(file.name)) {
-        void openMermaidFile(file);
-        return;
-      }
-      if (file && isConfigFileName(file.name)) {
-        void openConfigFile(file);
-        return;
-      }
-      if (file && isLogFileName(file.name)) {
-        // An access log replays on the client it is dropped on.
-        const at = document.elementFromPoint(e.clientX, e.clientY)?.closest('.react-flow__node');
-        const id = at?.getAttribute('data-id');
-        const node = useDocumentStore.getState().doc.nodes.find((n) => n.id === id);
-        if (node?.kind === 'client') void replayLogFile(file, node.id);
-        else
-          notify(
-            'error',
-            `Drop ${file.name} on a client box to replay it as that client’s traffic.`,
-          );
-        return;
-      }
       if (file) {
-        // Open's loaders (stories, challenges) load on first use.
-        void import('../state/files.ts')
-          .then((m) => m.openDocumentFile(file))
-          .then((ok) => ok && requestAnimationFrame(() => services.canvas?.fitView()));
+        // What a file opens (a diagram, Mermaid, a config file, an access log) is worked out
+        // by code loaded on the first drop. A log replays on the client box it is dropped on.
+        const at = document.elementFromPoint(e.clientX, e.clientY)?.closest('.react-flow__node');
+        const onBox = at?.getAttribute('data-id') ?? undefined;
+        void import('../state/fileDrop.ts').then((m) => m.openDroppedFile(file, onBox));
         return;
       }
       const kind = e.dataTransfer.getData(KIND_MIME);

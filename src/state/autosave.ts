@@ -34,11 +34,14 @@ import {
   versionText,
 } from './versions.ts';
 import { clockTime, plural } from './when.ts';
+import { HINT_KEY } from './hint.ts';
+
+// The first-visit hint is hint.ts (the canvas dismisses it, and the embed has no autosave).
+export { dismissHint, HINT_KEY, retireHintOnceUsed } from './hint.ts';
 
 export const AUTOSAVE_KEY = 'backend-playground:document';
 /** Where older versions kept one unreadable autosave; moved into the damaged list on start. */
 export const BROKEN_KEY = 'backend-playground:document:broken';
-export const HINT_KEY = 'backend-playground:hint-dismissed';
 export const AUTOSAVE_DELAY_MS = 400;
 
 // ---- the saved record -----------------------------------------------------------------
@@ -489,27 +492,4 @@ export function keepMineAsCopy(): void {
 /** A conflict in words, for the banner. */
 export function conflictText(c: TabConflict): string {
   return `This diagram was changed in another tab at ${clockTime(c.savedAt, true)} (“${c.title || 'Untitled'}”, ${plural(c.boxes, 'box', 'boxes')}).`;
-}
-
-// ---- the first-visit hint ---------------------------------------------------------------
-
-export function dismissHint(): void {
-  useUiStore.getState().setHintVisible(false);
-  // Storage full or off: the hint stays dismissed for this visit, which is what matters.
-  writeItem(HINT_KEY, '1');
-}
-
-/**
- * The first-visit hint says how to add and connect boxes. Once the learner has added a box or
- * drawn a connection themselves it has done its job, so it goes (for good) instead of sitting
- * over the canvas while they work.
- */
-export function retireHintOnceUsed(): () => void {
-  return useDocumentStore.subscribe((s, prev) => {
-    if (!useUiStore.getState().hintVisible || storyActive() || sharedViewActive()) return;
-    if (s.doc === prev.doc) return;
-    const grew =
-      s.doc.nodes.length > prev.doc.nodes.length || s.doc.edges.length > prev.doc.edges.length;
-    if (grew) dismissHint();
-  });
 }

@@ -15,7 +15,7 @@ import { mergeFrames } from '../worker/frameQueue.ts';
 import type { FastProgress, LiveFrame, LiveNode } from '../worker/liveProtocol.ts';
 import { useDocumentStore } from './documentStore.ts';
 import { foldCuts } from './cuts.ts';
-import { type Callout, findBottleneck } from './liveBottleneck.ts';
+import type { Callout, findBottleneck } from './liveBottleneck.ts';
 import { connectLive, type LiveConnection } from './liveClient.ts';
 import { History } from './rewindHistory.ts';
 import { storeSlot } from './slot.ts';
@@ -113,6 +113,24 @@ export function onLiveReset(listener: () => void): () => void {
 }
 
 const FLUSH_MS = 250;
+
+/**
+ * The bottleneck call-out's code (liveBottleneck.ts): it loads with the first run, as
+ * nothing before one needs it. The Worker's first frame comes well after it; a frame that
+ * did not wait for it gets its call-out when it arrives.
+ */
+let bottleneckOf: typeof findBottleneck | null = null;
+let bottleneckLoading: Promise<typeof findBottleneck> | null = null;
+function loadBottleneck(): Promise<typeof findBottleneck> {
+  bottleneckLoading ??= import('./liveBottleneck.ts').then(
+    (m) => (bottleneckOf = m.findBottleneck),
+    (error: unknown) => {
+      bottleneckLoading = null;
+      throw error;
+    },
+  );
+  return bottleneckLoading;
+}
 const NO_HOPS = { count: 0, times: new Float64Array(0), ints: new Int32Array(0), dropped: 0 };
 
 const EMPTY = {
@@ -206,7 +224,9 @@ export function createSimulationStore(
         patch.links = frame.links ?? {};
         patch.window = frame.window ?? s.window;
         const { nodes, edges } = useDocumentStore.getState().doc;
-        patch.callout = findBottleneck(nodes, frame.nodes, patch.series ?? s.series, edges);
+        patch.callout = bottleneckOf
+          ? bottleneckOf(nodes, frame.nodes, patch.series ?? s.series, edges)
+          : null;
         patch.historyStart = history.first;
       }
       if (frame.routes.length !== s.routes.length) patch.routes = frame.routes;
@@ -230,8 +250,9 @@ export function createSimulationStore(
           edgeRps: frame.edgeRps ?? {},
           window: frame.window,
           get callout() {
-            if (callout === undefined) callout = findBottleneck(nodes, live, series, edges);
-            return callout;
+            if (callout === undefined && bottleneckOf)
+              callout = bottleneckOf(nodes, live, series, edges);
+            return callout ?? null;
           },
         });
       }
@@ -247,6 +268,19 @@ export function createSimulationStore(
     };
 
     const ensureConnection = (): LiveConnection => {
+      if (!bottleneckOf) {
+        loadBottleneck().then(
+          (find) => {
+            // The figures on show came before the code: their call-out now.
+            const s = get();
+            if (s.status === 'idle' || s.status === 'failed' || s.viewT !== null) return;
+            if (s.callout || Object.keys(s.nodes).length === 0) return;
+            const { nodes, edges } = useDocumentStore.getState().doc;
+            set({ callout: find(nodes, s.nodes, s.series, edges) });
+          },
+          (error: unknown) => console.error('The bottleneck call-out did not load:', error),
+        );
+      }
       if (!connection) connection = connect(onFrame, onFault);
       return connection;
     };

@@ -14,11 +14,8 @@ import { useDocumentStore } from '../../state/documentStore.ts';
 import { services } from '../../state/services.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
 import { useStoryStore } from '../../state/storyStore.ts';
-import { Inspector } from '../../ui/inspector/Inspector.tsx';
 import { LiveRoot } from '../../ui/live/LiveRoot.tsx';
 import { RecordRoot } from '../../ui/record/RecordRoot.tsx';
-import { Palette } from '../../ui/Palette.tsx';
-import { useKeyboardShortcuts } from '../../ui/useKeyboardShortcuts.ts';
 import { type EmbedParams, storyName } from '../../ui/share/embedOptions.ts';
 import { type Bridge, startBridge } from './bridge.ts';
 import { EmbedControls } from './EmbedControls.tsx';
@@ -27,9 +24,15 @@ import type { Loaded } from './load.ts';
 import { type Command, createThrottle, PROTOCOL_VERSION, storyCommandWarning } from './protocol.ts';
 import { challengeInfo, gradedResult, metricsOf, runState, startRun, storyInfo } from './run.ts';
 
-// Only a challenge embed shows the challenge panel: it loads with the challenge.
+// Only a challenge embed shows the challenge panel, the palette and the inspector and has the
+// editor's keys: they load with the challenge (the keys as soon as the link says challenge).
 const ChallengePanel = loadOnFirstUse(() =>
   import('../../ui/challenge/ChallengePanel.tsx').then((m) => m.ChallengePanel),
+);
+const Palette = loadOnFirstUse(() => import('./challengeParts.tsx').then((m) => m.Palette));
+const Inspector = loadOnFirstUse(() => import('./challengeParts.tsx').then((m) => m.Inspector));
+const ChallengeShortcuts = loadOnFirstUse(() =>
+  import('./challengeParts.tsx').then((m) => m.ChallengeShortcuts),
 );
 
 const METRICS_INTERVAL_MS = 1000;
@@ -333,19 +336,21 @@ function EmbedShell({ params, loaded, embedId }: EmbedProps) {
               <ChallengePanel compact />
             </Lazy>
           ) : null}
-          {challenge ? <Palette /> : null}
+          {challenge ? (
+            <Lazy what="the palette" fixed={false}>
+              <Palette />
+            </Lazy>
+          ) : null}
           {stageBox}
-          {challenge ? <Inspector /> : null}
+          {challenge ? (
+            <Lazy what="the inspector" fixed={false}>
+              <Inspector />
+            </Lazy>
+          ) : null}
         </div>
       ) : (
         stageBox
       )}
     </div>
   );
-}
-
-/** A challenge embed is for designing: the editor's keys work there (Delete, Undo, Mod+Enter). */
-function ChallengeShortcuts() {
-  useKeyboardShortcuts();
-  return null;
 }

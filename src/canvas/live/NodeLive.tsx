@@ -14,6 +14,7 @@ import type { LiveNode } from '../../worker/liveProtocol.ts';
 import { BIG_DIAGRAM } from '../flow.ts';
 import { FAR_ZOOM } from '../nodes/BoxNode.tsx';
 import type { NodeOverlayProps } from '../overlays.ts';
+import './nodeLive.css';
 
 const RING_R = 7;
 const RING_C = 2 * Math.PI * RING_R;

@@ -22,6 +22,7 @@ import { Narrative } from '../story/Narrative.tsx';
 import { bestText } from './best.ts';
 import { Difficulty } from './Difficulty.tsx';
 import { GradeCharts } from './GradeCharts.tsx';
+import './panel.css';
 
 export function ChallengePanel({ compact = false }: { compact?: boolean }) {
   const challenge = useChallengeStore((s) => s.challenge);

@@ -8,6 +8,8 @@ import { Dialog } from '../dialogs/Dialog.tsx';
 import { bestText } from './best.ts';
 import { ensureChallengeCatalog } from './catalog.ts';
 import { Difficulty } from './Difficulty.tsx';
+import '../story/picker.css';
+import './panel.css';
 
 // The picker loads with the catalogue (neither is on the first page).
 ensureChallengeCatalog();

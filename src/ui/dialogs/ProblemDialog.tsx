@@ -2,6 +2,7 @@
 
 import type { DialogRequest } from '../../state/uiStore.ts';
 import { Dialog } from './Dialog.tsx';
+import './dialogs.css';
 
 export function ProblemDialog({
   request,

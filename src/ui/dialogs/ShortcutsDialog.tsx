@@ -4,6 +4,7 @@ import { ACTIONS } from '../../state/actions/index.ts';
 import { formatCombo, isMacPlatform } from '../../state/actions/keys.ts';
 import { MENUS } from '../../state/actions/menus.ts';
 import { Dialog } from './Dialog.tsx';
+import './dialogs.css';
 
 const CANVAS_GESTURES: [string, string][] = [
   ['Double-click a box', 'Rename it'],

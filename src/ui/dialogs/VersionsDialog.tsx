@@ -8,6 +8,7 @@ import { downloadDamaged, downloadVersion, restoreVersion } from '../../state/ve
 import { listDamaged, listVersions } from '../../state/versions.ts';
 import { ago, plural, whenSaved } from '../../state/when.ts';
 import { Dialog } from './Dialog.tsx';
+import './dialogs.css';
 
 export function VersionsDialog({ onClose }: { onClose: () => void }) {
   // Read once when the dialog opens (and again after a restore), not on every render.

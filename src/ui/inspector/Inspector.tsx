@@ -2,6 +2,7 @@
 // config field of its kind (generated from the catalogue), a connection its label and what
 // the caller does when calls along it fail (retries, timeout, breaker), a
 // multi-selection its count, and nothing selected the diagram's title and a short how-to.
+// The app shows InspectorRoot.tsx, which loads this on the first selection.
 
 import { useState } from 'react';
 import { KindIcon } from '../../canvas/icons.tsx';
@@ -9,77 +10,43 @@ import { KINDS } from '../../model/kinds.ts';
 import { prefixOf } from '../../model/routing.ts';
 import type { ConfigValue, TopologyEdge, TopologyNode } from '../../model/types.ts';
 import { deleteSelection, duplicateSelection } from '../../state/commands.ts';
-import { renameNode, setConfigValue, setEdgeLabel, setTitle } from '../../state/docOps.ts';
+import { renameNode, setConfigValue, setEdgeLabel } from '../../state/docOps.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useSelectionStore } from '../../state/selectionStore.ts';
 import { BoxCostLine } from '../challenge/CostLines.tsx';
 import { ChaosSection, LinkChaos } from '../live/ChaosSection.tsx';
+import { DocumentPane } from './DocumentPane.tsx';
 import { BooleanSwitch, EnumSelect, NumberInput, RoutesTable, TextInput } from './fields.tsx';
 import { LinkSettings } from './LinkSettings.tsx';
 import { ReplayPane } from './ReplayPane.tsx';
 
 export function Inspector() {
-  const doc = useDocumentStore((s) => s.doc);
-  const nodeIds = useSelectionStore((s) => s.nodeIds);
-  const edgeIds = useSelectionStore((s) => s.edgeIds);
-  const count = nodeIds.length + edgeIds.length;
-  let body: React.ReactNode;
-  if (count === 0) body = <DocumentPane title={doc.title} />;
-  else if (count > 1) body = <MultiPane nodes={nodeIds.length} edges={edgeIds.length} />;
-  else if (nodeIds.length === 1) {
-    const node = doc.nodes.find((n) => n.id === nodeIds[0]);
-    body = node ? <NodePane key={node.id} node={node} /> : <DocumentPane title={doc.title} />;
-  } else {
-    const edge = doc.edges.find((e) => e.id === edgeIds[0]);
-    body = edge ? (
-      <EdgePane key={edge.id} edge={edge} nodes={doc.nodes} />
-    ) : (
-      <DocumentPane title={doc.title} />
-    );
-  }
+  const idle = useSelectionStore((s) => s.nodeIds.length + s.edgeIds.length === 0);
   return (
     // With nothing selected it holds only the title and tips; a small window hides it then.
-    <aside className={`bp-inspector${count === 0 ? ' is-idle' : ''}`} aria-label="Inspector">
-      {body}
+    <aside className={`bp-inspector${idle ? ' is-idle' : ''}`} aria-label="Inspector">
+      <InspectorPane />
     </aside>
   );
 }
 
-function DocumentPane({ title }: { title: string }) {
-  return (
-    <div className="bp-inspector__pane">
-      <h2 className="bp-panel-title">Diagram</h2>
-      <div className="bp-field">
-        <label className="bp-field__label" htmlFor="doc-title">
-          Title
-        </label>
-        <input
-          id="doc-title"
-          className="bp-input"
-          value={title}
-          placeholder="Untitled diagram"
-          maxLength={500}
-          onChange={(e) => {
-            const text = e.target.value;
-            useDocumentStore
-              .getState()
-              .change('Rename diagram', (d) => setTitle(d, text), { coalesce: 'title' });
-          }}
-        />
-      </div>
-      <div className="bp-howto">
-        <h3>How to</h3>
-        <ul>
-          <li>Drag a box from the left onto the canvas (or focus it and press Enter).</li>
-          <li>Connect boxes by dragging from the dot on a box’s right edge to another box.</li>
-          <li>Click a box to edit it here; double-click to rename it.</li>
-          <li>Drop boxes onto a host to put them on the same machine.</li>
-          <li>
-            Shift-click or Shift-drag to select several. Press <kbd>?</kbd> for all shortcuts.
-          </li>
-        </ul>
-      </div>
-    </div>
+/** What the inspector shows for the selection (or for none), without its frame. */
+export function InspectorPane() {
+  const doc = useDocumentStore((s) => s.doc);
+  const nodeIds = useSelectionStore((s) => s.nodeIds);
+  const edgeIds = useSelectionStore((s) => s.edgeIds);
+  const count = nodeIds.length + edgeIds.length;
+  if (count === 0) return <DocumentPane title={doc.title} />;
+  if (count > 1) return <MultiPane nodes={nodeIds.length} edges={edgeIds.length} />;
+  if (nodeIds.length === 1) {
+    const node = doc.nodes.find((n) => n.id === nodeIds[0]);
+    return node ? <NodePane key={node.id} node={node} /> : <DocumentPane title={doc.title} />;
+  }
+  const edge = doc.edges.find((e) => e.id === edgeIds[0]);
+  return edge ? (
+    <EdgePane key={edge.id} edge={edge} nodes={doc.nodes} />
+  ) : (
+    <DocumentPane title={doc.title} />
   );
 }
 

@@ -12,6 +12,7 @@ import type {
 } from '../../model/kinds.ts';
 import type { ConfigValue, HttpMethod, Route } from '../../model/types.ts';
 import { parseDecimal } from './parse.ts';
+import './fields.css';
 
 export interface FieldProps<F extends FieldSpec> {
   field: F;

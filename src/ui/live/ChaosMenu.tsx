@@ -7,6 +7,7 @@ import { crashChoices } from '../../state/crashChoices.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useChaosMenu } from '../../state/liveChaosMenu.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
+import './chaos.css';
 
 export interface ChaosItem {
   label: string;

@@ -5,6 +5,7 @@ import type { TopologyEdge, TopologyNode } from '../../model/types.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
 import { nodeChaosItems } from './ChaosMenu.tsx';
 import { ClientTraffic } from './TrafficControls.tsx';
+import './chaos.css';
 
 export function ChaosSection({ node }: { node: TopologyNode }) {
   const live = useSimulationStore((s) => s.nodes[node.id]);

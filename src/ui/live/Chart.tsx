@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type uPlot from 'uplot';
 import type { ChartMarker } from '../../state/simulationStore.ts';
 import { useSlowFlag } from '../useSlowFlag.ts';
+import './runPanel.css';
 
 let uplotModule: Promise<typeof uPlot> | null = null;
 /** uPlot and its stylesheet, fetched once. */

@@ -17,6 +17,7 @@ import { Chart, type ChartLine } from './Chart.tsx';
 import { ReplicaChart } from './ReplicaChart.tsx';
 import { NodeTable } from './NodeTable.tsx';
 import { TrafficControls } from './TrafficControls.tsx';
+import './runPanel.css';
 
 type Tab = 'charts' | 'boxes' | 'traffic' | 'requests';
 

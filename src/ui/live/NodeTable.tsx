@@ -5,6 +5,7 @@ import { replicaRoles } from '../../canvas/live/NodeLive.tsx';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useSelectionStore } from '../../state/selectionStore.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
+import './runPanel.css';
 
 const num = (x: number) =>
   x >= 100 ? Math.round(x).toString() : x >= 10 ? x.toFixed(0) : x.toFixed(1);

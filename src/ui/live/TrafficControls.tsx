@@ -7,6 +7,7 @@ import { numberOf } from '../../model/kinds.ts';
 import type { TopologyNode } from '../../model/types.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useSimulationStore } from '../../state/simulationStore.ts';
+import './runPanel.css';
 
 export const SPIKE = { factor: 5, durationMs: 10_000 };
 

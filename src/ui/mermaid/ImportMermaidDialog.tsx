@@ -27,7 +27,7 @@ import { loadMermaid } from '../../io/mermaid/load.ts';
 import { KINDS } from '../../model/kinds.ts';
 import { NODE_KINDS, type NodeKind } from '../../model/types.ts';
 import { useMermaidImportSource } from '../../state/actions/importMermaid.ts';
-import { dismissHint } from '../../state/autosave.ts';
+import { dismissHint } from '../../state/hint.ts';
 import { useDocumentStore } from '../../state/documentStore.ts';
 import { useSelectionStore } from '../../state/selectionStore.ts';
 import { services } from '../../state/services.ts';

@@ -4,6 +4,7 @@
 import { currentStep, useStoryStore } from '../../state/storyStore.ts';
 import { LiveCaptionToggle } from '../captions/LiveCaption.tsx';
 import { Narrative } from './Narrative.tsx';
+import './presenter.css';
 
 export function PresenterCaption() {
   const scenario = useStoryStore((s) => s.scenario);

@@ -10,6 +10,7 @@ import { Narrative } from './Narrative.tsx';
 import { Questions } from './Questions.tsx';
 import { WatchList } from './WatchList.tsx';
 import { ensureStoryCatalog } from './catalog.ts';
+import './storyPanel.css';
 
 // The panel's last step names the next story: the catalogue loads with the panel.
 ensureStoryCatalog();

@@ -5,6 +5,7 @@ import { formatIssue } from '../../story/schema.ts';
 import { useStoryStore } from '../../state/storyStore.ts';
 import { Dialog } from '../dialogs/Dialog.tsx';
 import { ensureStoryCatalog } from './catalog.ts';
+import './picker.css';
 
 // The picker loads with the catalogue (neither is on the first page).
 ensureStoryCatalog();
