@@ -73,6 +73,22 @@ describe('costs', () => {
     expect(usd('app', { concurrency: 1024 }).product).toBe('EC2 8 × m7g.16xlarge');
   });
 
+  it('gives an autoscaled box the range from its fewest to its most replicas, priced at those it starts with', () => {
+    const scaled = usd('app', {
+      concurrency: 4,
+      replicas: 2,
+      autoscale: true,
+      minReplicas: 1,
+      maxReplicas: 6,
+    });
+    expect(scaled).toMatchObject({ replicas: 2, perReplicaUsd: 59.57, monthlyUsd: 119.14 });
+    expect(scaled.scaling).toEqual({ min: 1, max: 6, minUsd: 59.57, maxUsd: 357.42 });
+    expect(usd('worker', { autoscale: true, maxReplicas: 3 }).scaling?.max).toBe(3);
+    // Off (the default), or a kind that cannot scale: no range.
+    expect(usd('app', { concurrency: 4, replicas: 2 }).scaling).toBeUndefined();
+    expect(usd('db', {}).scaling).toBeUndefined();
+  });
+
   it('sizes a database by its queries at once and its connections', () => {
     expect(dbMaxConnections(1)).toBe(112);
     expect(usd('db')).toMatchObject({ product: 'RDS db.t4g.micro', monthlyUsd: 13.98 });

@@ -6,7 +6,7 @@
 
 import { KIND_DECLS, KIND_IDS } from '../kinds/index.ts';
 import { settings } from '../kinds/spec.ts';
-import { KINDS, type NumberKey, numberOf } from './kinds.ts';
+import { type BooleanKey, booleanOf, KINDS, type NumberKey, numberOf } from './kinds.ts';
 import { type KindCost, round2 } from './prices.ts';
 import type { NodeKind, TopologyDocument, TopologyNode } from './types.ts';
 
@@ -40,6 +40,11 @@ export interface BoxCost {
   /** The host it runs on, when its price is part of that host's. */
   runsOn?: string;
   note?: string;
+  /**
+   * An autoscaled box: what it costs at its fewest and most replicas. The box is priced at
+   * the replicas it starts with (`replicas`), as a design is priced before it runs.
+   */
+  scaling?: { min: number; max: number; minUsd: number; maxUsd: number };
 }
 
 export interface DesignCost {
@@ -51,6 +56,21 @@ export interface DesignCost {
 const REPLICATED: ReadonlySet<NodeKind> = new Set(
   KIND_IDS.filter((id) => KINDS[id].fields.some((f) => f.key === 'replicas')),
 );
+
+/** Kinds that can add and remove replicas while they run (an `autoscale` setting). */
+const AUTOSCALED: ReadonlySet<NodeKind> = new Set(
+  KIND_IDS.filter((id) => KINDS[id].fields.some((f) => f.key === 'autoscale')),
+);
+
+/** Fewest and most replicas of a box that autoscales; null when it does not. */
+function scalingRange(node: TopologyNode): { min: number; max: number } | null {
+  const kind = node.kind;
+  if (!AUTOSCALED.has(kind) || !booleanOf(kind, node.config, 'autoscale' as BooleanKey<NodeKind>))
+    return null;
+  const min = numberOf(kind, node.config, 'minReplicas' as NumberKey<NodeKind>);
+  const max = numberOf(kind, node.config, 'maxReplicas' as NumberKey<NodeKind>);
+  return { min: Math.min(min, max), max: Math.max(min, max) };
+}
 
 /** Groups that hold another group are networks, not machines. */
 function networks(doc: TopologyDocument): Set<string> {
@@ -119,6 +139,7 @@ function costOf(node: TopologyNode, around: Surroundings): BoxCost {
     };
   }
   const price = row.price(node.config);
+  const range = price.monthlyUsd > 0 ? scalingRange(node) : null;
   return {
     ...base,
     monthlyUsd: round2(price.monthlyUsd * replicas),
@@ -127,6 +148,15 @@ function costOf(node: TopologyNode, around: Surroundings): BoxCost {
     product: price.product,
     why: price.why,
     ...(row.note ? { note: row.note } : {}),
+    ...(range
+      ? {
+          scaling: {
+            ...range,
+            minUsd: round2(price.monthlyUsd * range.min),
+            maxUsd: round2(price.monthlyUsd * range.max),
+          },
+        }
+      : {}),
   };
 }
 

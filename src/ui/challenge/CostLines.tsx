@@ -26,14 +26,28 @@ export function BoxCostLine({ node }: { node: TopologyNode }) {
       </>
     );
   } else {
-    const replicas =
-      cost.replicas > 1 ? ` × ${cost.replicas} replicas = ${formatUsd(cost.monthlyUsd)}` : '';
-    text = (
-      <>
-        <strong>{formatUsd(cost.perReplicaUsd)}</strong> a month{replicas}: {cost.product},{' '}
-        {cost.why}.{cost.note ? ` ${cost.note}` : ''}
-      </>
-    );
+    const scaling = cost.scaling;
+    const note = cost.note ? ` ${cost.note}` : '';
+    if (scaling) {
+      const start = `${cost.replicas} ${cost.replicas === 1 ? 'replica' : 'replicas'}`;
+      text = (
+        <>
+          <strong>{formatUsd(cost.perReplicaUsd)}</strong> a month a replica: {cost.product},{' '}
+          {cost.why}. Starts with {start}: {formatUsd(cost.monthlyUsd)}; autoscales between{' '}
+          {scaling.min} and {scaling.max}: {formatUsd(scaling.minUsd)} to{' '}
+          {formatUsd(scaling.maxUsd)}.{note}
+        </>
+      );
+    } else {
+      const replicas =
+        cost.replicas > 1 ? ` × ${cost.replicas} replicas = ${formatUsd(cost.monthlyUsd)}` : '';
+      text = (
+        <>
+          <strong>{formatUsd(cost.perReplicaUsd)}</strong> a month{replicas}: {cost.product},{' '}
+          {cost.why}.{note}
+        </>
+      );
+    }
   }
   return (
     <p className="bp-inspector__cost" data-testid="box-cost">
@@ -51,7 +65,7 @@ export function CostBadge() {
     <span
       className={`bp-topbar__cost${over ? ' is-over' : ''}`}
       data-testid="total-cost"
-      title={`What this design costs a month at AWS on-demand list prices${budget !== null ? `; the challenge’s budget is ${formatUsd(budget)}` : ''} (each box’s price is in the inspector)`}
+      title={`What this design costs a month at AWS on-demand list prices${budget !== null ? `; the challenge’s budget is ${formatUsd(budget)}` : ''} (each box’s price is in the inspector; an autoscaled box counts the replicas it starts with)`}
     >
       <span className="bp-sr">Monthly cost: </span>
       <strong>{formatUsd(total)}</strong>
