@@ -6,6 +6,7 @@
 
 import { KIND_DECLS, KIND_IDS, type KindDecls, type KindId } from '../../kinds/index.ts';
 import type { KindEvidence, KindMermaid } from '../../kinds/spec.ts';
+import { OTHER_LANGUAGES } from './languages.ts';
 
 export type { KindEvidence } from '../../kinds/spec.ts';
 
@@ -17,9 +18,24 @@ export type BoxKind = {
 const BOX_KINDS = KIND_IDS.filter((k) => KIND_DECLS[k].mermaid !== undefined) as BoxKind[];
 const mermaidOf = (k: BoxKind): KindMermaid => KIND_DECLS[k].mermaid as KindMermaid;
 
-/** Each kind's evidence, from its declaration (src/kinds/<kind>/kind.ts, `mermaid.evidence`). */
+/**
+ * Each kind's evidence, from its declaration (src/kinds/<kind>/kind.ts, `mermaid.evidence`),
+ * with the same words in other languages (languages.ts) in the same classes.
+ */
 export const EVIDENCE = Object.fromEntries(
-  BOX_KINDS.map((k) => [k, mermaidOf(k).evidence]),
+  BOX_KINDS.map((k): [BoxKind, KindEvidence] => {
+    const own = mermaidOf(k).evidence;
+    const more = OTHER_LANGUAGES[k] ?? {};
+    return [
+      k,
+      {
+        ...own,
+        strong: [...own.strong, ...(more.strong ?? [])],
+        heads: [...own.heads, ...(more.heads ?? [])],
+        groups: [...own.groups, ...(more.groups ?? [])],
+      },
+    ];
+  }),
 ) as Record<BoxKind, KindEvidence>;
 
 export const GENERIC_HEADS: ReadonlySet<string> = new Set([

@@ -380,3 +380,69 @@ describe('kinds from where a box sits', () => {
     expect(guessKinds(g).get('c')!.kind).toBe('cron');
   });
 });
+
+describe('kinds from labels in other languages', () => {
+  const OTHER: [string, NodeKind][] = [
+    ['Base de Datos', 'db'],
+    ['Base de Datos MySQL', 'db'],
+    ['Banco de Dados', 'db'],
+    ['База данных', 'db'],
+    ['データベース', 'db'],
+    ['데이터베이스', 'db'],
+    ['캐시', 'cache'],
+    ['Кэш', 'cache'],
+    ['キャッシュ', 'cache'],
+    ['Cola de mensajes', 'queue'],
+    ['Очередь сообщений', 'queue'],
+    ['メッセージキュー', 'queue'],
+    ['Almacenamiento', 'static'],
+    ['Almacenamiento R2', 'static'],
+    ['Servicios Externos', 'external'],
+    ['Внешние службы', 'external'],
+    ['Balanceador de carga', 'lb'],
+    ['Балансировщик нагрузки', 'lb'],
+    ['Proxy reverso', 'proxy'],
+    ['Usuario', 'client'],
+    ['Пользователь', 'client'],
+    ['ユーザー', 'client'],
+    ['사용자', 'client'],
+    ['Servicio de Pagos', 'app'],
+    ['Планировщик', 'cron'],
+  ];
+  it.each(OTHER)('%s → %s', (label, kind) => {
+    expect(kindOf(label)).toBe(kind);
+  });
+
+  it('reads a subgraph titled in another language', () => {
+    const g = graph([
+      { ...box('d', 'Base de datos'), group: true },
+      box('x', 'Pedidos', { parent: 'd' }),
+    ]);
+    expect(guessKinds(g, { graph: false }).get('x')!.kind).toBe('db');
+  });
+});
+
+describe('a few more English words', () => {
+  it('reads a CDN origin store as object storage', () => {
+    expect(kindOf('CDN Origin Store')).toBe('static');
+    expect(kindOf('Origin bucket')).toBe('static');
+  });
+});
+
+describe('a hop between the front doors', () => {
+  it('is part of them, unless its name says it is a frontend', () => {
+    const hop = (label: string) =>
+      guessKinds(
+        graph(
+          [box('u', 'User'), box('h', label), box('gw', 'API Gateway'), box('api', 'Backend')],
+          [
+            ['u', 'h'],
+            ['h', 'gw'],
+            ['gw', 'api'],
+          ],
+        ),
+      ).get('h')!.kind;
+    expect(hop('Edge Auth')).toBe('proxy');
+    expect(hop('Frontend App')).toBe('app');
+  });
+});

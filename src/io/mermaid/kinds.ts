@@ -462,9 +462,12 @@ export function guessKinds(graph: DrawnGraph, opts: GuessOptions = {}): Map<stri
       if (serviceNamed && toPods && !POD_WORDS.test(box.label)) {
         push('lb', WEIGHTS.inFrontOfPods, 'in front of pods');
       }
-      // A hop between front doors (firewall, TLS, auth at the edge) is part of them.
+      // A hop between front doors (firewall, TLS, auth at the edge) is part of them; a
+      // frontend there ("Frontend App" between the user and the gateway) is what the
+      // user runs, not a hop.
       if (
         textOnly.get(id)!.kind === 'app' &&
+        !says('client', ['name']) &&
         feederKinds.length &&
         feederKinds.every((k) => FRONT_KINDS.has(k)) &&
         targetKinds.length &&

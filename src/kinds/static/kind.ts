@@ -52,6 +52,10 @@ export default defineKind({
         'nfs',
         'media store',
         'media storage',
+        // What a CDN pulls from ("CDN Origin Store"): object storage behind it.
+        'origin store',
+        'origin storage',
+        'origin bucket',
       ],
       heads: [
         'media',
