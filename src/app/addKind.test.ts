@@ -17,6 +17,11 @@ vi.mock('../kinds/index.ts', async (importOriginal) => {
   const KIND_DECLS = { ...real.KIND_DECLS, relay };
   return { ...real, KIND_DECLS, KIND_IDS: Object.keys(KIND_DECLS) };
 });
+vi.mock('../kinds/words.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../kinds/words.ts')>();
+  const { default: relay } = await import('../kinds/__fixtures__/relay/words.ts');
+  return { ...real, KIND_WORDS: { ...real.KIND_WORDS, relay } };
+});
 vi.mock('../kinds/behaviours.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../kinds/behaviours.ts')>();
   const { RelayBehaviour } = await import('../kinds/__fixtures__/relay/behaviour.ts');

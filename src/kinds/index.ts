@@ -1,9 +1,10 @@
 // The kinds of box, one line each: everything about a kind is in its folder, and the
-// palette, inspector, restore, schema, Mermaid import and export, connection rules, costs,
-// arrows and the docs table are derived from this list (model layer). The engine's
+// palette, inspector, restore, schema, connection rules, costs and arrows are derived from
+// this list (model layer). The kinds' Mermaid shapes and words and their docs rows
+// (`words.ts`, read only by Mermaid import and export and the docs test), the engine's
 // behaviours (`behaviours.ts`), the Compose mapping (`configs.ts`) and the icons
-// (`views.tsx`) have one line per kind in their own layer, each typed `Record<KindId, …>`
-// so a forgotten one does not compile. Adding a kind: docs/architecture.md.
+// (`views.tsx`) have one line per kind in their own registry, each typed by `KindId` so a
+// forgotten one does not compile. Adding a kind: docs/architecture.md.
 
 import app from './app/kind.ts';
 import cache from './cache/kind.ts';

@@ -1,15 +1,16 @@
 // The registry is the one list of kinds: every folder in src/kinds/ is in it under its own
 // name, what a kind names (other kinds in its rules) exists, and docs/engine.md's table of
-// behaviours is the kinds' own `docs` rows, in the registry's order.
+// behaviours is the kinds' own `docs` rows (their `words.ts`), in the registry's order.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KIND_DECLS, KIND_IDS } from './index.ts';
+import { KIND_WORDS } from './words.ts';
 
 /** docs/engine.md's table of behaviours as the registry writes it. */
 function behavioursTable(): string {
   const rows = KIND_IDS.flatMap((id) =>
-    KIND_DECLS[id].docs.map(([name, text]) => `| ${name} | ${text} |`),
+    KIND_WORDS[id].docs.map(([name, text]) => `| ${name} | ${text} |`),
   );
   return ['| kind | rules |', '|---|---|', ...rows].join('\n');
 }
@@ -24,7 +25,7 @@ describe('the kinds registry', () => {
     for (const id of KIND_IDS) expect(KIND_DECLS[id].id).toBe(id);
   });
 
-  it('every folder has its four files: kind, behaviour, config, view', () => {
+  it('every folder has its five files: kind, words, behaviour, config, view', () => {
     for (const id of KIND_IDS) {
       const files = readdirSync(new URL(`./${id}/`, import.meta.url));
       expect(files.filter((f) => !f.includes('.test.')).sort(), id).toEqual([
@@ -32,6 +33,7 @@ describe('the kinds registry', () => {
         'config.ts',
         'kind.ts',
         'view.tsx',
+        'words.ts',
       ]);
     }
   });

@@ -1,7 +1,9 @@
 // What a kind of box declares about itself, in its own folder (`src/kinds/<kind>/kind.ts`):
 // its settings with defaults, ranges, units and help; the one or two it shows on the box;
-// its palette section; what its arrows may connect; its Mermaid shape and the words that
-// name it; what it costs; its row in docs/engine.md; the failure causes it raises.
+// its palette section; what its arrows may connect; what it costs; the failure causes it
+// raises. Its Mermaid shape and the words that name it, and its rows in docs/engine.md,
+// are in `words.ts` beside it (`defineWords`), which only Mermaid import and export and
+// the docs test read, so the first page and the Workers do not load them.
 // Pure data and pure functions (the model layer): the behaviour (`behaviour.ts`, sim
 // layer), the Compose mapping (`config.ts`, io layer) and the icon (`view.tsx`, canvas
 // layer) sit beside it. docs/architecture.md, "Adding a kind", walks through one.
@@ -180,27 +182,37 @@ export interface KindDecl<
   palette: PaletteSection;
   role: FlowRole;
   rules?: ConnectionRules;
-  /** Hosts have none: they are subgraphs. */
-  mermaid?: KindMermaid;
   cost: KindCostDecl<F>;
   /** What its box shows while a run is live (canvas/live/NodeLive.tsx); nothing by default. */
   live?: LiveFigures;
-  /** Its rows in docs/engine.md's table of behaviours: name, then what it does. */
-  docs: readonly (readonly [string, string])[];
   /** The failure causes (sim/causes.ts) its behaviour raises itself. */
   raises: readonly string[];
 }
 
+/** Declares a kind, keeping its setting keys as types (so `Settings` knows them). */
+export function defineKind<const Id extends string, const F extends readonly FieldSpec[]>(
+  decl: KindDecl<Id, F>,
+): KindDecl<Id, F> {
+  return decl;
+}
+
 /**
- * Declares a kind, keeping its setting keys as types (so `Settings` knows them) and
- * whether it has a Mermaid shape (hosts have none).
+ * A kind's words (`src/kinds/<kind>/words.ts`, listed in `src/kinds/words.ts`): read only
+ * by Mermaid import and export and the docs test, so they are apart from `kind.ts`, which
+ * every page and Worker loads.
  */
-export function defineKind<
-  const Id extends string,
-  const F extends readonly FieldSpec[],
-  const M extends KindMermaid | undefined = undefined,
->(decl: KindDecl<Id, F> & { mermaid?: M }): KindDecl<Id, F> & { mermaid: M } {
-  return decl as KindDecl<Id, F> & { mermaid: M };
+export interface KindWords {
+  /** Its Mermaid shape, inference words and tie rank. Hosts have none: they are subgraphs. */
+  mermaid?: KindMermaid;
+  /** Its rows in docs/engine.md's table of behaviours: name, then what it does. */
+  docs: readonly (readonly [string, string])[];
+}
+
+/** Declares a kind's words, keeping whether it has a Mermaid shape (hosts have none). */
+export function defineWords<const M extends KindMermaid | undefined = undefined>(
+  words: KindWords & { mermaid?: M },
+): KindWords & { mermaid: M } {
+  return words as KindWords & { mermaid: M };
 }
 
 /** Typed readers over a config, with the declared defaults. */

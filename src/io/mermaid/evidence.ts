@@ -4,22 +4,23 @@
 // Everything is written lowercase, as words separated by single spaces: "load balancer",
 // "node js" (punctuation in labels becomes a space, so "Node.js" reads as "node js").
 
-import { KIND_DECLS, KIND_IDS, type KindDecls, type KindId } from '../../kinds/index.ts';
+import { KIND_IDS, type KindId } from '../../kinds/index.ts';
 import type { KindEvidence, KindMermaid } from '../../kinds/spec.ts';
+import { KIND_WORDS, type KindWordsDecls } from '../../kinds/words.ts';
 import { OTHER_LANGUAGES } from './languages.ts';
 
 export type { KindEvidence } from '../../kinds/spec.ts';
 
 /** The kinds a Mermaid box can be: every kind that declares `mermaid` (hosts are subgraphs). */
 export type BoxKind = {
-  [K in KindId]: KindDecls[K] extends { mermaid: KindMermaid } ? K : never;
+  [K in KindId]: KindWordsDecls[K] extends { mermaid: KindMermaid } ? K : never;
 }[KindId];
 
-const BOX_KINDS = KIND_IDS.filter((k) => KIND_DECLS[k].mermaid !== undefined) as BoxKind[];
-const mermaidOf = (k: BoxKind): KindMermaid => KIND_DECLS[k].mermaid as KindMermaid;
+const BOX_KINDS = KIND_IDS.filter((k) => KIND_WORDS[k].mermaid !== undefined) as BoxKind[];
+const mermaidOf = (k: BoxKind): KindMermaid => KIND_WORDS[k].mermaid as KindMermaid;
 
 /**
- * Each kind's evidence, from its declaration (src/kinds/<kind>/kind.ts, `mermaid.evidence`),
+ * Each kind's evidence, from its words (src/kinds/<kind>/words.ts, `mermaid.evidence`),
  * with the same words in other languages (languages.ts) in the same classes.
  */
 export const EVIDENCE = Object.fromEntries(

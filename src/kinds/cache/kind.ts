@@ -1,5 +1,6 @@
 // Redis cache: Keeps popular answers in memory so the database is asked less often. Everything
 // the model knows about this kind (see src/kinds/spec.ts).
+// Its Mermaid shape and words and its docs rows are in words.ts beside it.
 
 import { CACHE_ENTRY_KIB, CACHE_SIZES, cachePrice } from '../../model/prices.ts';
 import { defineKind } from '../spec.ts';
@@ -67,37 +68,6 @@ export default defineKind({
   ],
   palette: 'Data',
   role: 'answers',
-  mermaid: {
-    shape: { open: '(', close: ')', name: 'rounded rectangle' },
-    tieRank: 3,
-    evidence: {
-      strong: [
-        'cache',
-        'caching',
-        'in memory store',
-        'in memory cache',
-        'session store',
-        'cache layer',
-      ],
-      heads: ['sessions', 'session'],
-      words: [
-        'redis',
-        'memcached',
-        'memcache',
-        'valkey',
-        'varnish',
-        'keydb',
-        'dragonfly',
-        'hazelcast',
-        'elasticache',
-        'ehcache',
-        'redis cluster',
-      ],
-      icons: ['memory', 'bolt'],
-      shapes: [],
-      groups: ['cache', 'caching'],
-    },
-  },
   cost: {
     product: 'ElastiCache for Redis OSS node',
     sizing: `memory for the entries (about ${CACHE_ENTRY_KIB} KiB each; a quarter of a node’s memory is reserved)`,
@@ -106,11 +76,5 @@ export default defineKind({
     price: (s) => cachePrice(s.num('capacity')),
   },
   live: { hitRatio: true },
-  docs: [
-    [
-      'cache',
-      'key-level LRU (`capacity` entries) with TTL `ttlMs` (0 = none) over a catalog of `keys` keys drawn Zipf(`zipf`). Each op takes `opMs` (a round trip, no capacity limit). Hit ratio, cold start and stampedes emerge: hot keys set together expire together, and every request for a key between its miss and its SET also misses. A crash empties it.',
-    ],
-  ],
   raises: [],
 });

@@ -1,5 +1,6 @@
 // CDN: Servers near the users that keep copies of static files. Everything the model knows
 // about this kind (see src/kinds/spec.ts).
+// Its Mermaid shape and words and its docs rows are in words.ts beside it.
 
 import { CLOUDFRONT_PRO_MONTHLY } from '../../model/prices.ts';
 import { defineKind } from '../spec.ts';
@@ -54,18 +55,6 @@ export default defineKind({
   ],
   palette: 'Traffic',
   role: 'passes',
-  mermaid: {
-    shape: { open: '[/', close: '/]', name: 'parallelogram' },
-    tieRank: 10,
-    evidence: {
-      strong: ['cdn', 'content delivery network', 'edge cache', 'edge network'],
-      heads: ['edge server', 'edge location', 'pop'],
-      words: ['cloudfront', 'cloudflare', 'akamai', 'fastly', 'azure cdn', 'bunny', 'keycdn'],
-      icons: [],
-      shapes: [],
-      groups: ['cdn', 'edge'],
-    },
-  },
   cost: {
     product: 'CloudFront distribution, flat-rate Pro plan',
     sizing: 'one distribution on the Pro plan (up to 10 million requests and 50 TB a month)',
@@ -79,11 +68,5 @@ export default defineKind({
     }),
   },
   live: { hitRatio: true },
-  docs: [
-    [
-      'cdn',
-      'paths starting with `staticPrefix`: LRU of files (`capacity`) with TTL `ttlS`; a hit answers in `hitMs`, a miss is fetched from the origin (its outgoing edge) and kept. Other paths pass through. A crash empties it.',
-    ],
-  ],
   raises: ['no-route'],
 });

@@ -1,5 +1,6 @@
 // DNS: Turns a name like shop.example into the address of your server. Everything the model
 // knows about this kind (see src/kinds/spec.ts).
+// Its Mermaid shape and words and its docs rows are in words.ts beside it.
 
 import { ROUTE53_MONTHLY } from '../../model/prices.ts';
 import { defineKind } from '../spec.ts';
@@ -38,37 +39,6 @@ export default defineKind({
   rules: {
     receivesOnlyFrom: { kinds: ['client'], reason: 'Only clients look up names in DNS here.' },
   },
-  mermaid: {
-    shape: { open: '((', close: '))', name: 'circle' },
-    tieRank: 11,
-    evidence: {
-      strong: [
-        'dns',
-        'name server',
-        'nameserver',
-        'dns server',
-        'domain name system',
-        'dns record',
-        'a record',
-        'cname record',
-      ],
-      heads: ['resolver', 'dns resolver'],
-      words: [
-        'route 53',
-        'route53',
-        'coredns',
-        'kube dns',
-        'bind9',
-        'powerdns',
-        'cloud dns',
-        'cloudflare dns',
-        'unbound',
-      ],
-      icons: [],
-      shapes: [],
-      groups: ['dns'],
-    },
-  },
   cost: {
     product: 'Route 53 hosted zone',
     sizing: 'one hosted zone',
@@ -81,11 +51,5 @@ export default defineKind({
       why: 'one zone',
     }),
   },
-  docs: [
-    [
-      'dns',
-      'a lookup takes `lookupMs`. Its arrows say what the name resolves to (the clients asking it call those boxes); DNS itself never sends.',
-    ],
-  ],
   raises: [],
 });

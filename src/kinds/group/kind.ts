@@ -1,5 +1,6 @@
 // Host: One machine (or network) that holds boxes: everything inside shares its cores.
 // Everything the model knows about this kind (see src/kinds/spec.ts).
+// Its Mermaid shape and words and its docs rows are in words.ts beside it.
 
 import { COMPUTE_SIZES, computePrice, plural } from '../../model/prices.ts';
 import { defineKind } from '../spec.ts';
@@ -38,11 +39,5 @@ export default defineKind({
     },
   },
   live: { none: true },
-  docs: [
-    [
-      'group',
-      'a host: its `cores` are shared by the boxes inside (see above). Arrows to and from it reach the boxes inside (see *What arrows mean*); no request visits the host itself. Its report: utilization of the cores.',
-    ],
-  ],
   raises: ['no-route'],
 });

@@ -1,5 +1,6 @@
 // Load balancer: Spreads requests over several copies of a server and skips dead ones.
 // Everything the model knows about this kind (see src/kinds/spec.ts).
+// Its Mermaid shape and words and its docs rows are in words.ts beside it.
 
 import { ALB_HOURLY, monthly } from '../../model/prices.ts';
 import { defineKind } from '../spec.ts';
@@ -70,41 +71,6 @@ export default defineKind({
   ],
   palette: 'Front door',
   role: 'passes',
-  mermaid: {
-    shape: { open: '[/', close: '\\]', name: 'trapezoid' },
-    tieRank: 7,
-    evidence: {
-      strong: [
-        'load balancer',
-        'loadbalancer',
-        'balancer',
-        'sticky sessions',
-        'lb',
-        'elb',
-        'alb',
-        'nlb',
-        'application load balancer',
-        'network load balancer',
-        // The set of backends a cloud load balancer spreads over (AWS, GCP; Azure's pool).
-        'target group',
-        'backend pool',
-      ],
-      heads: ['load balancing'],
-      words: [
-        'haproxy',
-        'metallb',
-        'f5',
-        'aws elb',
-        'azure load balancer',
-        'vip',
-        'virtual ip',
-        'keepalived',
-      ],
-      icons: ['balance-scale', 'scale-balanced'],
-      shapes: [],
-      groups: ['load balancing', 'load balancer'],
-    },
-  },
   cost: {
     product: 'Application Load Balancer',
     sizing: 'one ALB-hour and one LCU-hour every hour',
@@ -117,11 +83,5 @@ export default defineKind({
       why: 'one ALB and one LCU',
     }),
   },
-  docs: [
-    [
-      'lb',
-      "backends = every replica of every target. Strategies: round-robin, least-connections (its own in-flight count per backend, ties rotate), random, weighted (smooth WRR with the target app's `weight`), ip-hash (hash of the user, sticky; next healthy one if down), p2c (two random, fewer in flight). It knows a backend is dead only from health checks: every `healthCheckIntervalMs` each backend is checked; a dead one (crashed, or the edge cut) fails the check `healthCheckTimeoutMs` later; `unhealthyThreshold` failures in a row remove it, `healthyThreshold` passes bring it back. In between, requests sent to a crashed backend fail with `down`. No healthy backend → `no-route`.",
-    ],
-  ],
   raises: ['no-route'],
 });

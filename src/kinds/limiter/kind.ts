@@ -1,6 +1,7 @@
 // Rate limiter: a token bucket in front of whatever it guards; lets a steady rate through
 // and answers the rest 429. Everything the model knows about this kind (see
 // src/kinds/spec.ts).
+// Its Mermaid shape and words and its docs rows are in words.ts beside it.
 
 import { free } from '../../model/prices.ts';
 import { defineKind } from '../spec.ts';
@@ -48,25 +49,6 @@ export default defineKind({
   ],
   palette: 'Front door',
   role: 'passes',
-  mermaid: {
-    shape: { open: '{', close: '}', name: 'rhombus (a gate)' },
-    tieRank: 14,
-    evidence: {
-      strong: [
-        'rate limiter',
-        'rate limit',
-        'rate limiting',
-        'throttle',
-        'throttler',
-        'throttling',
-      ],
-      heads: ['limiter', 'ratelimiter'],
-      words: [],
-      icons: ['filter', 'gauge', 'tachometer'],
-      shapes: [],
-      groups: ['rate limiting', 'throttling'],
-    },
-  },
   cost: {
     product: 'a rate limit in the proxy or gateway',
     sizing:
@@ -75,11 +57,5 @@ export default defineKind({
     sizes: [],
     price: () => free('none', 'a setting of the proxy in front'),
   },
-  docs: [
-    [
-      'limiter',
-      'a token bucket in front of what it guards (its first link): tokens drip in at `rate` per second up to `burst` (a new or restarted limiter starts full); a call that finds a token takes it and passes on unchanged, one that finds none is answered 429 (`rate-limited`, counted here). `per`: `global` (one bucket) or `user` (one bucket per user; calls without a user share the global one). It *forwards*, so callers see what it guards: an app → limiter → database treats it as its database. In the long run it admits min(λ, `rate`) (`behaviours/limiter.test.ts`). Figures: `passed`, `limited`, `tokens` (global).',
-    ],
-  ],
   raises: ['rate-limited'],
 });

@@ -1,5 +1,6 @@
 // nginx: Reverse proxy: the front door that terminates TLS, serves files and routes.
 // Everything the model knows about this kind (see src/kinds/spec.ts).
+// Its Mermaid shape and words and its docs rows are in words.ts beside it.
 
 import { COMPUTE_SIZES, computePrice, plural } from '../../model/prices.ts';
 import { defineKind } from '../spec.ts';
@@ -78,64 +79,6 @@ export default defineKind({
   ],
   palette: 'Front door',
   role: 'passes',
-  mermaid: {
-    shape: { open: '{{', close: '}}', name: 'hexagon' },
-    tieRank: 6,
-    evidence: {
-      strong: [
-        'proxy',
-        'reverse proxy',
-        'gateway',
-        'api gateway',
-        'apigateway',
-        'api gw',
-        'apigw',
-        'api management',
-        'apim',
-        'ingress',
-        'ingress controller',
-        'edge router',
-        'front door',
-        'web server',
-        'proxy server',
-        'firewall',
-        'waf',
-        'web application firewall',
-        'ssl termination',
-        'tls termination',
-        'rate limiting',
-        'rate limiter',
-        'throttling',
-        'connection pooler',
-        'pooler',
-      ],
-      heads: ['router', 'edge'],
-      words: [
-        'nginx',
-        'envoy',
-        'traefik',
-        'caddy',
-        'httpd',
-        'apache',
-        'kong',
-        'istio',
-        'zuul',
-        'tyk',
-        'krakend',
-        'openresty',
-        'iis',
-        'pgbouncer',
-        'pgpool',
-        'proxysql',
-        'odyssey',
-        'cloudflare tunnel',
-        'ingress nginx',
-      ],
-      icons: ['shield-alt', 'door-open', 'route'],
-      shapes: [],
-      groups: ['gateway', 'ingress', 'proxy', 'api gateway', 'dmz'],
-    },
-  },
   cost: {
     product: 'EC2 m7g instance running nginx',
     sizing: 'one vCPU per worker process (nginx runs one per core)',
@@ -146,11 +89,5 @@ export default defineKind({
       return computePrice(n, `for ${plural(n, 'worker process', 'worker processes')}`);
     },
   },
-  docs: [
-    [
-      'proxy (nginx)',
-      '`inFlight > maxConnections` → `rejected`. TLS costs `tlsMs` of CPU (one of `concurrency` worker processes) when `tls`; with `serveStatic`, paths under `staticPrefix` are answered from disk (`staticMs`). Other paths are routed by edge label as a path prefix, longest first (`/api`, `api/*` → `/api`); labels that are not paths and unlabeled edges are the default; several edges for one prefix take turns. Nothing matches → `no-route`. With no arrow out at all, nginx is a plain web server: it answers every request itself (`staticMs`).',
-    ],
-  ],
   raises: ['rejected', 'no-route'],
 });

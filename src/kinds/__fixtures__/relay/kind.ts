@@ -1,7 +1,7 @@
 // A throwaway kind for the test that adds a kind (src/app/addKind.test.ts): a relay passes
-// each request on to the box behind it after a short wait. It is not in the registry; the
-// test adds its one line there. It is also the example of docs/architecture.md, "Adding a
-// kind".
+// each request on to the box behind it after a short wait (its words: words.ts). It is not
+// in the registries; the test adds its one line to each. It is also the example of
+// docs/architecture.md, "Adding a kind".
 
 import { defineKind } from '../../spec.ts';
 
@@ -32,18 +32,6 @@ export default defineKind({
       reason: 'A relay takes requests from users or nginx.',
     },
   },
-  mermaid: {
-    shape: { shape: 'hourglass', name: 'hourglass' },
-    tieRank: 20,
-    evidence: {
-      strong: ['relay', 'relay station'],
-      heads: [],
-      words: ['relayd'],
-      icons: ['tower-broadcast'],
-      shapes: ['hourglass'],
-      groups: ['relays'],
-    },
-  },
   cost: {
     product: 'a relay',
     sizing: 'nothing to pay',
@@ -51,6 +39,5 @@ export default defineKind({
     sizes: [],
     price: (s) => ({ product: 'none', monthlyUsd: 0, why: `waits ${s.num('delayMs')} ms` }),
   },
-  docs: [['relay', 'waits `delayMs`, then passes the request on along its first link.']],
   raises: ['no-route'],
 });
