@@ -341,7 +341,11 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
 
   // Kinds first: whether a Redis is a cache or a queue depends on the other services.
   const kinds = new Map<string, ReturnType<typeof serviceKind>>();
-  for (const [name, raw] of entries) kinds.set(name, serviceKind(view(name, raw)));
+  for (const [name, raw] of entries) {
+    const v = view(name, raw);
+    views.set(name, v);
+    kinds.set(name, serviceKind(v));
+  }
   const otherBroker = [...kinds.values()].some((k) => k.kind === 'queue');
   const workers = entries
     .filter(([name]) => kinds.get(name)!.kind === 'worker')
@@ -349,18 +353,18 @@ async function importUnsafe(text: string): Promise<ConfigImportResult> {
       name,
       targets: new Set([
         ...named(raw).map((t) => t.name),
-        ...envHosts(environmentOf(raw.environment)),
+        ...envHosts(views.get(name)!.environment),
       ]),
     }));
-  for (const [name, raw] of entries) {
-    if (kinds.get(name)!.kind !== 'cache') continue;
-    const why = redisAsQueue(name, str(raw.image), commandOf(raw), workers, otherBroker);
-    if (why) kinds.set(name, { kind: 'queue', why: `${kinds.get(name)!.why}, and ${why}` });
+  for (const [name, k] of kinds) {
+    if (k.kind !== 'cache') continue;
+    const v = views.get(name)!;
+    const why = redisAsQueue(name, v.image, v.command, workers, otherBroker);
+    if (why) kinds.set(name, { kind: 'queue', why: `${k.why}, and ${why}` });
   }
 
   for (const [name, raw] of entries) {
-    const v = view(name, raw);
-    views.set(name, v);
+    const v = views.get(name)!;
     for (const key of Object.keys(raw)) {
       if (MAPPED_KEYS.has(key)) continue;
       unknownKeys.set(key, [...(unknownKeys.get(key) ?? []), name]);
