@@ -67,7 +67,9 @@ import { HostNode } from './nodes/HostNode.tsx';
 
 /**
  * The minimap of a big diagram (BigMiniMap.tsx): its code loads with the first big diagram
- * shown, as a small one has React Flow's own.
+ * shown, as a small one has React Flow's own. Not ui's `loadOnFirstUse`: the canvas layer
+ * may not import ui, and a minimap that fails to load is left out (and logged) rather than
+ * thrown to an error boundary that would take the canvas with it.
  */
 let bigMiniMap: typeof BigMiniMapPart | null = null;
 function BigMiniMap({ doc }: { doc: TopologyDocument }) {
